@@ -1,0 +1,213 @@
+//! The font book: every face a document may use, parsed once and shared by a whole batch.
+//!
+//! The bundled faces (Carlito, Liberation Sans, Liberation Serif; regular, bold, italic, bold
+//! italic) are compiled into the binary from the repository's `fonts/` folder, so the tool runs with
+//! no files around it.
+
+use std::fmt;
+
+/// Index of a face inside a [`FontBook`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(pub u16);
+
+/// Weight and slant of a face within its family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Style {
+    /// Bold weight.
+    pub bold: bool,
+    /// Italic slant.
+    pub italic: bool,
+}
+
+impl Style {
+    /// Upright, regular weight.
+    pub const REGULAR: Style = Style {
+        bold: false,
+        italic: false,
+    };
+    /// Upright, bold.
+    pub const BOLD: Style = Style {
+        bold: true,
+        italic: false,
+    };
+    /// Italic, regular weight.
+    pub const ITALIC: Style = Style {
+        bold: false,
+        italic: true,
+    };
+}
+
+/// One parsed font face.
+pub struct Face {
+    /// Family name as layouts spell it, e.g. `"Liberation Serif"`.
+    pub family: String,
+    /// Weight and slant.
+    pub style: Style,
+    /// PostScript name, e.g. `"LiberationSerif-Bold"`, used as the PDF font name.
+    pub postscript_name: String,
+    /// The font file's bytes.
+    pub data: &'static [u8],
+    /// Shaping face (also gives ttf-parser metrics through `Deref`).
+    pub shaper: rustybuzz::Face<'static>,
+    /// Design units per em.
+    pub units_per_em: f32,
+    /// Typographic ascender, in em (positive).
+    pub ascender: f32,
+    /// Typographic descender, in em (negative).
+    pub descender: f32,
+}
+
+impl fmt::Debug for Face {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Face")
+            .field("family", &self.family)
+            .field("style", &self.style)
+            .field("postscript_name", &self.postscript_name)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Face {
+    /// Parses a face from font-file bytes; `None` when the bytes are not a usable TrueType/OpenType font.
+    pub fn parse(family: &str, style: Style, data: &'static [u8]) -> Option<Face> {
+        let shaper = rustybuzz::Face::from_slice(data, 0)?;
+        let units_per_em = shaper.units_per_em() as f32;
+        let postscript_name = shaper
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == rustybuzz::ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
+            .unwrap_or_else(|| family.replace(' ', ""));
+        let ascender = f32::from(shaper.ascender()) / units_per_em;
+        let descender = f32::from(shaper.descender()) / units_per_em;
+        Some(Face {
+            family: family.to_string(),
+            style,
+            postscript_name,
+            data,
+            shaper,
+            units_per_em,
+            ascender,
+            descender,
+        })
+    }
+
+    /// Whether the face has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        self.shaper.glyph_index(c).is_some()
+    }
+}
+
+/// A bundled font file: family, style and bytes.
+struct Bundled {
+    family: &'static str,
+    style: Style,
+    data: &'static [u8],
+}
+
+macro_rules! bundled {
+    ($family:literal, $bold:literal, $italic:literal, $file:literal) => {
+        Bundled {
+            family: $family,
+            style: Style {
+                bold: $bold,
+                italic: $italic,
+            },
+            data: include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/", $file)),
+        }
+    };
+}
+
+const BUNDLED: &[Bundled] = &[
+    bundled!("Carlito", false, false, "Carlito-Regular.ttf"),
+    bundled!("Carlito", true, false, "Carlito-Bold.ttf"),
+    bundled!("Carlito", false, true, "Carlito-Italic.ttf"),
+    bundled!("Carlito", true, true, "Carlito-BoldItalic.ttf"),
+    bundled!("Liberation Sans", false, false, "LiberationSans-Regular.ttf"),
+    bundled!("Liberation Sans", true, false, "LiberationSans-Bold.ttf"),
+    bundled!("Liberation Sans", false, true, "LiberationSans-Italic.ttf"),
+    bundled!("Liberation Sans", true, true, "LiberationSans-BoldItalic.ttf"),
+    bundled!("Liberation Serif", false, false, "LiberationSerif-Regular.ttf"),
+    bundled!("Liberation Serif", true, false, "LiberationSerif-Bold.ttf"),
+    bundled!("Liberation Serif", false, true, "LiberationSerif-Italic.ttf"),
+    bundled!("Liberation Serif", true, true, "LiberationSerif-BoldItalic.ttf"),
+];
+
+/// Every face available to a render, looked up by family and style.
+#[derive(Debug)]
+pub struct FontBook {
+    faces: Vec<Face>,
+}
+
+impl FontBook {
+    /// The bundled faces only.
+    pub fn bundled() -> FontBook {
+        let faces = BUNDLED
+            .iter()
+            .filter_map(|b| Face::parse(b.family, b.style, b.data))
+            .collect();
+        FontBook { faces }
+    }
+
+    /// The face with this id.
+    ///
+    /// # Panics
+    /// Only if `id` did not come from this book, which is a programming error.
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[usize::from(id.0)]
+    }
+
+    /// All faces with their ids.
+    pub fn faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
+        self.faces
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FaceId(i as u16), f))
+    }
+
+    /// The names of the families in the book, each once, in book order.
+    pub fn families(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for face in &self.faces {
+            if !names.contains(&face.family.as_str()) {
+                names.push(&face.family);
+            }
+        }
+        names
+    }
+
+    /// Finds the face of `family` (case-insensitive) in `style`, falling back to the family's regular
+    /// face when that style is missing. `None` when the family is unknown.
+    pub fn find(&self, family: &str, style: Style) -> Option<FaceId> {
+        let in_family = |f: &&Face| f.family.eq_ignore_ascii_case(family);
+        let exact = self
+            .faces()
+            .find(|(_, f)| in_family(f) && f.style == style);
+        exact
+            .or_else(|| self.faces().find(|(_, f)| in_family(f)))
+            .map(|(id, _)| id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_face_parses() {
+        let book = FontBook::bundled();
+        assert_eq!(book.faces().count(), BUNDLED.len());
+        assert_eq!(
+            book.families(),
+            ["Carlito", "Liberation Sans", "Liberation Serif"]
+        );
+    }
+
+    #[test]
+    fn finds_faces_by_family_and_style() {
+        let book = FontBook::bundled();
+        let id = book.find("liberation serif", Style::BOLD).unwrap();
+        assert_eq!(book.face(id).postscript_name, "LiberationSerif-Bold");
+        assert!(book.find("Comic Sans", Style::REGULAR).is_none());
+    }
+}

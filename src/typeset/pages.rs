@@ -1,0 +1,129 @@
+//! The typesetter's output: pages of positioned items, independent of any PDF library.
+//!
+//! Coordinates are in PDF points (1/72 inch) with the origin at the **top-left** corner of the page
+//! and `y` growing downwards, the way a reader scans a page. The PDF writer flips them.
+
+use std::ops::Range;
+
+use crate::fonts::FaceId;
+
+/// An sRGB colour with components in `0.0..=1.0`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb {
+    /// Red.
+    pub r: f32,
+    /// Green.
+    pub g: f32,
+    /// Blue.
+    pub b: f32,
+}
+
+impl Rgb {
+    /// Black, the default text colour.
+    pub const BLACK: Rgb = Rgb { r: 0.0, g: 0.0, b: 0.0 };
+}
+
+/// An axis-aligned rectangle; `(x, y)` is its top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+}
+
+/// All pages of one document, every page of the same size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pages {
+    /// Page width in points.
+    pub width: f32,
+    /// Page height in points.
+    pub height: f32,
+    /// The pages, first to last.
+    pub pages: Vec<Page>,
+}
+
+/// One page: items in reading order (text extraction follows this order).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// The items, in the order a reader (and a text extractor) should meet them.
+    pub items: Vec<Item>,
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A run of shaped glyphs in one face, size and colour.
+    Text(GlyphRun),
+    /// A straight line (e.g. the rule under a heading).
+    Rule {
+        /// Start x.
+        x0: f32,
+        /// Start y.
+        y0: f32,
+        /// End x.
+        x1: f32,
+        /// End y.
+        y1: f32,
+        /// Stroke width.
+        thickness: f32,
+        /// Stroke colour.
+        color: Rgb,
+    },
+    /// A filled rectangle (e.g. a sidebar background).
+    Fill {
+        /// The area.
+        rect: Rect,
+        /// Fill colour.
+        color: Rgb,
+    },
+    /// A clickable area that opens a URI (http, https, mailto or tel only).
+    Link {
+        /// The clickable area.
+        rect: Rect,
+        /// The target URI.
+        uri: String,
+    },
+}
+
+/// A shaped run of text in one face: one line may hold several runs (bold title, plain dates...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    /// Which face of the font book the glyph ids belong to.
+    pub face: FaceId,
+    /// Font size in points.
+    pub size: f32,
+    /// Fill colour.
+    pub color: Rgb,
+    /// Baseline origin: x of the first glyph's origin.
+    pub x: f32,
+    /// Baseline origin: y of the baseline (from the page top).
+    pub y: f32,
+    /// The run's source text, exactly as it should come back out of text extraction.
+    pub text: String,
+    /// The glyphs in visual order.
+    pub glyphs: Vec<Glyph>,
+}
+
+/// One positioned glyph of a [`GlyphRun`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the face's original (unsubset) font.
+    pub id: u16,
+    /// Horizontal advance in points after this glyph, kerning included.
+    pub advance: f32,
+    /// The slice of [`GlyphRun::text`] this glyph stands for (empty for the second and later glyphs of
+    /// one cluster, several characters for a ligature).
+    pub text: Range<usize>,
+}
+
+impl GlyphRun {
+    /// Total advance width of the run in points.
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
