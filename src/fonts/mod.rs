@@ -55,6 +55,8 @@ pub struct Face {
     pub ascender: f32,
     /// Typographic descender, in em (negative).
     pub descender: f32,
+    /// Natural distance between baselines at single spacing, in em (ascender − descender + line gap).
+    pub line_height: f32,
 }
 
 impl fmt::Debug for Face {
@@ -80,6 +82,7 @@ impl Face {
             .unwrap_or_else(|| family.replace(' ', ""));
         let ascender = f32::from(shaper.ascender()) / units_per_em;
         let descender = f32::from(shaper.descender()) / units_per_em;
+        let line_height = ascender - descender + f32::from(shaper.line_gap()) / units_per_em;
         Some(Face {
             family: family.to_string(),
             style,
@@ -89,6 +92,7 @@ impl Face {
             units_per_em,
             ascender,
             descender,
+            line_height,
         })
     }
 
@@ -123,14 +127,39 @@ const BUNDLED: &[Bundled] = &[
     bundled!("Carlito", true, false, "Carlito-Bold.ttf"),
     bundled!("Carlito", false, true, "Carlito-Italic.ttf"),
     bundled!("Carlito", true, true, "Carlito-BoldItalic.ttf"),
-    bundled!("Liberation Sans", false, false, "LiberationSans-Regular.ttf"),
+    bundled!(
+        "Liberation Sans",
+        false,
+        false,
+        "LiberationSans-Regular.ttf"
+    ),
     bundled!("Liberation Sans", true, false, "LiberationSans-Bold.ttf"),
     bundled!("Liberation Sans", false, true, "LiberationSans-Italic.ttf"),
-    bundled!("Liberation Sans", true, true, "LiberationSans-BoldItalic.ttf"),
-    bundled!("Liberation Serif", false, false, "LiberationSerif-Regular.ttf"),
+    bundled!(
+        "Liberation Sans",
+        true,
+        true,
+        "LiberationSans-BoldItalic.ttf"
+    ),
+    bundled!(
+        "Liberation Serif",
+        false,
+        false,
+        "LiberationSerif-Regular.ttf"
+    ),
     bundled!("Liberation Serif", true, false, "LiberationSerif-Bold.ttf"),
-    bundled!("Liberation Serif", false, true, "LiberationSerif-Italic.ttf"),
-    bundled!("Liberation Serif", true, true, "LiberationSerif-BoldItalic.ttf"),
+    bundled!(
+        "Liberation Serif",
+        false,
+        true,
+        "LiberationSerif-Italic.ttf"
+    ),
+    bundled!(
+        "Liberation Serif",
+        true,
+        true,
+        "LiberationSerif-BoldItalic.ttf"
+    ),
 ];
 
 /// Every face available to a render, looked up by family and style.
@@ -180,9 +209,7 @@ impl FontBook {
     /// face when that style is missing. `None` when the family is unknown.
     pub fn find(&self, family: &str, style: Style) -> Option<FaceId> {
         let in_family = |f: &&Face| f.family.eq_ignore_ascii_case(family);
-        let exact = self
-            .faces()
-            .find(|(_, f)| in_family(f) && f.style == style);
+        let exact = self.faces().find(|(_, f)| in_family(f) && f.style == style);
         exact
             .or_else(|| self.faces().find(|(_, f)| in_family(f)))
             .map(|(id, _)| id)

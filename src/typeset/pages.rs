@@ -20,7 +20,11 @@ pub struct Rgb {
 
 impl Rgb {
     /// Black, the default text colour.
-    pub const BLACK: Rgb = Rgb { r: 0.0, g: 0.0, b: 0.0 };
+    pub const BLACK: Rgb = Rgb {
+        r: 0.0,
+        g: 0.0,
+        b: 0.0,
+    };
 }
 
 /// An axis-aligned rectangle; `(x, y)` is its top-left corner.

@@ -1,0 +1,154 @@
+//! The command line: argument parsing, messages for people, exit codes. A thin shell over the library.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::fonts::FontBook;
+use crate::layout;
+use crate::model;
+
+const ABOUT: &str = "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.";
+
+const LONG_ABOUT: &str = "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.
+
+Layouts are named data files that enforce good resume typography: one or two font families,
+10-12 pt body text, clear headings, margins of at least half an inch, reverse chronological order.
+The PDF has a real text layer (copy-paste and applicant tracking systems read it), embedded subset
+fonts and clickable links.
+
+Examples:
+  resumepdf render resume.json                     writes resume.pdf beside it (layout: classic)
+  resumepdf render resume.json -l classic -o cv.pdf
+  cat resume.json | resumepdf render - > resume.pdf
+  resumepdf layouts                                lists the built-in layouts";
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(name = "resumepdf", version, about = ABOUT, long_about = LONG_ABOUT)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render a JSON Resume file to PDF.
+    Render(RenderArgs),
+    /// List the built-in layouts with a line about each.
+    Layouts,
+}
+
+/// Arguments of `render`.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// The resume: a JSON Resume file, or `-` to read standard input.
+    pub input: PathBuf,
+    /// A built-in layout name (see `resumepdf layouts`) or a path to a layout file (.json).
+    #[arg(short, long, default_value = "classic")]
+    pub layout: String,
+    /// Where to write the PDF; `-` writes standard output. Default: the input's name with .pdf,
+    /// beside it (standard output when the input is standard input).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Also show notes that lose nothing (old key names, repaired dates).
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// Parses the process arguments and runs the command.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Render(args) => render(&args),
+        Command::Layouts => list_layouts(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn list_layouts() -> Result<(), String> {
+    let fonts = FontBook::bundled();
+    let mut out = std::io::stdout().lock();
+    for name in layout::builtin_names() {
+        let layout = layout::load(name, &fonts).map_err(|e| e.to_string())?;
+        writeln!(out, "{name:<12} {}", layout.description).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+fn render(args: &RenderArgs) -> Result<(), String> {
+    let source_name = if is_stdio(&args.input) {
+        "<stdin>".to_string()
+    } else {
+        args.input.display().to_string()
+    };
+    let text = read_input(&args.input).map_err(|e| format!("cannot read {source_name}: {e}"))?;
+    let fonts = FontBook::bundled();
+    let layout = layout::load(&args.layout, &fonts).map_err(|e| e.to_string())?;
+    let mut parsed = model::parse(&text).map_err(|e| format!("{source_name}:{e}"))?;
+    for warning in &parsed.warnings {
+        if warning.is_warning() || args.verbose {
+            eprintln!("{source_name}:{warning}");
+        }
+    }
+    model::normalize(&mut parsed.resume);
+    let pdf = crate::render(&parsed.resume, &layout, &fonts)
+        .map_err(|e| format!("{source_name}: cannot write the PDF: {e}"))?;
+    let output = match &args.output {
+        Some(path) => path.clone(),
+        None if is_stdio(&args.input) => PathBuf::from("-"),
+        None => args.input.with_extension("pdf"),
+    };
+    if is_stdio(&output) {
+        std::io::stdout()
+            .lock()
+            .write_all(&pdf)
+            .map_err(|e| format!("cannot write to standard output: {e}"))
+    } else {
+        write_atomically(&output, &pdf)
+            .map_err(|e| format!("cannot write {}: {e}", output.display()))
+    }
+}
+
+fn read_input(path: &Path) -> std::io::Result<String> {
+    if is_stdio(path) {
+        let mut text = String::new();
+        std::io::stdin().lock().read_to_string(&mut text)?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path)
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers never see
+/// a partial PDF, and on failure any old file stays as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output.pdf".to_string());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}

@@ -1,0 +1,508 @@
+//! Builds the [`Document`] for a resume: header, then each section the layout lists, in its order.
+
+use super::dates::{format_range, format_value};
+use super::document::{Block, Bullet, Document, Footer, Paragraph, Span, TextStyle};
+use super::links::{display_url, mailto, tel};
+use crate::fonts::{FontBook, Style};
+use crate::layout::{Align, HeadingCase, HeadingColor, Layout, SectionKind};
+use crate::model::link_target as web_link;
+use crate::model::{DateValue, EndDate, Resume};
+
+/// The styles a layout resolves to.
+struct Styles {
+    name: TextStyle,
+    label: TextStyle,
+    heading: TextStyle,
+    body: TextStyle,
+    strong: TextStyle,
+    emphasis: TextStyle,
+    muted: TextStyle,
+    small: TextStyle,
+}
+
+impl Styles {
+    fn new(layout: &Layout, fonts: &FontBook) -> Styles {
+        let face = |family: &str, style: Style| {
+            fonts
+                .find(family, style)
+                .or_else(|| fonts.find("Liberation Sans", style))
+                .unwrap_or(crate::fonts::FaceId(0))
+        };
+        let colors = &layout.colors;
+        let sizes = &layout.sizes;
+        let body_family = layout.fonts.body.as_str();
+        let heading_family = layout.fonts.heading.as_str();
+        let style = |family: &str, s: Style, size: f32, color: crate::layout::Color| TextStyle {
+            face: face(family, s),
+            size,
+            color: color.0,
+            letter_spacing: 0.0,
+        };
+        let heading_weight = if layout.headings.bold {
+            Style::BOLD
+        } else {
+            Style::REGULAR
+        };
+        let heading_color = match layout.headings.color {
+            HeadingColor::Accent => colors.accent,
+            HeadingColor::Text => colors.text,
+        };
+        Styles {
+            name: style(heading_family, Style::BOLD, sizes.name, colors.accent),
+            label: style(heading_family, Style::REGULAR, sizes.label, colors.muted),
+            heading: TextStyle {
+                letter_spacing: layout.headings.letter_spacing,
+                ..style(heading_family, heading_weight, sizes.heading, heading_color)
+            },
+            body: style(body_family, Style::REGULAR, sizes.body, colors.text),
+            strong: style(body_family, Style::BOLD, sizes.body, colors.text),
+            emphasis: style(body_family, Style::ITALIC, sizes.body, colors.muted),
+            muted: style(body_family, Style::REGULAR, sizes.body, colors.muted),
+            small: style(body_family, Style::REGULAR, sizes.small, colors.muted),
+        }
+    }
+}
+
+fn span(text: impl Into<String>, style: TextStyle) -> Span {
+    Span {
+        text: text.into(),
+        style,
+        link: None,
+    }
+}
+
+fn linked(text: impl Into<String>, style: TextStyle, link: Option<String>) -> Span {
+    Span {
+        text: text.into(),
+        style,
+        link,
+    }
+}
+
+/// Composes `resume` (already normalized) with `layout`.
+pub fn compose(resume: &Resume, layout: &Layout, fonts: &FontBook) -> Document {
+    let mut composer = Composer {
+        layout,
+        styles: Styles::new(layout, fonts),
+        blocks: Vec::new(),
+    };
+    composer.header(resume);
+    for &kind in &layout.sections.order {
+        composer.section(resume, kind);
+    }
+    let m = &layout.page.margins;
+    let footer = Footer {
+        template: match resume.basics.name.as_deref() {
+            Some(name) => format!("{name} · Page {{page}} of {{pages}}"),
+            None => "Page {page} of {pages}".to_string(),
+        },
+        style: composer.styles.small,
+    };
+    Document {
+        page_size: layout.page.size.dimensions(),
+        margins: [m.top.pt(), m.right.pt(), m.bottom.pt(), m.left.pt()],
+        line_spacing: layout.line_spacing,
+        blocks: composer.blocks,
+        footer: Some(footer),
+    }
+}
+
+struct Composer<'a> {
+    layout: &'a Layout,
+    styles: Styles,
+    blocks: Vec<Block>,
+}
+
+impl Composer<'_> {
+    fn paragraph(&mut self, spans: Vec<Span>) {
+        self.blocks.push(Block::Paragraph(Paragraph {
+            spans,
+            align: Align::Left,
+            indent: 0.0,
+            bullet: None,
+            keep_with_next: false,
+        }));
+    }
+
+    fn centered_or_left(&mut self, spans: Vec<Span>) {
+        self.blocks.push(Block::Paragraph(Paragraph {
+            spans,
+            align: self.layout.header.align,
+            indent: 0.0,
+            bullet: None,
+            keep_with_next: true,
+        }));
+    }
+
+    fn space(&mut self, points: f32) {
+        if points > 0.0 {
+            self.blocks.push(Block::Space(points));
+        }
+    }
+
+    fn header(&mut self, resume: &Resume) {
+        let basics = &resume.basics;
+        if let Some(name) = &basics.name {
+            self.centered_or_left(vec![span(name, self.styles.name)]);
+        }
+        if let Some(label) = &basics.label {
+            self.centered_or_left(vec![span(label, self.styles.label)]);
+        }
+        let mut items: Vec<Span> = Vec::new();
+        let body = self.styles.muted;
+        if let Some(email) = &basics.email {
+            items.push(linked(email, body, mailto(email)));
+        }
+        if let Some(phone) = &basics.phone {
+            items.push(linked(phone, body, tel(phone)));
+        }
+        let loc = &basics.location;
+        let place: Vec<&str> = [&loc.city, &loc.region]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let place = if place.is_empty() {
+            loc.country_code.clone()
+        } else {
+            Some(place.join(", "))
+        };
+        if let Some(place) = place {
+            items.push(span(place, body));
+        }
+        if let Some(url) = &basics.url {
+            items.push(linked(display_url(url), body, web_link(url)));
+        }
+        for profile in &basics.profiles {
+            match (&profile.url, &profile.network, &profile.username) {
+                (Some(url), _, _) => items.push(linked(display_url(url), body, web_link(url))),
+                (None, Some(network), Some(user)) => {
+                    items.push(span(format!("{network}: {user}"), body))
+                }
+                (None, None, Some(user)) => items.push(span(user, body)),
+                _ => {}
+            }
+        }
+        if !items.is_empty() {
+            let separator = span(self.layout.header.separator.clone(), body);
+            let mut spans = Vec::with_capacity(items.len() * 2);
+            for (i, item) in items.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(separator.clone());
+                }
+                spans.push(item);
+            }
+            self.space(2.0);
+            self.centered_or_left(spans);
+        }
+    }
+
+    fn heading(&mut self, kind: SectionKind) {
+        let title = self.layout.sections.title(kind);
+        let text = match self.layout.headings.case {
+            HeadingCase::Upper => title.to_uppercase(),
+            HeadingCase::Title => title.to_string(),
+        };
+        self.space(self.layout.spacing.section_gap.pt());
+        self.blocks.push(Block::Heading {
+            spans: vec![span(text, self.styles.heading)],
+            rule: self
+                .layout
+                .headings
+                .rule
+                .then_some((0.6, self.layout.colors.rule.0)),
+            rule_gap: 1.5,
+        });
+        self.space(self.layout.spacing.heading_gap.pt());
+    }
+
+    /// The two header lines of a dated entry: title and dates, then organisation and place.
+    fn entry_header(
+        &mut self,
+        title: Vec<Span>,
+        dates: Option<String>,
+        subtitle: Vec<Span>,
+        place: Option<&str>,
+    ) {
+        let right =
+            |text: Option<String>, style| text.map(|t| vec![span(t, style)]).unwrap_or_default();
+        let (first_left, second_left) = if title.is_empty() {
+            (subtitle, Vec::new())
+        } else {
+            (title, subtitle)
+        };
+        if !first_left.is_empty() || dates.is_some() {
+            self.blocks.push(Block::Split {
+                left: first_left,
+                right: right(dates, self.styles.muted),
+                keep_with_next: true,
+            });
+        }
+        if !second_left.is_empty() || place.is_some() {
+            self.blocks.push(Block::Split {
+                left: second_left,
+                right: right(place.map(str::to_string), self.styles.emphasis),
+                keep_with_next: true,
+            });
+        }
+    }
+
+    fn detail(&mut self, text: &str) {
+        self.space(self.layout.spacing.paragraph_gap.pt());
+        self.paragraph(vec![span(text, self.styles.body)]);
+    }
+
+    fn bullets(&mut self, items: &[String]) {
+        let hang = self.layout.spacing.bullet_indent.pt();
+        for item in items {
+            self.space(self.layout.spacing.paragraph_gap.pt());
+            self.blocks.push(Block::Paragraph(Paragraph {
+                spans: vec![span(item, self.styles.body)],
+                align: Align::Left,
+                indent: hang,
+                bullet: Some(Bullet {
+                    span: span(self.layout.bullet.clone(), self.styles.body),
+                    hang,
+                }),
+                keep_with_next: false,
+            }));
+        }
+    }
+
+    /// Runs `each` for every entry, with the section heading first and entry gaps between.
+    fn entries<T>(&mut self, kind: SectionKind, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        if items.is_empty() {
+            return;
+        }
+        self.heading(kind);
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.space(self.layout.spacing.entry_gap.pt());
+            }
+            each(self, item);
+        }
+    }
+
+    fn section(&mut self, resume: &Resume, kind: SectionKind) {
+        let dates = &self.layout.dates;
+        let range = |start: Option<&DateValue>, end: &EndDate, dated: bool| {
+            dated.then(|| format_range(start, end, dates)).flatten()
+        };
+        let single = |date: Option<&DateValue>| date.map(|d| format_value(d, dates.format));
+        let s = |c: &Self| (c.styles.strong, c.styles.emphasis);
+        match kind {
+            SectionKind::Summary => {
+                if let Some(summary) = &resume.basics.summary {
+                    self.heading(kind);
+                    self.paragraph(vec![span(summary, self.styles.body)]);
+                }
+            }
+            SectionKind::Work => self.entries(kind, &resume.work, |c, w| {
+                let (strong, emphasis) = s(c);
+                let dated = w.start.is_some() || !w.end.is_ongoing();
+                c.entry_header(
+                    opt_span(w.position.as_deref(), strong, None),
+                    range(w.start.as_ref(), &w.end, dated),
+                    opt_span(
+                        w.name.as_deref(),
+                        emphasis,
+                        w.url.as_deref().and_then(web_link),
+                    ),
+                    w.location.as_deref(),
+                );
+                for text in [&w.description, &w.summary].into_iter().flatten() {
+                    c.detail(text);
+                }
+                c.bullets(&w.highlights);
+            }),
+            SectionKind::Volunteer => self.entries(kind, &resume.volunteer, |c, v| {
+                let (strong, emphasis) = s(c);
+                let dated = v.start.is_some() || !v.end.is_ongoing();
+                c.entry_header(
+                    opt_span(v.position.as_deref(), strong, None),
+                    range(v.start.as_ref(), &v.end, dated),
+                    opt_span(
+                        v.organization.as_deref(),
+                        emphasis,
+                        v.url.as_deref().and_then(web_link),
+                    ),
+                    None,
+                );
+                if let Some(summary) = &v.summary {
+                    c.detail(summary);
+                }
+                c.bullets(&v.highlights);
+            }),
+            SectionKind::Education => self.entries(kind, &resume.education, |c, e| {
+                let (strong, emphasis) = s(c);
+                let degree = match (&e.study_type, &e.area) {
+                    (Some(t), Some(a)) => Some(format!("{t}, {a}")),
+                    (t, a) => t.clone().or_else(|| a.clone()),
+                };
+                let dated = e.start.is_some() || !e.end.is_ongoing();
+                c.entry_header(
+                    opt_span(degree.as_deref(), strong, None),
+                    range(e.start.as_ref(), &e.end, dated),
+                    opt_span(
+                        e.institution.as_deref(),
+                        emphasis,
+                        e.url.as_deref().and_then(web_link),
+                    ),
+                    e.score.as_deref(),
+                );
+                if !e.courses.is_empty() {
+                    c.detail(&format!("Courses: {}", e.courses.join(", ")));
+                }
+            }),
+            SectionKind::Awards => self.entries(kind, &resume.awards, |c, a| {
+                let (strong, emphasis) = s(c);
+                c.entry_header(
+                    opt_span(a.title.as_deref(), strong, None),
+                    single(a.date.as_ref()),
+                    opt_span(a.awarder.as_deref(), emphasis, None),
+                    None,
+                );
+                if let Some(summary) = &a.summary {
+                    c.detail(summary);
+                }
+            }),
+            SectionKind::Certificates => self.entries(kind, &resume.certificates, |c, cert| {
+                let (strong, emphasis) = s(c);
+                let mut left = opt_span(
+                    cert.name.as_deref(),
+                    strong,
+                    cert.url.as_deref().and_then(web_link),
+                );
+                if let Some(issuer) = &cert.issuer {
+                    if !left.is_empty() {
+                        left.push(span(" — ", c.styles.muted));
+                    }
+                    left.push(span(issuer, emphasis));
+                }
+                c.entry_header(left, single(cert.date.as_ref()), Vec::new(), None);
+            }),
+            SectionKind::Publications => self.entries(kind, &resume.publications, |c, p| {
+                let (strong, emphasis) = s(c);
+                c.entry_header(
+                    opt_span(
+                        p.name.as_deref(),
+                        strong,
+                        p.url.as_deref().and_then(web_link),
+                    ),
+                    single(p.release_date.as_ref()),
+                    opt_span(p.publisher.as_deref(), emphasis, None),
+                    None,
+                );
+                if let Some(summary) = &p.summary {
+                    c.detail(summary);
+                }
+            }),
+            SectionKind::Projects => self.entries(kind, &resume.projects, |c, p| {
+                let (strong, emphasis) = s(c);
+                let dated = p.start.is_some() || !p.end.is_ongoing();
+                let context: Vec<&str> = p
+                    .entity
+                    .iter()
+                    .chain(&p.kind)
+                    .chain(&p.roles)
+                    .map(String::as_str)
+                    .collect();
+                let context = (!context.is_empty()).then(|| context.join(" · "));
+                c.entry_header(
+                    opt_span(
+                        p.name.as_deref(),
+                        strong,
+                        p.url.as_deref().and_then(web_link),
+                    ),
+                    range(p.start.as_ref(), &p.end, dated),
+                    opt_span(context.as_deref(), emphasis, None),
+                    None,
+                );
+                if let Some(description) = &p.description {
+                    c.detail(description);
+                }
+                c.bullets(&p.highlights);
+                if !p.keywords.is_empty() {
+                    c.space(c.layout.spacing.paragraph_gap.pt());
+                    c.paragraph(vec![span(p.keywords.join(", "), c.styles.muted)]);
+                }
+            }),
+            SectionKind::Skills => self.entries(kind, &resume.skills, |c, skill| {
+                c.labelled(
+                    skill.name.as_deref(),
+                    &skill.keywords,
+                    skill.level.as_deref(),
+                );
+            }),
+            SectionKind::Interests => self.entries(kind, &resume.interests, |c, interest| {
+                c.labelled(interest.name.as_deref(), &interest.keywords, None);
+            }),
+            SectionKind::Languages => {
+                let items: Vec<(&str, Option<&str>)> = resume
+                    .languages
+                    .iter()
+                    .filter_map(|l| Some((l.language.as_deref()?, l.fluency.as_deref())))
+                    .collect();
+                if items.is_empty() {
+                    return;
+                }
+                self.heading(kind);
+                let mut spans = Vec::new();
+                for (i, (language, fluency)) in items.into_iter().enumerate() {
+                    if i > 0 {
+                        spans.push(span(
+                            self.layout.header.separator.clone(),
+                            self.styles.muted,
+                        ));
+                    }
+                    spans.push(span(language, self.styles.strong));
+                    if let Some(fluency) = fluency {
+                        spans.push(span(format!(" ({fluency})"), self.styles.body));
+                    }
+                }
+                self.paragraph(spans);
+            }
+            SectionKind::References => self.entries(kind, &resume.references, |c, r| {
+                if let Some(text) = &r.reference {
+                    c.paragraph(vec![span(format!("“{text}”"), c.styles.emphasis)]);
+                }
+                if let Some(name) = &r.name {
+                    c.paragraph(vec![span(format!("— {name}"), c.styles.strong)]);
+                }
+            }),
+        }
+    }
+
+    /// "Name: keyword, keyword (level)" on one wrapped paragraph.
+    fn labelled(&mut self, name: Option<&str>, keywords: &[String], level: Option<&str>) {
+        let mut spans = Vec::new();
+        if let Some(name) = name {
+            let colon = if keywords.is_empty() && level.is_none() {
+                ""
+            } else {
+                ": "
+            };
+            spans.push(span(format!("{name}{colon}"), self.styles.strong));
+        }
+        if !keywords.is_empty() {
+            spans.push(span(keywords.join(", "), self.styles.body));
+        }
+        if let Some(level) = level {
+            let text = if keywords.is_empty() {
+                level.to_string()
+            } else {
+                format!(" ({level})")
+            };
+            spans.push(span(text, self.styles.muted));
+        }
+        if !spans.is_empty() {
+            self.paragraph(spans);
+        }
+    }
+}
+
+/// A one-span list for an optional text.
+fn opt_span(text: Option<&str>, style: TextStyle, link: Option<String>) -> Vec<Span> {
+    text.map(|t| vec![linked(t, style, link)])
+        .unwrap_or_default()
+}

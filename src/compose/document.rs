@@ -1,0 +1,104 @@
+//! The composed document: what to print, in which style, in which order — not yet where.
+
+use crate::fonts::FaceId;
+use crate::layout::Align;
+use crate::typeset::pages::Rgb;
+
+/// Resolved text style of a span.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// Face in the font book.
+    pub face: FaceId,
+    /// Size in points.
+    pub size: f32,
+    /// Fill colour.
+    pub color: Rgb,
+    /// Extra space after each glyph, in points.
+    pub letter_spacing: f32,
+}
+
+/// A piece of text in one style, optionally a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// The text, exactly as it should be extracted from the PDF.
+    pub text: String,
+    /// Its style.
+    pub style: TextStyle,
+    /// A URI (http, https, mailto, tel) the text links to.
+    pub link: Option<String>,
+}
+
+/// A block of the document, stacked vertically.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Wrapped text.
+    Paragraph(Paragraph),
+    /// One line with text flush left (wrapping if needed) and text flush right (dates, places).
+    Split {
+        /// Left part.
+        left: Vec<Span>,
+        /// Right part, kept on the first line when there is room.
+        right: Vec<Span>,
+        /// Never end a page after this block.
+        keep_with_next: bool,
+    },
+    /// A section heading, kept with what follows it.
+    Heading {
+        /// The heading text.
+        spans: Vec<Span>,
+        /// A rule under the heading: (thickness, colour).
+        rule: Option<(f32, Rgb)>,
+        /// Space between the heading line and the rule.
+        rule_gap: f32,
+    },
+    /// Vertical space; dropped at the top of a page.
+    Space(f32),
+}
+
+/// Wrapped text, optionally a bullet with a hanging indent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// The text.
+    pub spans: Vec<Span>,
+    /// Alignment of each line.
+    pub align: Align,
+    /// Left inset of every line, in points.
+    pub indent: f32,
+    /// A bullet drawn in the hanging indent before the first line, with the indent it hangs from.
+    pub bullet: Option<Bullet>,
+    /// Never end a page after this paragraph's last line.
+    pub keep_with_next: bool,
+}
+
+/// The marker of a bulleted paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bullet {
+    /// The bullet text, e.g. "•".
+    pub span: Span,
+    /// Distance from the bullet's left edge to the text.
+    pub hang: f32,
+}
+
+/// Everything the typesetter needs: page geometry and blocks in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Page width and height in points.
+    pub page_size: (f32, f32),
+    /// Margins: top, right, bottom, left, in points.
+    pub margins: [f32; 4],
+    /// Line spacing multiple.
+    pub line_spacing: f32,
+    /// The blocks, top to bottom.
+    pub blocks: Vec<Block>,
+    /// The page footer, shown when there is more than one page.
+    pub footer: Option<Footer>,
+}
+
+/// The footer of multi-page documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Footer {
+    /// Text with `{page}` and `{pages}` placeholders, e.g. "Ada Lovelace · Page {page} of {pages}".
+    pub template: String,
+    /// Its style.
+    pub style: TextStyle,
+}

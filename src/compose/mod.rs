@@ -1,0 +1,11 @@
+//! Composition: a normalized resume and a layout become a [`Document`] of styled blocks.
+
+mod build;
+mod dates;
+mod document;
+mod links;
+
+pub use build::compose;
+pub use dates::{PRESENT, format_date, format_range, format_value};
+pub use document::{Block, Bullet, Document, Footer, Paragraph, Span, TextStyle};
+pub use links::{display_url, mailto, tel};

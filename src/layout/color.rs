@@ -1,0 +1,82 @@
+//! Colours written as `#rrggbb` (or `#rgb`) in layout files.
+
+use serde::{Deserialize, Deserializer, de};
+
+use crate::typeset::pages::Rgb;
+
+/// Parses `#rrggbb` or `#rgb`.
+pub fn parse_hex(text: &str) -> Result<Rgb, String> {
+    let hex = text.trim().strip_prefix('#').unwrap_or(text.trim());
+    let expanded: String = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        6 => hex.to_string(),
+        _ => return Err(format!("`{text}` is not a colour; write it as \"#rrggbb\"")),
+    };
+    let channel = |i: usize| {
+        u8::from_str_radix(&expanded[i..i + 2], 16)
+            .map(|v| f32::from(v) / 255.0)
+            .map_err(|_| format!("`{text}` is not a colour; write it as \"#rrggbb\""))
+    };
+    Ok(Rgb {
+        r: channel(0)?,
+        g: channel(2)?,
+        b: channel(4)?,
+    })
+}
+
+/// A colour field of a layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Color(pub Rgb);
+
+impl<'de> Deserialize<'de> for Color {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_hex(&text).map(Color).map_err(de::Error::custom)
+    }
+}
+
+/// Relative luminance (WCAG 2.x) of an sRGB colour.
+pub fn luminance(c: Rgb) -> f32 {
+    let lin = |v: f32| {
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b)
+}
+
+/// WCAG contrast ratio between two colours (1.0 to 21.0).
+pub fn contrast(a: Rgb, b: Rgb) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_hex() {
+        assert_eq!(
+            parse_hex("#ffffff").unwrap(),
+            Rgb {
+                r: 1.0,
+                g: 1.0,
+                b: 1.0
+            }
+        );
+        assert_eq!(parse_hex("#000").unwrap(), Rgb::BLACK);
+        assert!(parse_hex("red").is_err());
+        assert!(parse_hex("#12345g").is_err());
+    }
+
+    #[test]
+    fn contrast_of_black_on_white_is_21() {
+        let white = parse_hex("#fff").unwrap();
+        assert!((contrast(Rgb::BLACK, white) - 21.0).abs() < 0.01);
+        assert!(contrast(parse_hex("#aaaaaa").unwrap(), white) < 4.5);
+    }
+}

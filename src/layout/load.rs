@@ -1,0 +1,200 @@
+//! Finding layouts by name or path, merging `extends`, and turning JSON into a [`Layout`].
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{Layout, Violation, validate};
+use crate::fonts::FontBook;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_layouts.rs"));
+
+/// Why a layout could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LayoutError {
+    /// No built-in layout has this name and no file has this path.
+    #[error("unknown layout `{name}`; built-in layouts are: {}. A path to a layout file (ending in .json) also works", available.join(", "))]
+    Unknown {
+        /// The name asked for.
+        name: String,
+        /// The built-in names.
+        available: Vec<String>,
+    },
+    /// The layout file could not be read.
+    #[error("cannot read layout file {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not valid JSON or does not fit the layout format.
+    #[error("{source_name}:{line}:{column}: {message}")]
+    Format {
+        /// File or layout name.
+        source_name: String,
+        /// 1-based line (0 when unknown).
+        line: usize,
+        /// 1-based column (0 when unknown).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The layout breaks typographic rules.
+    #[error("layout `{source_name}` breaks {} rule(s):\n{}", violations.len(), violations.iter().map(|v| format!("  {v}")).collect::<Vec<_>>().join("\n"))]
+    Invalid {
+        /// File or layout name.
+        source_name: String,
+        /// Each broken rule, naming its field.
+        violations: Vec<Violation>,
+    },
+}
+
+/// Names of the built-in layouts, sorted.
+pub fn builtin_names() -> Vec<&'static str> {
+    BUILTIN.iter().map(|(name, _)| *name).collect()
+}
+
+fn builtin_text(name: &str) -> Option<&'static str> {
+    BUILTIN
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, text)| *text)
+}
+
+/// Loads a built-in layout by name, or a layout file when `name_or_path` looks like a path
+/// (contains a path separator or ends in `.json`), then validates it against `fonts`.
+pub fn load(name_or_path: &str, fonts: &FontBook) -> Result<Layout, LayoutError> {
+    if let Some(text) = builtin_text(name_or_path) {
+        return parse(text, name_or_path, fonts);
+    }
+    let looks_like_path = name_or_path.ends_with(".json") || name_or_path.contains(['/', '\\']);
+    if looks_like_path {
+        let text = std::fs::read_to_string(Path::new(name_or_path)).map_err(|source| {
+            LayoutError::Read {
+                path: name_or_path.to_string(),
+                source,
+            }
+        })?;
+        return parse(&text, name_or_path, fonts);
+    }
+    Err(LayoutError::Unknown {
+        name: name_or_path.to_string(),
+        available: builtin_names().iter().map(|s| s.to_string()).collect(),
+    })
+}
+
+/// Parses layout JSON (merging the built-in layout it `extends`) and validates it.
+pub fn parse(text: &str, source_name: &str, fonts: &FontBook) -> Result<Layout, LayoutError> {
+    let format_error = |e: serde_json::Error| LayoutError::Format {
+        source_name: source_name.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    };
+    let layout: Layout = match extends_of(text).map_err(format_error)? {
+        None => serde_json::from_str(text).map_err(format_error)?,
+        Some(base_name) => {
+            let base_text = builtin_text(&base_name).ok_or_else(|| LayoutError::Format {
+                source_name: source_name.to_string(),
+                line: 0,
+                column: 0,
+                message: format!(
+                    "`extends`: no built-in layout is called `{base_name}`; choose one of {}",
+                    builtin_names().join(", ")
+                ),
+            })?;
+            let mut merged: Value = serde_json::from_str(base_text).map_err(format_error)?;
+            let overlay: Value = serde_json::from_str(text).map_err(format_error)?;
+            merge(&mut merged, overlay);
+            serde_json::from_value(merged).map_err(format_error)?
+        }
+    };
+    let violations = validate(&layout, fonts);
+    if violations.is_empty() {
+        Ok(layout)
+    } else {
+        Err(LayoutError::Invalid {
+            source_name: source_name.to_string(),
+            violations,
+        })
+    }
+}
+
+/// The `extends` field of a layout file, if it has one.
+fn extends_of(text: &str) -> Result<Option<String>, serde_json::Error> {
+    let value: Value = serde_json::from_str(text)?;
+    Ok(value
+        .get("extends")
+        .and_then(Value::as_str)
+        .map(str::to_string))
+}
+
+/// Deep-merges `overlay` into `base`: objects merge key by key, anything else replaces.
+fn merge(base: &mut Value, overlay: Value) {
+    match (base, overlay) {
+        (Value::Object(base), Value::Object(overlay)) => {
+            for (key, value) in overlay {
+                match base.get_mut(&key) {
+                    Some(slot) => merge(slot, value),
+                    None => {
+                        base.insert(key, value);
+                    }
+                }
+            }
+        }
+        (slot, value) => *slot = value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_layout_loads_and_validates() {
+        let fonts = FontBook::bundled();
+        assert!(builtin_names().contains(&"classic"));
+        for name in builtin_names() {
+            let layout = load(name, &fonts).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(layout.name, name, "a layout's name matches its file name");
+        }
+    }
+
+    #[test]
+    fn unknown_name_lists_the_available_layouts() {
+        let err = load("fancy", &FontBook::bundled()).unwrap_err().to_string();
+        assert!(err.contains("unknown layout `fancy`"), "{err}");
+        assert!(err.contains("classic"), "{err}");
+    }
+
+    #[test]
+    fn extends_overrides_only_the_given_fields() {
+        let text = r##"{"extends": "classic", "name": "mine", "colors": {"accent": "#1f4e79"}}"##;
+        let layout = parse(text, "mine.json", &FontBook::bundled()).unwrap();
+        assert_eq!(layout.name, "mine");
+        assert_eq!(
+            layout.colors.accent.0,
+            super::super::parse_hex("#1f4e79").unwrap()
+        );
+        assert_eq!(layout.fonts.body, "Liberation Serif");
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected_with_their_position() {
+        let text = "{\"extends\": \"classic\",\n \"colours\": {}}";
+        let err = parse(text, "mine.json", &FontBook::bundled())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `colours`"), "{err}");
+        let err = parse("{\n  \"name\": ", "bad.json", &FontBook::bundled())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("bad.json:2:"), "{err}");
+    }
+}

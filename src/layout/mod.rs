@@ -1,0 +1,312 @@
+//! Layout definitions: the named data files in `layouts/` that decide how a resume looks.
+//!
+//! A layout is JSON, deserialized into [`Layout`] and then checked by [`validate`] against the
+//! typographic rules every resume must keep (see `RESUME-GUIDE.md`). A layout may start from
+//! another with `"extends": "NAME"` and override only some fields.
+
+mod color;
+mod length;
+mod load;
+mod validate;
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+pub use color::{Color, contrast, parse_hex};
+pub use length::Length;
+pub use load::{LayoutError, builtin_names, load, parse};
+pub use validate::{Violation, validate};
+
+/// A complete, typed layout definition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// Editor hint pointing at the layout JSON Schema; ignored by the renderer.
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
+    /// The layout's name, as given to `--layout`.
+    pub name: String,
+    /// One line saying what the layout looks like and when to use it.
+    pub description: String,
+    /// The built-in layout this one started from, if any (already merged in).
+    #[serde(default)]
+    pub extends: Option<String>,
+    /// Paper size and margins.
+    pub page: PageSetup,
+    /// Font families.
+    pub fonts: Fonts,
+    /// Font sizes in points.
+    pub sizes: Sizes,
+    /// Line spacing as a multiple of the font's natural line height (1.0–1.2).
+    pub line_spacing: f32,
+    /// Vertical and horizontal spacing.
+    pub spacing: Spacing,
+    /// Colours.
+    pub colors: Colors,
+    /// The name block at the top of the first page.
+    pub header: Header,
+    /// Section heading style.
+    pub headings: Headings,
+    /// Which sections appear, in what order, under which titles.
+    pub sections: Sections,
+    /// How dates are written.
+    pub dates: Dates,
+    /// The bullet glyph in front of highlights.
+    pub bullet: String,
+}
+
+/// Paper size and margins.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSetup {
+    /// Paper size.
+    pub size: PaperSize,
+    /// Margins.
+    pub margins: Margins,
+}
+
+/// Supported paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PaperSize {
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+}
+
+impl PaperSize {
+    /// Width and height in points.
+    pub fn dimensions(self) -> (f32, f32) {
+        match self {
+            PaperSize::Letter => (612.0, 792.0),
+            PaperSize::A4 => (595.276, 841.89),
+        }
+    }
+}
+
+/// Page margins.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Margins {
+    /// Top margin.
+    pub top: Length,
+    /// Right margin.
+    pub right: Length,
+    /// Bottom margin.
+    pub bottom: Length,
+    /// Left margin.
+    pub left: Length,
+}
+
+/// Font families (names of bundled families, e.g. "Carlito", "Liberation Sans").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fonts {
+    /// Family for the name and section headings.
+    pub heading: String,
+    /// Family for everything else.
+    pub body: String,
+}
+
+/// Font sizes in points.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sizes {
+    /// The person's name.
+    pub name: f32,
+    /// The professional title under the name.
+    pub label: f32,
+    /// Section headings.
+    pub heading: f32,
+    /// Body text (10–12 pt).
+    pub body: f32,
+    /// Footer and other small print.
+    pub small: f32,
+}
+
+/// Spacing, in points or lengths with units.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spacing {
+    /// Space above each section heading.
+    pub section_gap: Length,
+    /// Space between a heading and the section's first line.
+    pub heading_gap: Length,
+    /// Space between entries of a section.
+    pub entry_gap: Length,
+    /// Space between paragraphs and bullets inside an entry.
+    pub paragraph_gap: Length,
+    /// Hanging indent of bullet text.
+    pub bullet_indent: Length,
+}
+
+/// Colours as `#rrggbb`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Colors {
+    /// Body text.
+    pub text: Color,
+    /// Secondary text (organisations, dates, locations).
+    pub muted: Color,
+    /// Accent (name, headings when the heading colour is "accent").
+    pub accent: Color,
+    /// Rules under headings.
+    pub rule: Color,
+}
+
+/// The name block.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// Alignment of name, title and contact line.
+    pub align: Align,
+    /// Text between contact items, e.g. "  ·  ".
+    pub separator: String,
+}
+
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+}
+
+/// Section heading style.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    /// Letter case of heading text.
+    pub case: HeadingCase,
+    /// Bold weight.
+    pub bold: bool,
+    /// A thin rule under the heading.
+    pub rule: bool,
+    /// `"accent"` or `"text"`.
+    pub color: HeadingColor,
+    /// Extra space between letters, in points.
+    #[serde(default)]
+    pub letter_spacing: f32,
+}
+
+/// Letter case of headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingCase {
+    /// As written in the section title.
+    Title,
+    /// ALL CAPITALS.
+    Upper,
+}
+
+/// Which layout colour headings use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingColor {
+    /// The accent colour.
+    Accent,
+    /// The body text colour.
+    Text,
+}
+
+/// The resume sections a layout can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// `basics.summary`.
+    Summary,
+    /// `work`.
+    Work,
+    /// `volunteer`.
+    Volunteer,
+    /// `education`.
+    Education,
+    /// `awards`.
+    Awards,
+    /// `certificates`.
+    Certificates,
+    /// `publications`.
+    Publications,
+    /// `skills`.
+    Skills,
+    /// `languages`.
+    Languages,
+    /// `interests`.
+    Interests,
+    /// `references`.
+    References,
+    /// `projects`.
+    Projects,
+}
+
+impl SectionKind {
+    /// The English heading used when the layout gives no title.
+    pub fn default_title(self) -> &'static str {
+        match self {
+            SectionKind::Summary => "Summary",
+            SectionKind::Work => "Experience",
+            SectionKind::Volunteer => "Volunteering",
+            SectionKind::Education => "Education",
+            SectionKind::Awards => "Awards",
+            SectionKind::Certificates => "Certifications",
+            SectionKind::Publications => "Publications",
+            SectionKind::Skills => "Skills",
+            SectionKind::Languages => "Languages",
+            SectionKind::Interests => "Interests",
+            SectionKind::References => "References",
+            SectionKind::Projects => "Projects",
+        }
+    }
+}
+
+/// Section order and titles.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sections {
+    /// Sections in the order they appear; a section not listed is not shown.
+    pub order: Vec<SectionKind>,
+    /// Titles overriding the defaults.
+    #[serde(default)]
+    pub titles: BTreeMap<SectionKind, String>,
+}
+
+impl Sections {
+    /// The heading text of `kind`.
+    pub fn title(&self, kind: SectionKind) -> &str {
+        self.titles
+            .get(&kind)
+            .map(String::as_str)
+            .unwrap_or_else(|| kind.default_title())
+    }
+}
+
+/// How dates are written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dates {
+    /// `"MMM YYYY"` (Jan 2021), `"MMMM YYYY"` (January 2021), `"MM/YYYY"` (01/2021) or `"YYYY"`.
+    pub format: DateFormat,
+    /// Between start and end, e.g. " – ".
+    pub range_separator: String,
+}
+
+/// Supported date formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum DateFormat {
+    /// Jan 2021.
+    #[serde(rename = "MMM YYYY")]
+    ShortMonth,
+    /// January 2021.
+    #[serde(rename = "MMMM YYYY")]
+    LongMonth,
+    /// 01/2021.
+    #[serde(rename = "MM/YYYY")]
+    Numeric,
+    /// 2021.
+    #[serde(rename = "YYYY")]
+    Year,
+}

@@ -1,0 +1,213 @@
+//! The typographic rules every layout must keep (see `RESUME-GUIDE.md`), each naming its field.
+
+use std::fmt;
+
+use super::{Layout, Length, contrast};
+use crate::fonts::{FontBook, Style};
+use crate::typeset::pages::Rgb;
+
+/// Body text size range in points.
+pub const BODY_SIZE: (f32, f32) = (10.0, 12.0);
+/// Line spacing range.
+pub const LINE_SPACING: (f32, f32) = (1.0, 1.2);
+/// Smallest margin in points (0.5 in).
+pub const MIN_MARGIN: f32 = 36.0;
+/// Smallest contrast of text against the page (WCAG AA).
+pub const MIN_CONTRAST: f32 = 4.5;
+/// Smallest size of small print in points.
+pub const MIN_SMALL_SIZE: f32 = 8.0;
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// The offending field, as a dotted path (`sizes.body`).
+    pub field: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// Checks `layout` against the typographic rules; an empty list means it may render.
+pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let mut fail = |field: &str, message: String| {
+        out.push(Violation {
+            field: field.to_string(),
+            message,
+        })
+    };
+    let families = fonts.families().join(", ");
+    for (field, family) in [
+        ("fonts.heading", &layout.fonts.heading),
+        ("fonts.body", &layout.fonts.body),
+    ] {
+        if fonts.find(family, Style::REGULAR).is_none() {
+            fail(
+                field,
+                format!("no font family `{family}`; available families: {families}"),
+            );
+        }
+    }
+    let sizes = &layout.sizes;
+    if !(BODY_SIZE.0..=BODY_SIZE.1).contains(&sizes.body) {
+        fail(
+            "sizes.body",
+            format!(
+                "{} pt is outside the readable range {}–{} pt",
+                sizes.body, BODY_SIZE.0, BODY_SIZE.1
+            ),
+        );
+    }
+    if !layout.headings.bold && sizes.heading <= sizes.body {
+        fail(
+            "sizes.heading",
+            format!(
+                "headings must stand out: make them bold (headings.bold) or larger than body text ({} pt)",
+                sizes.body
+            ),
+        );
+    }
+    if sizes.heading < sizes.body {
+        fail(
+            "sizes.heading",
+            format!(
+                "{} pt is smaller than body text ({} pt)",
+                sizes.heading, sizes.body
+            ),
+        );
+    }
+    for (field, size) in [("sizes.name", sizes.name), ("sizes.label", sizes.label)] {
+        if size < sizes.body {
+            fail(
+                field,
+                format!("{size} pt is smaller than body text ({} pt)", sizes.body),
+            );
+        }
+    }
+    if !(MIN_SMALL_SIZE..=sizes.body).contains(&sizes.small) {
+        fail(
+            "sizes.small",
+            format!(
+                "{} pt must be between {MIN_SMALL_SIZE} pt and the body size",
+                sizes.small
+            ),
+        );
+    }
+    if !(LINE_SPACING.0..=LINE_SPACING.1).contains(&layout.line_spacing) {
+        fail(
+            "line_spacing",
+            format!(
+                "{} is outside {}–{} (single to 1.2)",
+                layout.line_spacing, LINE_SPACING.0, LINE_SPACING.1
+            ),
+        );
+    }
+    let m = &layout.page.margins;
+    for (field, margin) in [
+        ("page.margins.top", m.top),
+        ("page.margins.right", m.right),
+        ("page.margins.bottom", m.bottom),
+        ("page.margins.left", m.left),
+    ] {
+        if margin.pt() < MIN_MARGIN {
+            fail(
+                field,
+                format!(
+                    "{margin} is under the 0.5in minimum; resumes need white space around the text"
+                ),
+            );
+        }
+    }
+    let (width, _) = layout.page.size.dimensions();
+    if width - m.left.pt() - m.right.pt() < 3.0 * Length::INCH {
+        fail(
+            "page.margins",
+            "the margins leave less than 3in for text".to_string(),
+        );
+    }
+    let page = Rgb {
+        r: 1.0,
+        g: 1.0,
+        b: 1.0,
+    };
+    for (field, color) in [
+        ("colors.text", layout.colors.text),
+        ("colors.muted", layout.colors.muted),
+        ("colors.accent", layout.colors.accent),
+    ] {
+        let ratio = contrast(color.0, page);
+        if ratio < MIN_CONTRAST {
+            fail(
+                field,
+                format!(
+                    "contrast {ratio:.2}:1 against the page is under {MIN_CONTRAST}:1; choose a darker colour"
+                ),
+            );
+        }
+    }
+    let order = &layout.sections.order;
+    for (i, kind) in order.iter().enumerate() {
+        if order[..i].contains(kind) {
+            fail(
+                "sections.order",
+                format!("`{kind:?}` is listed twice").to_lowercase(),
+            );
+        }
+    }
+    if layout.bullet.trim().is_empty() {
+        fail("bullet", "the bullet glyph is empty".to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::parse;
+
+    fn violations_of(overlay: &str) -> Vec<String> {
+        let text = format!(r#"{{"extends": "classic", "name": "t", {overlay}}}"#);
+        match parse(&text, "t.json", &FontBook::bundled()) {
+            Ok(_) => Vec::new(),
+            Err(crate::layout::LayoutError::Invalid { violations, .. }) => {
+                violations.iter().map(|v| v.field.clone()).collect()
+            }
+            Err(e) => panic!("unexpected error: {e}"),
+        }
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        assert_eq!(violations_of(r#""sizes": {"body": 9}"#), ["sizes.body"]);
+        assert_eq!(
+            violations_of(r#""sizes": {"body": 12.5}"#),
+            ["sizes.body", "sizes.heading"]
+        );
+        assert_eq!(
+            violations_of(r#""headings": {"bold": false}, "sizes": {"heading": 10.5}"#),
+            ["sizes.heading"]
+        );
+        assert_eq!(violations_of(r#""line_spacing": 1.5"#), ["line_spacing"]);
+        assert_eq!(
+            violations_of(r#""page": {"margins": {"left": "0.4in"}}"#),
+            ["page.margins.left"]
+        );
+        assert_eq!(
+            violations_of(r##""colors": {"text": "#bbbbbb"}"##),
+            ["colors.text"]
+        );
+        assert_eq!(
+            violations_of(r#""fonts": {"body": "Comic Sans"}"#),
+            ["fonts.body"]
+        );
+        assert_eq!(
+            violations_of(r#""sections": {"order": ["work", "work"]}"#),
+            ["sections.order"]
+        );
+    }
+}

@@ -1,0 +1,703 @@
+//! Lenient conversion of a `serde_json::Value` into a [`Resume`], field by field, collecting a
+//! [`Warning`] (with its JSON path) for everything that had to be repaired or skipped.
+
+use serde_json::{Map, Value};
+
+use super::date::{DateReading, DateValue, EndDate, PartialDate, read_date};
+use super::diag::{Severity, Warning};
+use super::link::link_target;
+use super::locate::{index_path, key_path};
+use super::types::*;
+
+/// Collects warnings; positions are filled in afterwards from the source text.
+#[derive(Default)]
+pub(crate) struct Cx {
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl Cx {
+    fn push(&mut self, severity: Severity, path: &str, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            path: path.to_string(),
+            line: 0,
+            column: 0,
+            severity,
+            message: message.into(),
+        });
+    }
+
+    fn info(&mut self, path: &str, message: impl Into<String>) {
+        self.push(Severity::Info, path, message);
+    }
+
+    fn warn(&mut self, path: &str, message: impl Into<String>) {
+        self.push(Severity::Warning, path, message);
+    }
+}
+
+/// "an object", "an array", … for messages.
+pub(crate) fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Whether an alias is an old schema key or just a common variant.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// Renamed in JSON Resume before 1.0.
+    Pre1,
+    /// Never in the schema, but common and unambiguous.
+    Variant,
+}
+
+/// An object being converted, with its path.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: &'a str,
+}
+
+fn is_blank(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+impl<'a> Obj<'a> {
+    /// The value of `key`, or of the first alias present when `key` is missing, null or blank.
+    /// Using an alias adds an info warning; an alias next to a filled-in `key` is ignored (noted).
+    fn get(
+        &self,
+        cx: &mut Cx,
+        key: &str,
+        aliases: &[(&str, Origin)],
+    ) -> Option<(&'a Value, String)> {
+        let own = self.map.get(key);
+        let mut chosen = own
+            .filter(|v| !is_blank(v))
+            .map(|v| (v, key_path(self.path, key)));
+        for &(alias, origin) in aliases {
+            let Some(v) = self.map.get(alias).filter(|v| !is_blank(v)) else {
+                continue;
+            };
+            let path = key_path(self.path, alias);
+            if chosen.is_some() {
+                cx.info(
+                    &path,
+                    format!("`{alias}` ignored because `{key}` is also given"),
+                );
+                continue;
+            }
+            let what = match origin {
+                Origin::Pre1 => "pre-1.0 key",
+                Origin::Variant => "non-standard key",
+            };
+            cx.info(&path, format!("{what} `{alias}`; use `{key}`"));
+            chosen = Some((v, path));
+        }
+        chosen.or_else(|| own.map(|v| (v, key_path(self.path, key))))
+    }
+
+    fn text(&self, cx: &mut Cx, key: &str) -> Option<String> {
+        self.text_or(cx, key, &[])
+    }
+
+    fn text_or(&self, cx: &mut Cx, key: &str, aliases: &[(&str, Origin)]) -> Option<String> {
+        let (v, path) = self.get(cx, key, aliases)?;
+        text(cx, v, &path)
+    }
+
+    /// A URL field: text, plus a note when it cannot become a link.
+    fn url_or(&self, cx: &mut Cx, key: &str, aliases: &[(&str, Origin)]) -> Option<String> {
+        let (v, path) = self.get(cx, key, aliases)?;
+        let url = text(cx, v, &path)?;
+        if link_target(&url).is_none() {
+            cx.info(
+                &path,
+                format!("`{url}` is not a web address; it will be shown as text, not as a link"),
+            );
+        }
+        Some(url)
+    }
+
+    fn list(&self, cx: &mut Cx, key: &str) -> Vec<String> {
+        match self.get(cx, key, &[]) {
+            Some((v, path)) => text_list(cx, v, &path),
+            None => Vec::new(),
+        }
+    }
+
+    fn start(&self, cx: &mut Cx, key: &str, aliases: &[(&str, Origin)]) -> Option<DateValue> {
+        let (v, path) = self.get(cx, key, aliases)?;
+        date_value(cx, v, &path)
+    }
+
+    fn end(&self, cx: &mut Cx) -> EndDate {
+        match self.get(cx, "endDate", &[]) {
+            Some((v, path)) => end_date(cx, v, &path),
+            None => EndDate::Ongoing,
+        }
+    }
+}
+
+/// A text field: trimmed, empty → `None`; a number becomes its text (info); anything else is
+/// skipped with a warning.
+fn text(cx: &mut Cx, v: &Value, path: &str) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::String(s) => {
+            let t = s.trim();
+            (!t.is_empty()).then(|| t.to_string())
+        }
+        Value::Number(n) => {
+            cx.info(path, format!("number {n} read as text"));
+            Some(n.to_string())
+        }
+        other => {
+            cx.warn(
+                path,
+                format!("expected text, found {}; skipped", describe(other)),
+            );
+            None
+        }
+    }
+}
+
+/// A list of texts: empty items are dropped; a single text becomes a one-item list (info).
+fn text_list(cx: &mut Cx, v: &Value, path: &str) -> Vec<String> {
+    match v {
+        Value::Null => Vec::new(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| text(cx, item, &index_path(path, i)))
+            .collect(),
+        Value::String(_) | Value::Number(_) => {
+            let item = text(cx, v, path);
+            if item.is_some() {
+                cx.info(
+                    path,
+                    "expected a list, found a single text; read as a one-item list",
+                );
+            }
+            item.into_iter().collect()
+        }
+        other => {
+            cx.warn(
+                path,
+                format!(
+                    "expected a list of texts, found {}; skipped",
+                    describe(other)
+                ),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// A number used as a date: a plausible year is accepted (info).
+fn year_number(cx: &mut Cx, v: &Value, path: &str) -> Option<PartialDate> {
+    let date = v
+        .as_i64()
+        .and_then(|y| i32::try_from(y).ok())
+        .and_then(|y| PartialDate::year(y).ok());
+    match date {
+        Some(d) => cx.info(
+            path,
+            format!("number {v} read as the year `{d}`; write dates as text"),
+        ),
+        None => cx.warn(path, format!("the number {v} is not a date; skipped")),
+    }
+    date
+}
+
+/// A start date (or single date): unreadable text is kept as [`DateValue::Text`] with a warning.
+fn date_value(cx: &mut Cx, v: &Value, path: &str) -> Option<DateValue> {
+    match v {
+        Value::Null => None,
+        Value::Number(_) => year_number(cx, v, path).map(DateValue::Date),
+        Value::String(s) => match read_date(s) {
+            DateReading::Empty => None,
+            DateReading::Exact(d) => Some(DateValue::Date(d)),
+            DateReading::Repaired(d, note) => {
+                cx.info(
+                    path,
+                    format!("{note}; write dates as YYYY-MM-DD, YYYY-MM or YYYY"),
+                );
+                Some(DateValue::Date(d))
+            }
+            DateReading::Ongoing { .. } => {
+                cx.warn(
+                    path,
+                    format!(
+                        "`{}` means \"present\", which is not a start date; kept as text",
+                        s.trim()
+                    ),
+                );
+                Some(DateValue::Text(s.trim().to_string()))
+            }
+            DateReading::Invalid(reason) => {
+                cx.warn(path, format!("{reason}; kept as text"));
+                Some(DateValue::Text(s.trim().to_string()))
+            }
+        },
+        other => {
+            cx.warn(
+                path,
+                format!(
+                    "expected a date as text, found {}; skipped",
+                    describe(other)
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// An end date: missing, null, empty or "present" → ongoing.
+fn end_date(cx: &mut Cx, v: &Value, path: &str) -> EndDate {
+    match v {
+        Value::Null => EndDate::Ongoing,
+        Value::Number(_) => year_number(cx, v, path).map_or(EndDate::Ongoing, EndDate::Date),
+        Value::String(s) => match read_date(s) {
+            DateReading::Empty => EndDate::Ongoing,
+            DateReading::Ongoing { note } => {
+                if let Some(note) = note {
+                    cx.info(path, note);
+                }
+                EndDate::Ongoing
+            }
+            DateReading::Exact(d) => EndDate::Date(d),
+            DateReading::Repaired(d, note) => {
+                cx.info(
+                    path,
+                    format!("{note}; write dates as YYYY-MM-DD, YYYY-MM or YYYY"),
+                );
+                EndDate::Date(d)
+            }
+            DateReading::Invalid(reason) => {
+                cx.warn(path, format!("{reason}; kept as text"));
+                EndDate::Text(s.trim().to_string())
+            }
+        },
+        other => {
+            cx.warn(
+                path,
+                format!(
+                    "expected a date as text, found {}; read as ongoing",
+                    describe(other)
+                ),
+            );
+            EndDate::Ongoing
+        }
+    }
+}
+
+/// How a section reads a plain text item (e.g. `"skills": ["Rust"]`), if it can.
+type FromText<T> = Option<(&'static str, fn(String) -> T)>;
+
+/// A section: a list of objects. A single object is read as a one-item list; text items are read
+/// through `from_text` when given; entries with no content are removed.
+fn section<T: Default + PartialEq>(
+    cx: &mut Cx,
+    v: &Value,
+    path: &str,
+    from_text: FromText<T>,
+    convert: fn(&mut Cx, &Obj) -> T,
+) -> Vec<T> {
+    let items: Vec<(&Value, String)> = match v {
+        Value::Null => return Vec::new(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item, index_path(path, i)))
+            .collect(),
+        Value::Object(_) => {
+            cx.info(
+                path,
+                "expected a list, found a single object; read as a one-item list",
+            );
+            vec![(v, path.to_string())]
+        }
+        other => {
+            cx.warn(
+                path,
+                format!(
+                    "expected a list of entries, found {}; skipped",
+                    describe(other)
+                ),
+            );
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (item, item_path) in items {
+        let entry = match (item, from_text) {
+            (Value::Object(map), _) => convert(
+                cx,
+                &Obj {
+                    map,
+                    path: &item_path,
+                },
+            ),
+            (Value::Null, _) => continue,
+            (Value::String(_) | Value::Number(_), Some((field, make))) => {
+                let Some(t) = text(cx, item, &item_path) else {
+                    continue;
+                };
+                cx.info(
+                    &item_path,
+                    format!("text entry read as an entry with this `{field}`"),
+                );
+                make(t)
+            }
+            (other, _) => {
+                cx.warn(
+                    &item_path,
+                    format!("expected an object, found {}; skipped", describe(other)),
+                );
+                continue;
+            }
+        };
+        if entry == T::default() {
+            cx.info(&item_path, "entry has no content; removed");
+        } else {
+            out.push(entry);
+        }
+    }
+    out
+}
+
+const WEBSITE: &[(&str, Origin)] = &[("website", Origin::Pre1)];
+
+fn basics(cx: &mut Cx, o: &Obj) -> Basics {
+    let mut name = o.text(cx, "name");
+    if name.is_none() {
+        let first = o.text(cx, "firstName");
+        let last = o.text(cx, "lastName");
+        if first.is_some() || last.is_some() {
+            let joined = [first, last]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let key = if o.map.contains_key("firstName") {
+                "firstName"
+            } else {
+                "lastName"
+            };
+            cx.info(
+                &key_path(o.path, key),
+                "pre-1.0 keys `firstName`/`lastName`; use `name`",
+            );
+            name = Some(joined);
+        }
+    }
+    let location = match o.get(cx, "location", &[]) {
+        Some((Value::Object(map), path)) => location(cx, &Obj { map, path: &path }),
+        Some((v @ (Value::String(_) | Value::Number(_)), path)) => {
+            let city = text(cx, v, &path);
+            if city.is_some() {
+                cx.info(&path, "location given as text; read as `city`");
+            }
+            Location {
+                city,
+                ..Location::default()
+            }
+        }
+        Some((Value::Null, _)) | None => Location::default(),
+        Some((other, path)) => {
+            cx.warn(
+                &path,
+                format!("expected an object, found {}; skipped", describe(other)),
+            );
+            Location::default()
+        }
+    };
+    let profiles = match o.get(cx, "profiles", &[]) {
+        Some((v, path)) => section(cx, v, &path, Some(("url", profile_from_url)), profile),
+        None => Vec::new(),
+    };
+    Basics {
+        name,
+        label: o.text(cx, "label"),
+        image: o.text_or(cx, "image", &[("picture", Origin::Pre1)]),
+        email: o.text(cx, "email"),
+        phone: o.text(cx, "phone"),
+        url: o.url_or(cx, "url", WEBSITE),
+        summary: o.text(cx, "summary"),
+        location,
+        profiles,
+    }
+}
+
+fn location(cx: &mut Cx, o: &Obj) -> Location {
+    Location {
+        address: o.text(cx, "address"),
+        postal_code: o.text(cx, "postalCode"),
+        city: o.text(cx, "city"),
+        country_code: o.text(cx, "countryCode"),
+        region: o.text_or(cx, "region", &[("state", Origin::Pre1)]),
+    }
+}
+
+fn profile_from_url(url: String) -> Profile {
+    Profile {
+        url: Some(url),
+        ..Profile::default()
+    }
+}
+
+fn profile(cx: &mut Cx, o: &Obj) -> Profile {
+    Profile {
+        network: o.text(cx, "network"),
+        username: o.text(cx, "username"),
+        url: o.url_or(cx, "url", WEBSITE),
+    }
+}
+
+fn work(cx: &mut Cx, o: &Obj) -> Work {
+    Work {
+        name: o.text_or(cx, "name", &[("company", Origin::Pre1)]),
+        position: o.text(cx, "position"),
+        url: o.url_or(cx, "url", WEBSITE),
+        location: o.text(cx, "location"),
+        description: o.text(cx, "description"),
+        summary: o.text(cx, "summary"),
+        start: o.start(cx, "startDate", &[]),
+        end: o.end(cx),
+        highlights: o.list(cx, "highlights"),
+    }
+}
+
+fn volunteer(cx: &mut Cx, o: &Obj) -> Volunteer {
+    Volunteer {
+        organization: o.text_or(cx, "organization", &[("name", Origin::Variant)]),
+        position: o.text(cx, "position"),
+        url: o.url_or(cx, "url", WEBSITE),
+        summary: o.text(cx, "summary"),
+        start: o.start(cx, "startDate", &[]),
+        end: o.end(cx),
+        highlights: o.list(cx, "highlights"),
+    }
+}
+
+fn education(cx: &mut Cx, o: &Obj) -> Education {
+    Education {
+        institution: o.text(cx, "institution"),
+        url: o.url_or(cx, "url", WEBSITE),
+        area: o.text(cx, "area"),
+        study_type: o.text(cx, "studyType"),
+        start: o.start(cx, "startDate", &[]),
+        end: o.end(cx),
+        score: o.text_or(cx, "score", &[("gpa", Origin::Pre1)]),
+        courses: o.list(cx, "courses"),
+    }
+}
+
+fn award(cx: &mut Cx, o: &Obj) -> Award {
+    Award {
+        title: o.text(cx, "title"),
+        date: o.start(cx, "date", &[("awardDate", Origin::Pre1)]),
+        awarder: o.text(cx, "awarder"),
+        summary: o.text(cx, "summary"),
+    }
+}
+
+fn certificate(cx: &mut Cx, o: &Obj) -> Certificate {
+    Certificate {
+        name: o.text(cx, "name"),
+        date: o.start(cx, "date", &[]),
+        url: o.url_or(cx, "url", WEBSITE),
+        issuer: o.text(cx, "issuer"),
+    }
+}
+
+fn publication(cx: &mut Cx, o: &Obj) -> Publication {
+    Publication {
+        name: o.text(cx, "name"),
+        publisher: o.text(cx, "publisher"),
+        release_date: o.start(cx, "releaseDate", &[("date", Origin::Variant)]),
+        url: o.url_or(cx, "url", WEBSITE),
+        summary: o.text(cx, "summary"),
+    }
+}
+
+fn skill(cx: &mut Cx, o: &Obj) -> Skill {
+    Skill {
+        name: o.text(cx, "name"),
+        level: o.text(cx, "level"),
+        keywords: o.list(cx, "keywords"),
+    }
+}
+
+fn language(cx: &mut Cx, o: &Obj) -> Language {
+    Language {
+        language: o.text_or(cx, "language", &[("name", Origin::Pre1)]),
+        fluency: o.text_or(cx, "fluency", &[("level", Origin::Pre1)]),
+    }
+}
+
+fn interest(cx: &mut Cx, o: &Obj) -> Interest {
+    Interest {
+        name: o.text(cx, "name"),
+        keywords: o.list(cx, "keywords"),
+    }
+}
+
+fn reference(cx: &mut Cx, o: &Obj) -> Reference {
+    Reference {
+        name: o.text(cx, "name"),
+        reference: o.text(cx, "reference"),
+    }
+}
+
+fn project(cx: &mut Cx, o: &Obj) -> Project {
+    Project {
+        name: o.text(cx, "name"),
+        description: o.text_or(cx, "description", &[("summary", Origin::Variant)]),
+        highlights: o.list(cx, "highlights"),
+        keywords: o.list(cx, "keywords"),
+        start: o.start(cx, "startDate", &[]),
+        end: o.end(cx),
+        url: o.url_or(cx, "url", WEBSITE),
+        roles: o.list(cx, "roles"),
+        entity: o.text(cx, "entity"),
+        kind: o.text(cx, "type"),
+    }
+}
+
+fn meta(cx: &mut Cx, o: &Obj) -> Meta {
+    Meta {
+        canonical: o.text_or(cx, "canonical", &[("url", Origin::Pre1)]),
+        version: o.text(cx, "version"),
+        last_modified: o.text(cx, "lastModified"),
+    }
+}
+
+impl Obj<'_> {
+    /// Reads an object-valued section (`basics`, `meta`); anything else is skipped with a warning.
+    fn single<T: Default>(
+        &self,
+        cx: &mut Cx,
+        key: &str,
+        aliases: &[(&str, Origin)],
+        convert: fn(&mut Cx, &Obj) -> T,
+    ) -> T {
+        match self.get(cx, key, aliases) {
+            Some((Value::Object(map), path)) => convert(cx, &Obj { map, path: &path }),
+            Some((Value::Null, _)) | None => T::default(),
+            Some((other, path)) => {
+                cx.warn(
+                    &path,
+                    format!("expected an object, found {}; skipped", describe(other)),
+                );
+                T::default()
+            }
+        }
+    }
+
+    /// Reads a list-valued section.
+    fn section<T: Default + PartialEq>(
+        &self,
+        cx: &mut Cx,
+        key: &str,
+        aliases: &[(&str, Origin)],
+        from_text: FromText<T>,
+        convert: fn(&mut Cx, &Obj) -> T,
+    ) -> Vec<T> {
+        match self.get(cx, key, aliases) {
+            Some((v, path)) => section(cx, v, &path, from_text, convert),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// Top-level keys the converter reads (including aliases), plus `$schema`.
+const KNOWN_TOP: &[&str] = &[
+    "$schema",
+    "basics",
+    "bio",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "hobbies",
+    "references",
+    "projects",
+    "meta",
+];
+
+fn skill_from_text(name: String) -> Skill {
+    Skill {
+        name: Some(name),
+        ..Skill::default()
+    }
+}
+
+fn language_from_text(language: String) -> Language {
+    Language {
+        language: Some(language),
+        ..Language::default()
+    }
+}
+
+fn interest_from_text(name: String) -> Interest {
+    Interest {
+        name: Some(name),
+        ..Interest::default()
+    }
+}
+
+/// Converts a top-level JSON object into a resume, in input order.
+pub(crate) fn resume(cx: &mut Cx, root: &Map<String, Value>) -> Resume {
+    let o = Obj {
+        map: root,
+        path: "$",
+    };
+    for key in root.keys().filter(|k| !KNOWN_TOP.contains(&k.as_str())) {
+        cx.info(
+            &key_path("$", key),
+            format!("unknown section `{key}` is not part of JSON Resume; ignored"),
+        );
+    }
+    Resume {
+        basics: o.single(cx, "basics", &[("bio", Origin::Pre1)], basics),
+        work: o.section(cx, "work", &[], None, work),
+        volunteer: o.section(cx, "volunteer", &[], None, volunteer),
+        education: o.section(cx, "education", &[], None, education),
+        awards: o.section(cx, "awards", &[], None, award),
+        certificates: o.section(cx, "certificates", &[], None, certificate),
+        publications: o.section(cx, "publications", &[], None, publication),
+        skills: o.section(cx, "skills", &[], Some(("name", skill_from_text)), skill),
+        languages: o.section(
+            cx,
+            "languages",
+            &[],
+            Some(("language", language_from_text)),
+            language,
+        ),
+        interests: o.section(
+            cx,
+            "interests",
+            &[("hobbies", Origin::Pre1)],
+            Some(("name", interest_from_text)),
+            interest,
+        ),
+        references: o.section(cx, "references", &[], None, reference),
+        projects: o.section(cx, "projects", &[], None, project),
+        meta: o.single(cx, "meta", &[], meta),
+    }
+}

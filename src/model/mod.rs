@@ -1,0 +1,160 @@
+//! The resume model: lenient parsing of JSON Resume 1.x (with pre-1.0 key names) and normalization.
+//!
+//! ```
+//! use resumepdf::model::{self, EndDate};
+//!
+//! let parsed = model::parse(r#"{"work": [
+//!     {"company": "Acme", "startDate": "2015-03", "endDate": "2018"},
+//!     {"name": "Initech", "startDate": "2019/05", "endDate": "Present"}
+//! ]}"#).unwrap();
+//! let mut resume = parsed.resume;
+//! model::normalize(&mut resume);
+//! assert_eq!(resume.work[0].name.as_deref(), Some("Initech"));
+//! assert_eq!(resume.work[0].end, EndDate::Ongoing);
+//! // `company` is a pre-1.0 key and `2019/05` is not ISO: both are read, with info notes.
+//! assert_eq!(parsed.warnings.len(), 2);
+//! ```
+//!
+//! # Lenient rules
+//!
+//! Only text that is not JSON, or JSON whose top level is not an object, is a [`ParseError`].
+//! Everything else is read as far as it goes, and each repair or omission is reported as a
+//! [`Warning`] with its JSON path and source position:
+//!
+//! - unknown keys are ignored (an unknown top-level section gets an info note);
+//! - pre-1.0 keys are read as their 1.x names (info), the 1.x name wins if both are given;
+//! - text is trimmed, empty text is "not given", empty list items and empty entries are dropped;
+//! - a number where text is expected becomes text; a single text where a list is expected becomes
+//!   a one-item list; a single object where a list of entries is expected becomes a one-entry
+//!   list; a plain text entry in `skills`, `languages` or `interests` becomes that entry's name
+//!   (all info);
+//! - any other value of the wrong type (an object or list where text is expected, text where an
+//!   object is expected, `true`/`false`, …) is skipped (warning);
+//! - dates: see [`PartialDate`], [`DateValue`] and [`EndDate`]; other common ways of writing a date
+//!   (`2019/05`, `05/2019`, `2019.05`, `14.05.2019`, `May 2019`, `2019-05-14T10:00`, a trailing
+//!   `(remark)`) are read with an info note; anything else is kept as text (warning).
+
+mod convert;
+mod date;
+mod diag;
+mod link;
+mod locate;
+mod normalize;
+mod types;
+
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+pub use date::{DateError, DateValue, EndDate, PartialDate};
+pub use diag::{ParseError, Severity, Warning};
+pub use link::link_target;
+pub use normalize::normalize;
+pub use types::{
+    Award, Basics, Certificate, Dated, Education, Interest, Language, Location, Meta, Profile,
+    Project, Publication, Reference, Resume, Skill, Volunteer, Work,
+};
+
+/// The result of [`parse`]: the resume in input order, and what was repaired or skipped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// The resume, in the order of the file (call [`normalize`] before rendering).
+    pub resume: Resume,
+    /// Notes and warnings, in source order; paths use the indices of the file.
+    pub warnings: Vec<Warning>,
+}
+
+impl Parsed {
+    /// The entries of [`Parsed::warnings`] with [`Severity::Warning`] (something was skipped).
+    pub fn real_warnings(&self) -> impl Iterator<Item = &Warning> {
+        self.warnings.iter().filter(|w| w.is_warning())
+    }
+}
+
+/// Reads a JSON Resume document leniently (see the [module docs](self) for the rules).
+///
+/// The resume keeps the order of the file so that warning paths match it; call [`normalize`] to
+/// sort it. A leading byte-order mark is ignored.
+///
+/// # Errors
+///
+/// [`ParseError::Empty`] for blank text, [`ParseError::Syntax`] for text that is not JSON, and
+/// [`ParseError::NotAnObject`] when the top-level value is not an object. Nothing else fails.
+pub fn parse(text: &str) -> Result<Parsed, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    let Value::Object(root) = &value else {
+        let (line, column) = locate::first_value_position(text);
+        return Err(ParseError::NotAnObject {
+            line,
+            column,
+            found: convert::describe(&value),
+        });
+    };
+    let mut cx = convert::Cx::default();
+    let resume = convert::resume(&mut cx, root);
+    let mut warnings = cx.warnings;
+    if !warnings.is_empty() {
+        let positions = locate::locate_all(text);
+        for w in &mut warnings {
+            if let Some(&(line, column)) = positions.get(&w.path) {
+                w.line = line;
+                w.column = column;
+            }
+        }
+        // Source order; warnings without a position last.
+        warnings.sort_by_key(|w| (w.line == 0, w.line, w.column));
+    }
+    Ok(Parsed { resume, warnings })
+}
+
+impl<'de> Deserialize<'de> for Resume {
+    /// Reads leniently, as [`parse`] does, discarding the warnings; fails only if the value is not
+    /// an object.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Value::deserialize(deserializer)? {
+            Value::Object(root) => Ok(convert::resume(&mut convert::Cx::default(), &root)),
+            other => Err(serde::de::Error::custom(format!(
+                "a resume must be a JSON object, found {}",
+                convert::describe(&other)
+            ))),
+        }
+    }
+}
+
+/// Turns a `serde_json` error into a located message people can act on.
+fn syntax_error(text: &str, e: &serde_json::Error) -> ParseError {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let raw = full.strip_suffix(&suffix).unwrap_or(&full);
+    let message = match raw {
+        "EOF while parsing an object" => "the file ends before this object is closed: a `}` is missing".to_string(),
+        "EOF while parsing a list" => "the file ends before this list is closed: a `]` is missing".to_string(),
+        "EOF while parsing a string" => "the file ends inside a text: a closing `\"` is missing".to_string(),
+        "EOF while parsing a value" => "the file ends where a value was expected".to_string(),
+        "trailing comma" => "trailing comma: JSON allows no `,` before `}` or `]`".to_string(),
+        "key must be a string" => "expected a key in double quotes, such as \"name\"".to_string(),
+        "trailing characters" => "unexpected text after the end of the top-level object".to_string(),
+        "expected value" => {
+            "expected a value: text in double quotes, a number, true, false, null, `{ … }` or `[ … ]` \
+             (JSON has no comments)"
+                .to_string()
+        }
+        "expected ident" => "expected true, false or null (text must be in double quotes)".to_string(),
+        m if m.starts_with("control character") => {
+            "a line break or control character inside a text; write a line break as \\n".to_string()
+        }
+        m => m.to_string(),
+    };
+    let line = e.line().max(1);
+    ParseError::Syntax {
+        line,
+        column: locate::char_column(text, line, e.column()),
+        message,
+    }
+}

@@ -1,0 +1,229 @@
+//! Blocks → a flow of unbreakable lines, each knowing whether a page may end after it.
+
+use super::inline::{Line, break_lines};
+use super::pages::Item;
+use super::shape::Shaper;
+use crate::compose::{Block, Paragraph, Span};
+use crate::layout::Align;
+
+/// A line of the flow: its items are positioned with `x` absolute and `y` from the line's top.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowLine {
+    /// Space above the line, dropped when the line starts a page.
+    pub gap_before: f32,
+    /// Height of the line box.
+    pub height: f32,
+    /// What is drawn, relative to the line's top.
+    pub items: Vec<Item>,
+    /// A page must not end after this line.
+    pub keep_with_next: bool,
+}
+
+/// Horizontal frame of the flow: left edge and width of the text column.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// Left edge in points.
+    pub x: f32,
+    /// Width in points.
+    pub width: f32,
+}
+
+/// Lays out every block into flow lines.
+pub fn flow(
+    shaper: &mut Shaper,
+    blocks: &[Block],
+    column: Column,
+    line_spacing: f32,
+) -> Vec<FlowLine> {
+    let mut out: Vec<FlowLine> = Vec::new();
+    let mut gap = 0.0;
+    for block in blocks {
+        let start = out.len();
+        match block {
+            Block::Space(space) => {
+                gap += space;
+                continue;
+            }
+            Block::Paragraph(paragraph) => {
+                paragraph_lines(shaper, paragraph, column, line_spacing, &mut out)
+            }
+            Block::Split {
+                left,
+                right,
+                keep_with_next,
+            } => {
+                split_lines(shaper, left, right, column, line_spacing, &mut out);
+                if let Some(last) = out.last_mut() {
+                    last.keep_with_next = *keep_with_next;
+                }
+            }
+            Block::Heading {
+                spans,
+                rule,
+                rule_gap,
+            } => {
+                let lines = break_lines(shaper, spans, |_| column.width);
+                for line in lines {
+                    push_line(&mut out, line, column.x, line_spacing, true);
+                }
+                if let (Some((thickness, color)), Some(last)) = (rule, out.last_mut()) {
+                    let y = last.height + rule_gap + thickness / 2.0;
+                    last.items.push(Item::Rule {
+                        x0: column.x,
+                        y0: y,
+                        x1: column.x + column.width,
+                        y1: y,
+                        thickness: *thickness,
+                        color: *color,
+                    });
+                    last.height += rule_gap + thickness;
+                }
+            }
+        }
+        if let Some(first) = out.get_mut(start) {
+            first.gap_before = gap;
+            gap = 0.0;
+        }
+    }
+    out
+}
+
+/// Lines of a paragraph, with a hanging bullet and widow/orphan protection.
+fn paragraph_lines(
+    shaper: &mut Shaper,
+    paragraph: &Paragraph,
+    column: Column,
+    line_spacing: f32,
+    out: &mut Vec<FlowLine>,
+) {
+    let x = column.x + paragraph.indent;
+    let width = column.width - paragraph.indent;
+    let lines = break_lines(shaper, &paragraph.spans, |_| width);
+    let count = lines.len();
+    let start = out.len();
+    for line in lines {
+        let offset = match paragraph.align {
+            Align::Left => 0.0,
+            Align::Center => ((width - line.width) / 2.0).max(0.0),
+        };
+        push_line(out, line, x + offset, line_spacing, false);
+    }
+    if let (Some(bullet), Some(first)) = (&paragraph.bullet, out.get_mut(start)) {
+        let marker = break_lines(shaper, std::slice::from_ref(&bullet.span), |_| {
+            f32::INFINITY
+        });
+        if let Some(marker) = marker.into_iter().next() {
+            let baseline = first_baseline(first);
+            first
+                .items
+                .splice(0..0, place(marker, x - bullet.hang, baseline));
+        }
+    }
+    if count >= 2 {
+        out[start].keep_with_next = true;
+        out[start + count - 2].keep_with_next = true;
+    }
+    if let Some(last) = out.last_mut().filter(|_| count > 0) {
+        last.keep_with_next = paragraph.keep_with_next;
+    }
+}
+
+/// An entry header: left text wraps beside right text that stays flush right on the first line.
+fn split_lines(
+    shaper: &mut Shaper,
+    left: &[Span],
+    right: &[Span],
+    column: Column,
+    line_spacing: f32,
+    out: &mut Vec<FlowLine>,
+) {
+    const GAP: f32 = 12.0;
+    let right_line = break_lines(shaper, right, |_| f32::INFINITY)
+        .into_iter()
+        .next();
+    let right_width = right_line.as_ref().map_or(0.0, |l| l.width);
+    let beside = right_width + GAP < column.width * 0.6;
+    let first_width = if beside {
+        column.width - right_width - GAP
+    } else {
+        column.width
+    };
+    let mut lines = break_lines(shaper, left, |i| {
+        if i == 0 { first_width } else { column.width }
+    });
+    let Some(right) = right_line else {
+        for line in lines {
+            push_line(out, line, column.x, line_spacing, true);
+        }
+        return;
+    };
+    if !beside || lines.is_empty() {
+        for line in lines {
+            push_line(out, line, column.x, line_spacing, true);
+        }
+        let x = column.x + column.width - right.width;
+        push_line(out, right, x, line_spacing, true);
+        return;
+    }
+    let first = &mut lines[0];
+    first.ascent = first.ascent.max(right.ascent);
+    first.descent = first.descent.max(right.descent);
+    first.natural_height = first.natural_height.max(right.natural_height);
+    let start = out.len();
+    for line in lines {
+        push_line(out, line, column.x, line_spacing, true);
+    }
+    // The right text sits on the first line's baseline but comes after the whole left text in
+    // reading order, so extracted text keeps the left part in one piece.
+    let baseline = first_baseline(&out[start]);
+    let above: f32 = out[start..out.len() - 1].iter().map(|l| l.height).sum();
+    let x = column.x + column.width - right.width;
+    if let Some(last) = out.last_mut() {
+        last.items.extend(place(right, x, baseline - above));
+    }
+}
+
+/// Places a line at `x` and appends it to the flow.
+fn push_line(out: &mut Vec<FlowLine>, line: Line, x: f32, line_spacing: f32, keep_with_next: bool) {
+    let height = line.natural_height * line_spacing;
+    let baseline = (height - line.ascent - line.descent) / 2.0 + line.ascent;
+    out.push(FlowLine {
+        gap_before: 0.0,
+        height,
+        items: place(line, x, baseline),
+        keep_with_next,
+    });
+}
+
+/// Turns a line's runs and links into items at `x` with the given baseline.
+fn place(line: Line, x: f32, baseline: f32) -> Vec<Item> {
+    let mut items = Vec::with_capacity(line.runs.len() + line.links.len());
+    for mut run in line.runs {
+        run.x += x;
+        run.y = baseline;
+        items.push(Item::Text(run));
+    }
+    for (x0, x1, uri) in line.links {
+        items.push(Item::Link {
+            rect: super::pages::Rect {
+                x: x + x0,
+                y: baseline - line.ascent,
+                width: x1 - x0,
+                height: line.ascent + line.descent,
+            },
+            uri,
+        });
+    }
+    items
+}
+
+/// Baseline of the first text run of a flow line.
+fn first_baseline(line: &FlowLine) -> f32 {
+    line.items
+        .iter()
+        .find_map(|item| match item {
+            Item::Text(run) => Some(run.y),
+            _ => None,
+        })
+        .unwrap_or(line.height)
+}

@@ -1,0 +1,64 @@
+//! Shaping with rustybuzz (kerning, ligatures), cached per (face, text) for one document.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::fonts::{FaceId, FontBook};
+
+/// A glyph in font units, as shaped.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapedGlyph {
+    /// Glyph id in the face.
+    pub id: u16,
+    /// Advance in font units.
+    pub advance: i32,
+    /// Byte offset in the shaped text of the cluster this glyph belongs to.
+    pub cluster: u32,
+}
+
+/// Shapes text, remembering every (face, text) it has seen: resumes repeat most words.
+pub struct Shaper<'a> {
+    fonts: &'a FontBook,
+    cache: HashMap<FaceId, HashMap<Box<str>, Rc<[ShapedGlyph]>>>,
+}
+
+impl<'a> Shaper<'a> {
+    /// A shaper with an empty cache.
+    pub fn new(fonts: &'a FontBook) -> Self {
+        Shaper {
+            fonts,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The font book this shaper draws from.
+    pub fn fonts(&self) -> &'a FontBook {
+        self.fonts
+    }
+
+    /// Shapes `text` in `face`, left to right.
+    pub fn shape(&mut self, face: FaceId, text: &str) -> Rc<[ShapedGlyph]> {
+        if let Some(hit) = self.cache.get(&face).and_then(|words| words.get(text)) {
+            return Rc::clone(hit);
+        }
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(&self.fonts.face(face).shaper, &[], buffer);
+        let glyphs: Rc<[ShapedGlyph]> = shaped
+            .glyph_infos()
+            .iter()
+            .zip(shaped.glyph_positions())
+            .map(|(info, pos)| ShapedGlyph {
+                id: u16::try_from(info.glyph_id).unwrap_or(0),
+                advance: pos.x_advance,
+                cluster: info.cluster,
+            })
+            .collect();
+        self.cache
+            .entry(face)
+            .or_default()
+            .insert(text.into(), Rc::clone(&glyphs));
+        glyphs
+    }
+}

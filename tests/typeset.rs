@@ -1,0 +1,114 @@
+//! Typesetting without a PDF: page breaks, order and geometry asserted on the typeset pages.
+
+use resumepdf::compose::compose;
+use resumepdf::fonts::FontBook;
+use resumepdf::layout;
+use resumepdf::model;
+use resumepdf::typeset::pages::{Item, Pages};
+use resumepdf::typeset::{Column, Shaper, flow, paginate};
+
+fn load(path: &str) -> model::Resume {
+    let text = std::fs::read_to_string(path).expect("sample exists");
+    let mut parsed = model::parse(&text).expect("sample parses");
+    model::normalize(&mut parsed.resume);
+    parsed.resume
+}
+
+/// Text runs of a page, in order.
+fn texts(pages: &Pages, page: usize) -> Vec<String> {
+    pages.pages[page]
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text(run) => Some(run.text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_career_breaks_pages_only_where_allowed() {
+    let fonts = FontBook::bundled();
+    let layout = layout::load("classic", &fonts).unwrap();
+    let resume = load("samples/senior-engineer-long-career.json");
+    let document = compose(&resume, &layout, &fonts);
+
+    let mut shaper = Shaper::new(&fonts);
+    let [top, right, bottom, left] = document.margins;
+    let column = Column {
+        x: left,
+        width: document.page_size.0 - left - right,
+    };
+    let lines = flow(&mut shaper, &document.blocks, column, document.line_spacing);
+    let ranges = paginate(&lines, document.page_size.1 - top - bottom);
+    assert!(
+        ranges.len() >= 3,
+        "a long career needs 3+ pages, got {}",
+        ranges.len()
+    );
+    for range in &ranges[..ranges.len() - 1] {
+        let last = &lines[range.end - 1];
+        assert!(
+            !last.keep_with_next,
+            "page ends after a line that must stay with the next"
+        );
+        let height: f32 = lines[range.clone()]
+            .iter()
+            .enumerate()
+            .map(|(i, l)| l.height + if i > 0 { l.gap_before } else { 0.0 })
+            .sum();
+        assert!(height <= document.page_size.1 - top - bottom + 0.01);
+    }
+
+    let pages = resumepdf::typeset_resume(&resume, &layout, &fonts);
+    assert_eq!(pages.pages.len(), ranges.len());
+    let headings: Vec<String> = layout
+        .sections
+        .order
+        .iter()
+        .map(|&k| layout.sections.title(k).to_uppercase())
+        .collect();
+    let name = resume.basics.name.clone().unwrap();
+    for page in 0..pages.pages.len() {
+        let runs = texts(&pages, page);
+        let footer = runs.last().unwrap();
+        assert_eq!(
+            footer,
+            &format!("{name} · Page {} of {}", page + 1, pages.pages.len())
+        );
+        let body = &runs[..runs.len() - 1];
+        let last = body.last().unwrap();
+        assert!(
+            !headings.contains(last),
+            "page {} ends with heading {last}",
+            page + 1
+        );
+    }
+}
+
+#[test]
+fn text_stays_inside_the_margins() {
+    let fonts = FontBook::bundled();
+    let layout = layout::load("classic", &fonts).unwrap();
+    let resume = load("samples/everything.json");
+    let pages = resumepdf::typeset_resume(&resume, &layout, &fonts);
+    let left = layout.page.margins.left.pt();
+    let right = pages.width - layout.page.margins.right.pt();
+    for page in &pages.pages {
+        for item in &page.items {
+            if let Item::Text(run) = item {
+                assert!(
+                    run.x >= left - 0.01,
+                    "{} starts left of the margin",
+                    run.text
+                );
+                assert!(
+                    run.x + run.width() <= right + 0.01,
+                    "{} ends right of the margin",
+                    run.text
+                );
+                assert!(run.y > 0.0 && run.y < pages.height);
+            }
+        }
+    }
+}
