@@ -10,9 +10,11 @@ use crate::fonts::FontBook;
 use crate::layout;
 use crate::model;
 
-const ABOUT: &str = "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.";
+const ABOUT: &str =
+    "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.";
 
-const LONG_ABOUT: &str = "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.
+const LONG_ABOUT: &str =
+    "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.
 
 Layouts are named data files that enforce good resume typography: one or two font families,
 10-12 pt body text, clear headings, margins of at least half an inch, reverse chronological order.
@@ -41,6 +43,36 @@ pub enum Command {
     Render(RenderArgs),
     /// List the built-in layouts with a line about each.
     Layouts,
+    /// Render many resumes in one or more layouts at once: in parallel, skipping unchanged outputs.
+    Batch(BatchArgs),
+}
+
+/// Arguments of `batch`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Outputs are named OUT/<input-name>--<layout>.pdf. A manifest in OUT \
+(.resumepdf-batch.json) records a content hash of each output's input and layout, so running the \
+same batch again renders only what changed.\n\nExample: resumepdf batch samples --all-layouts --out samples/pdf"
+)]
+pub struct BatchArgs {
+    /// Resume files, or folders to search (recursively) for *.json files.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// A layout to render each input in; repeat for several. Default: classic.
+    #[arg(short, long = "layout", value_name = "NAME")]
+    pub layouts: Vec<String>,
+    /// Render each input in every built-in layout.
+    #[arg(long, conflicts_with = "layouts")]
+    pub all_layouts: bool,
+    /// The folder to write PDFs into (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// How many PDFs to render at once. Default: one per CPU core.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Render every output again, even those that are up to date.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `render`.
@@ -66,6 +98,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => render(&args),
         Command::Layouts => list_layouts(),
+        Command::Batch(args) => batch(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -151,4 +184,98 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&temp);
     }
     result
+}
+
+fn batch(args: &BatchArgs) -> Result<(), String> {
+    use crate::batch::{self, Outcome};
+    use std::io::IsTerminal;
+
+    let fonts = FontBook::bundled();
+    let names: Vec<String> = if args.all_layouts {
+        layout::builtin_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    } else if args.layouts.is_empty() {
+        vec!["classic".to_string()]
+    } else {
+        args.layouts.clone()
+    };
+    let layouts = batch::Layouts::load(&names, &fonts)?;
+    let inputs = batch::discover(&args.inputs)?;
+    if inputs.is_empty() {
+        return Err("no *.json resume files found in the given inputs".to_string());
+    }
+    let jobs = batch::plan(&inputs, &layouts, &args.out)?;
+    let total = jobs.len() as u64;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(total);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} PDFs  {per_sec}  {elapsed_precise}  {msg}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let progress = |job: &batch::Job, outcome: &Outcome| match &bar {
+        Some(bar) => {
+            if let Outcome::Failed(reason) = outcome {
+                bar.println(format!("failed {}: {reason}", job.output.display()));
+            }
+            bar.inc(1);
+        }
+        None => match outcome {
+            Outcome::Rendered { .. } => eprintln!("rendered {}", job.output.display()),
+            Outcome::Skipped => eprintln!("up to date {}", job.output.display()),
+            Outcome::Failed(reason) => eprintln!("failed {}: {reason}", job.output.display()),
+        },
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let summary =
+        pool.install(|| batch::run(jobs, &layouts, &fonts, &args.out, args.force, &progress))?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let seconds = summary.elapsed.as_secs_f64();
+    let rendered = summary.rendered();
+    eprintln!(
+        "rendered {rendered}, skipped {}, failed {} in {seconds:.2} s ({:.0} PDFs/s)",
+        summary.skipped(),
+        summary.failed(),
+        if seconds > 0.0 {
+            rendered as f64 / seconds
+        } else {
+            0.0
+        }
+    );
+    let with_warnings = summary
+        .results
+        .iter()
+        .filter(|(_, o)| matches!(o, Outcome::Rendered { warnings } if *warnings > 0))
+        .count();
+    if with_warnings > 0 {
+        eprintln!(
+            "{with_warnings} PDF(s) rendered with input warnings; `resumepdf render FILE` shows them"
+        );
+    }
+    let failures: Vec<String> = summary
+        .results
+        .iter()
+        .filter_map(|(job, o)| match o {
+            Outcome::Failed(reason) => Some(format!("  {}: {reason}", job.input.display())),
+            _ => None,
+        })
+        .collect();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} of {total} failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        ))
+    }
 }

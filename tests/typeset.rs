@@ -31,7 +31,11 @@ fn a_long_career_breaks_pages_only_where_allowed() {
     let fonts = FontBook::bundled();
     let layout = layout::load("classic", &fonts).unwrap();
     let resume = load("samples/senior-engineer-long-career.json");
-    let document = compose(&resume, &layout, &fonts);
+    let mut document = compose(&resume, &layout, &fonts);
+    // With one column, a header is simply the top of the main flow.
+    let mut main = std::mem::take(&mut document.header);
+    main.append(&mut document.main);
+    document.main = main;
 
     let mut shaper = Shaper::new(&fonts);
     let [top, right, bottom, left] = document.margins;
@@ -39,8 +43,8 @@ fn a_long_career_breaks_pages_only_where_allowed() {
         x: left,
         width: document.page_size.0 - left - right,
     };
-    let lines = flow(&mut shaper, &document.blocks, column, document.line_spacing);
-    let ranges = paginate(&lines, document.page_size.1 - top - bottom);
+    let lines = flow(&mut shaper, &document.main, column, document.line_spacing);
+    let ranges = paginate(&lines, |_| document.page_size.1 - top - bottom);
     assert!(
         ranges.len() >= 3,
         "a long career needs 3+ pages, got {}",
@@ -60,8 +64,13 @@ fn a_long_career_breaks_pages_only_where_allowed() {
         assert!(height <= document.page_size.1 - top - bottom + 0.01);
     }
 
-    let pages = resumepdf::typeset_resume(&resume, &layout, &fonts);
+    let pages = resumepdf::typeset::typeset(&document, &fonts);
     assert_eq!(pages.pages.len(), ranges.len());
+    let direct = resumepdf::typeset_resume(&resume, &layout, &fonts);
+    assert!(
+        pages == direct,
+        "typesetting the header as part of the flow gives the same pages"
+    );
     let headings: Vec<String> = layout
         .sections
         .order

@@ -1,10 +1,10 @@
 //! Builds the [`Document`] for a resume: header, then each section the layout lists, in its order.
 
 use super::dates::{format_range, format_value};
-use super::document::{Block, Bullet, Document, Footer, Paragraph, Span, TextStyle};
+use super::document::{Block, Bullet, Document, Footer, Paragraph, Side, Sidebar, Span, TextStyle};
 use super::links::{display_url, mailto, tel};
 use crate::fonts::{FontBook, Style};
-use crate::layout::{Align, HeadingCase, HeadingColor, Layout, SectionKind};
+use crate::layout::{Align, Columns, HeadingCase, HeadingColor, Layout, SectionKind, SidebarSide};
 use crate::model::link_target as web_link;
 use crate::model::{DateValue, EndDate, Resume};
 
@@ -68,6 +68,7 @@ fn span(text: impl Into<String>, style: TextStyle) -> Span {
         text: text.into(),
         style,
         link: None,
+        separator: false,
     }
 }
 
@@ -76,6 +77,7 @@ fn linked(text: impl Into<String>, style: TextStyle, link: Option<String>) -> Sp
         text: text.into(),
         style,
         link,
+        separator: false,
     }
 }
 
@@ -86,10 +88,36 @@ pub fn compose(resume: &Resume, layout: &Layout, fonts: &FontBook) -> Document {
         styles: Styles::new(layout, fonts),
         blocks: Vec::new(),
     };
-    composer.header(resume);
-    for &kind in &layout.sections.order {
+    let contact_is_section = layout.sections.shows(SectionKind::Contact, &layout.columns);
+    composer.header(resume, !contact_is_section);
+    let mut header = std::mem::take(&mut composer.blocks);
+    let sidebar_setup = match &layout.columns {
+        Columns::Sidebar(setup) => Some(setup),
+        Columns::Single => None,
+    };
+    let in_sidebar =
+        |kind: &SectionKind| sidebar_setup.is_some_and(|setup| setup.sections.contains(kind));
+    for &kind in layout.sections.order.iter().filter(|k| !in_sidebar(k)) {
         composer.section(resume, kind);
     }
+    let mut main = std::mem::take(&mut composer.blocks);
+    let sidebar = sidebar_setup.map(|setup| {
+        for &kind in &setup.sections {
+            composer.section(resume, kind);
+        }
+        header.append(&mut main);
+        main = std::mem::take(&mut header);
+        Sidebar {
+            side: match setup.side {
+                SidebarSide::Left => Side::Left,
+                SidebarSide::Right => Side::Right,
+            },
+            width: setup.width.pt(),
+            gap: setup.gap.pt(),
+            background: setup.background.map(|c| c.0),
+            blocks: std::mem::take(&mut composer.blocks),
+        }
+    });
     let m = &layout.page.margins;
     let footer = Footer {
         template: match resume.basics.name.as_deref() {
@@ -102,7 +130,9 @@ pub fn compose(resume: &Resume, layout: &Layout, fonts: &FontBook) -> Document {
         page_size: layout.page.size.dimensions(),
         margins: [m.top.pt(), m.right.pt(), m.bottom.pt(), m.left.pt()],
         line_spacing: layout.line_spacing,
-        blocks: composer.blocks,
+        header,
+        main,
+        sidebar,
         footer: Some(footer),
     }
 }
@@ -134,13 +164,21 @@ impl Composer<'_> {
         }));
     }
 
+    /// The layout's separator between items of one line, dropped at line ends.
+    fn separator(&self) -> Span {
+        Span {
+            separator: true,
+            ..span(self.layout.header.separator.clone(), self.styles.muted)
+        }
+    }
+
     fn space(&mut self, points: f32) {
         if points > 0.0 {
             self.blocks.push(Block::Space(points));
         }
     }
 
-    fn header(&mut self, resume: &Resume) {
+    fn header(&mut self, resume: &Resume, with_contact_line: bool) {
         let basics = &resume.basics;
         if let Some(name) = &basics.name {
             self.centered_or_left(vec![span(name, self.styles.name)]);
@@ -148,43 +186,9 @@ impl Composer<'_> {
         if let Some(label) = &basics.label {
             self.centered_or_left(vec![span(label, self.styles.label)]);
         }
-        let mut items: Vec<Span> = Vec::new();
-        let body = self.styles.muted;
-        if let Some(email) = &basics.email {
-            items.push(linked(email, body, mailto(email)));
-        }
-        if let Some(phone) = &basics.phone {
-            items.push(linked(phone, body, tel(phone)));
-        }
-        let loc = &basics.location;
-        let place: Vec<&str> = [&loc.city, &loc.region]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        let place = if place.is_empty() {
-            loc.country_code.clone()
-        } else {
-            Some(place.join(", "))
-        };
-        if let Some(place) = place {
-            items.push(span(place, body));
-        }
-        if let Some(url) = &basics.url {
-            items.push(linked(display_url(url), body, web_link(url)));
-        }
-        for profile in &basics.profiles {
-            match (&profile.url, &profile.network, &profile.username) {
-                (Some(url), _, _) => items.push(linked(display_url(url), body, web_link(url))),
-                (None, Some(network), Some(user)) => {
-                    items.push(span(format!("{network}: {user}"), body))
-                }
-                (None, None, Some(user)) => items.push(span(user, body)),
-                _ => {}
-            }
-        }
-        if !items.is_empty() {
-            let separator = span(self.layout.header.separator.clone(), body);
+        let items = contact_items(resume, self.styles.muted);
+        if with_contact_line && !items.is_empty() {
+            let separator = self.separator();
             let mut spans = Vec::with_capacity(items.len() * 2);
             for (i, item) in items.into_iter().enumerate() {
                 if i > 0 {
@@ -199,13 +203,14 @@ impl Composer<'_> {
 
     fn heading(&mut self, kind: SectionKind) {
         let title = self.layout.sections.title(kind);
-        let text = match self.layout.headings.case {
-            HeadingCase::Upper => title.to_uppercase(),
-            HeadingCase::Title => title.to_string(),
+        let spans = match self.layout.headings.case {
+            HeadingCase::Upper => vec![span(title.to_uppercase(), self.styles.heading)],
+            HeadingCase::Title => vec![span(title, self.styles.heading)],
+            HeadingCase::SmallCaps => small_caps(title, self.styles.heading),
         };
         self.space(self.layout.spacing.section_gap.pt());
         self.blocks.push(Block::Heading {
-            spans: vec![span(text, self.styles.heading)],
+            spans,
             rule: self
                 .layout
                 .headings
@@ -291,6 +296,16 @@ impl Composer<'_> {
         let single = |date: Option<&DateValue>| date.map(|d| format_value(d, dates.format));
         let s = |c: &Self| (c.styles.strong, c.styles.emphasis);
         match kind {
+            SectionKind::Contact => {
+                let items = contact_items(resume, self.styles.body);
+                if items.is_empty() {
+                    return;
+                }
+                self.heading(kind);
+                for item in items {
+                    self.paragraph(vec![item]);
+                }
+            }
             SectionKind::Summary => {
                 if let Some(summary) = &resume.basics.summary {
                     self.heading(kind);
@@ -450,10 +465,7 @@ impl Composer<'_> {
                 let mut spans = Vec::new();
                 for (i, (language, fluency)) in items.into_iter().enumerate() {
                     if i > 0 {
-                        spans.push(span(
-                            self.layout.header.separator.clone(),
-                            self.styles.muted,
-                        ));
+                        spans.push(self.separator());
                     }
                     spans.push(span(language, self.styles.strong));
                     if let Some(fluency) = fluency {
@@ -499,6 +511,67 @@ impl Composer<'_> {
             self.paragraph(spans);
         }
     }
+}
+
+/// E-mail, phone, place, web site and profiles, each a span (linked where it can be).
+fn contact_items(resume: &Resume, style: TextStyle) -> Vec<Span> {
+    let basics = &resume.basics;
+    let mut items: Vec<Span> = Vec::new();
+    if let Some(email) = &basics.email {
+        items.push(linked(email, style, mailto(email)));
+    }
+    if let Some(phone) = &basics.phone {
+        items.push(linked(phone, style, tel(phone)));
+    }
+    let loc = &basics.location;
+    let place: Vec<&str> = [&loc.city, &loc.region]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let place = if place.is_empty() {
+        loc.country_code.clone()
+    } else {
+        Some(place.join(", "))
+    };
+    if let Some(place) = place {
+        items.push(span(place, style));
+    }
+    if let Some(url) = &basics.url {
+        items.push(linked(display_url(url), style, web_link(url)));
+    }
+    for profile in &basics.profiles {
+        match (&profile.url, &profile.network, &profile.username) {
+            (Some(url), _, _) => items.push(linked(display_url(url), style, web_link(url))),
+            (None, Some(network), Some(user)) => {
+                items.push(span(format!("{network}: {user}"), style))
+            }
+            (None, None, Some(user)) => items.push(span(user, style)),
+            _ => {}
+        }
+    }
+    items
+}
+
+/// Heading spans in small capitals: lower-case letters become capitals at 80% size.
+fn small_caps(title: &str, style: TextStyle) -> Vec<Span> {
+    let small = TextStyle {
+        size: style.size * 0.8,
+        ..style
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    for c in title.chars() {
+        let (text, style) = if c.is_lowercase() {
+            (c.to_uppercase().collect::<String>(), small)
+        } else {
+            (c.to_string(), style)
+        };
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.text.push_str(&text),
+            _ => spans.push(span(text, style)),
+        }
+    }
+    spans
 }
 
 /// A one-span list for an optional text.

@@ -26,6 +26,8 @@ pub struct Span {
     pub style: TextStyle,
     /// A URI (http, https, mailto, tel) the text links to.
     pub link: Option<String>,
+    /// A separator between items (e.g. " · "): left out where a line begins or ends.
+    pub separator: bool,
 }
 
 /// A block of the document, stacked vertically.
@@ -88,10 +90,38 @@ pub struct Document {
     pub margins: [f32; 4],
     /// Line spacing multiple.
     pub line_spacing: f32,
-    /// The blocks, top to bottom.
-    pub blocks: Vec<Block>,
+    /// The name block, across the full text width at the top of the first page.
+    pub header: Vec<Block>,
+    /// The main column's blocks, top to bottom.
+    pub main: Vec<Block>,
+    /// A second, narrower column beside the main one.
+    pub sidebar: Option<Sidebar>,
     /// The page footer, shown when there is more than one page.
     pub footer: Option<Footer>,
+}
+
+/// Which side a sidebar is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Left of the main column (read first).
+    Left,
+    /// Right of the main column (read after it).
+    Right,
+}
+
+/// A sidebar column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sidebar {
+    /// Its side.
+    pub side: Side,
+    /// Its width in points.
+    pub width: f32,
+    /// Space between the sidebar and the main column.
+    pub gap: f32,
+    /// A tint behind the sidebar, running the full page height.
+    pub background: Option<Rgb>,
+    /// Its blocks, top to bottom.
+    pub blocks: Vec<Block>,
 }
 
 /// The footer of multi-page documents.

@@ -7,5 +7,5 @@ mod links;
 
 pub use build::compose;
 pub use dates::{PRESENT, format_date, format_range, format_value};
-pub use document::{Block, Bullet, Document, Footer, Paragraph, Span, TextStyle};
+pub use document::{Block, Bullet, Document, Footer, Paragraph, Side, Sidebar, Span, TextStyle};
 pub use links::{display_url, mailto, tel};

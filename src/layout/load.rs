@@ -84,6 +84,26 @@ pub fn load(name_or_path: &str, fonts: &FontBook) -> Result<Layout, LayoutError>
     })
 }
 
+/// Bytes that identify a layout's definition: the built-in text, or a layout file's text followed by
+/// the built-in layout it extends. Changing any of them changes the fingerprint.
+pub fn fingerprint(name_or_path: &str) -> Result<Vec<u8>, LayoutError> {
+    if let Some(text) = builtin_text(name_or_path) {
+        return Ok(text.as_bytes().to_vec());
+    }
+    let mut bytes = std::fs::read(name_or_path).map_err(|source| LayoutError::Read {
+        path: name_or_path.to_string(),
+        source,
+    })?;
+    let base = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| extends_of(text).ok().flatten())
+        .and_then(|base| builtin_text(&base));
+    if let Some(base) = base {
+        bytes.extend_from_slice(base.as_bytes());
+    }
+    Ok(bytes)
+}
+
 /// Parses layout JSON (merging the built-in layout it `extends`) and validates it.
 pub fn parse(text: &str, source_name: &str, fonts: &FontBook) -> Result<Layout, LayoutError> {
     let format_error = |e: serde_json::Error| LayoutError::Format {

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 pub use color::{Color, contrast, parse_hex};
 pub use length::Length;
-pub use load::{LayoutError, builtin_names, load, parse};
+pub use load::{LayoutError, builtin_names, fingerprint, load, parse};
 pub use validate::{Violation, validate};
 
 /// A complete, typed layout definition.
@@ -54,6 +54,47 @@ pub struct Layout {
     pub dates: Dates,
     /// The bullet glyph in front of highlights.
     pub bullet: String,
+    /// One column, or a main column with a sidebar.
+    #[serde(default)]
+    pub columns: Columns,
+}
+
+/// Column arrangement: `"single"` or `{"sidebar": {…}}`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Columns {
+    /// One column across the text width.
+    #[default]
+    Single,
+    /// A main column and a sidebar.
+    Sidebar(SidebarSetup),
+}
+
+/// A sidebar column.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SidebarSetup {
+    /// `"left"` (read first) or `"right"`.
+    pub side: SidebarSide,
+    /// Width of the sidebar's text.
+    pub width: Length,
+    /// Space between the sidebar and the main column.
+    pub gap: Length,
+    /// A tint behind the sidebar, the full page height.
+    #[serde(default)]
+    pub background: Option<Color>,
+    /// Sections shown in the sidebar, in order (taken out of the main column).
+    pub sections: Vec<SectionKind>,
+}
+
+/// Which side a sidebar is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SidebarSide {
+    /// Left of the main column.
+    Left,
+    /// Right of the main column.
+    Right,
 }
 
 /// Paper size and margins.
@@ -201,6 +242,9 @@ pub enum HeadingCase {
     Title,
     /// ALL CAPITALS.
     Upper,
+    /// Small capitals: capitals, with lower-case letters as smaller capitals.
+    #[serde(rename = "small-caps")]
+    SmallCaps,
 }
 
 /// Which layout colour headings use.
@@ -217,6 +261,8 @@ pub enum HeadingColor {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SectionKind {
+    /// E-mail, phone, place and links as a section of their own (instead of a line under the name).
+    Contact,
     /// `basics.summary`.
     Summary,
     /// `work`.
@@ -247,6 +293,7 @@ impl SectionKind {
     /// The English heading used when the layout gives no title.
     pub fn default_title(self) -> &'static str {
         match self {
+            SectionKind::Contact => "Contact",
             SectionKind::Summary => "Summary",
             SectionKind::Work => "Experience",
             SectionKind::Volunteer => "Volunteering",
@@ -275,6 +322,12 @@ pub struct Sections {
 }
 
 impl Sections {
+    /// Whether `kind` is shown anywhere (main column or sidebar).
+    pub fn shows(&self, kind: SectionKind, columns: &Columns) -> bool {
+        self.order.contains(&kind)
+            || matches!(columns, Columns::Sidebar(sidebar) if sidebar.sections.contains(&kind))
+    }
+
     /// The heading text of `kind`.
     pub fn title(&self, kind: SectionKind) -> &str {
         self.titles

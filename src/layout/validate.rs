@@ -159,6 +159,48 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
             );
         }
     }
+    if let super::Columns::Sidebar(sidebar) = &layout.columns {
+        let background = sidebar.background.map_or(page, |c| c.0);
+        for (field, color) in [
+            ("colors.text", layout.colors.text),
+            ("colors.muted", layout.colors.muted),
+        ] {
+            let ratio = contrast(color.0, background);
+            if ratio < MIN_CONTRAST {
+                fail(
+                    "columns.sidebar.background",
+                    format!(
+                        "{field} has contrast {ratio:.2}:1 on the sidebar, under {MIN_CONTRAST}:1; choose a lighter tint"
+                    ),
+                );
+            }
+        }
+        for (i, kind) in sidebar.sections.iter().enumerate() {
+            if sidebar.sections[..i].contains(kind) {
+                fail(
+                    "columns.sidebar.sections",
+                    format!("`{kind:?}` is listed twice").to_lowercase(),
+                );
+            }
+        }
+        if sidebar.width.pt() < 1.5 * Length::INCH {
+            fail(
+                "columns.sidebar.width",
+                format!(
+                    "{} is too narrow for sidebar text; use at least 1.5in",
+                    sidebar.width
+                ),
+            );
+        }
+        if width - m.left.pt() - m.right.pt() - sidebar.width.pt() - sidebar.gap.pt()
+            < 3.5 * Length::INCH
+        {
+            fail(
+                "columns.sidebar.width",
+                "the sidebar leaves less than 3.5in for the main column".to_string(),
+            );
+        }
+    }
     if layout.bullet.trim().is_empty() {
         fail("bullet", "the bullet glyph is empty".to_string());
     }

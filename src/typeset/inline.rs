@@ -35,6 +35,8 @@ struct PGlyph {
     text: Range<usize>,
     /// Whitespace at the end of a break segment: dropped at the end of a line.
     trailing_space: bool,
+    /// Part of a separator span: dropped at either end of a line.
+    separator: bool,
 }
 
 /// An unbreakable piece of text: a word with the spaces after it.
@@ -172,6 +174,7 @@ fn shape_fragment(
                 cluster..cluster
             },
             trailing_space: cluster >= inked_end,
+            separator: span.separator,
         });
     }
 }
@@ -203,9 +206,14 @@ fn split_overlong(
 
 /// Turns a line's glyphs into runs (one per span), links and metrics.
 fn finish_line(shaper: &Shaper, spans: &[Span], text: &str, mut glyphs: Vec<PGlyph>) -> Line {
-    while glyphs.last().is_some_and(|g| g.trailing_space) {
+    while glyphs
+        .last()
+        .is_some_and(|g| g.trailing_space || g.separator)
+    {
         glyphs.pop();
     }
+    let leading = glyphs.iter().take_while(|g| g.separator).count();
+    glyphs.drain(..leading);
     let mut line = Line::default();
     let mut x = 0.0;
     let mut i = 0;
@@ -280,6 +288,7 @@ mod tests {
                 letter_spacing: 0.0,
             },
             link: None,
+            separator: false,
         }
     }
 

@@ -1,7 +1,8 @@
 //! Typesetting: from a composed document to pages of positioned items, without touching PDF.
 //!
-//! Stages: [`shape`](Shaper) words with rustybuzz → [`break_lines`] to the measure → `flow` blocks
-//! into lines that know where a page may end → `paginate` → place lines and footers on pages.
+//! Stages: [`shape`](Shaper) words with rustybuzz → [`break_lines`] to the measure → [`flow`] blocks
+//! into lines that know where a page may end → [`paginate`] each column → place lines, sidebar
+//! tints and footers on pages.
 
 mod flow;
 mod inline;
@@ -14,52 +15,185 @@ pub use inline::{Line, break_lines};
 pub use paginate::paginate;
 pub use shape::Shaper;
 
-use crate::compose::{Document, Footer};
+use std::ops::Range;
+
+use crate::compose::{Document, Footer, Side, Span};
 use crate::fonts::FontBook;
-use pages::{Item, Page, Pages};
+use pages::{Item, Page, Pages, Rect};
+
+/// A column's lines and how they split into pages.
+struct Placed {
+    lines: Vec<FlowLine>,
+    pages: Vec<Range<usize>>,
+    x: f32,
+}
 
 /// Typesets a composed document into pages.
 pub fn typeset(document: &Document, fonts: &FontBook) -> Pages {
     let mut shaper = Shaper::new(fonts);
     let (width, height) = document.page_size;
     let [top, right, bottom, left] = document.margins;
-    let column = Column {
-        x: left,
-        width: width - left - right,
+    let text_width = width - left - right;
+    let spacing = document.line_spacing;
+    let header = flow(
+        &mut shaper,
+        &document.header,
+        Column {
+            x: left,
+            width: text_width,
+        },
+        spacing,
+    );
+    let (main_column, side_column) = columns(document, left, text_width);
+    let main_lines = flow(&mut shaper, &document.main, main_column, spacing);
+    let side_lines = match (&document.sidebar, side_column) {
+        (Some(sidebar), Some(column)) => Some(flow(&mut shaper, &sidebar.blocks, column, spacing)),
+        _ => None,
     };
-    let lines = flow(&mut shaper, &document.blocks, column, document.line_spacing);
-    let ranges = paginate(&lines, height - top - bottom);
-    let count = ranges.len();
-    let pages = ranges
-        .into_iter()
-        .enumerate()
-        .map(|(index, range)| {
-            let mut page = Page::default();
-            let mut y = top;
-            for (n, line) in lines[range.clone()].iter().enumerate() {
-                if n > 0 {
-                    y += line.gap_before;
-                }
-                page.items
-                    .extend(line.items.iter().cloned().map(|item| shift(item, y)));
-                y += line.height;
+    // Below a header, the first section keeps the space above it.
+    let lead = match main_lines.first() {
+        Some(first) if !header.is_empty() => first.gap_before,
+        _ => 0.0,
+    };
+    let first_top = top + stacked_height(&header) + lead;
+    let body = height - top - bottom;
+    let height_of = |page: usize| {
+        if page == 0 {
+            (height - bottom - first_top).max(body / 4.0)
+        } else {
+            body
+        }
+    };
+    let place_column = |lines: Vec<FlowLine>, column: Column| Placed {
+        pages: paginate(&lines, height_of),
+        lines,
+        x: column.x,
+    };
+    let mut columns = Vec::with_capacity(2);
+    let main = place_column(main_lines, main_column);
+    let side = side_lines
+        .zip(side_column)
+        .map(|(lines, column)| place_column(lines, column));
+    match side {
+        Some(side) if side.x < main.x => columns.extend([side, main]),
+        Some(side) => columns.extend([main, side]),
+        None => columns.push(main),
+    }
+    let count = columns
+        .iter()
+        .map(|c| c.pages.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut pages = Vec::with_capacity(count);
+    for index in 0..count {
+        let mut page = Page::default();
+        if let Some(sidebar) = &document.sidebar {
+            if let (Some(color), Some(column)) = (sidebar.background, side_column) {
+                page.items.push(Item::Fill {
+                    rect: sidebar_band(sidebar.side, column, sidebar.gap, width, height),
+                    color,
+                });
             }
-            if let Some(footer) = document.footer.as_ref().filter(|_| count > 1) {
-                page.items.extend(footer_items(
-                    &mut shaper,
-                    footer,
-                    index + 1,
-                    count,
-                    document,
-                ));
+        }
+        let column_top = if index == 0 { first_top } else { top };
+        if index == 0 {
+            place_lines(&mut page, &header, top);
+        }
+        for column in &columns {
+            if let Some(range) = column.pages.get(index) {
+                place_lines(&mut page, &column.lines[range.clone()], column_top);
             }
-            page
-        })
-        .collect();
+        }
+        if let Some(footer) = document.footer.as_ref().filter(|_| count > 1) {
+            let items = footer_items(&mut shaper, footer, index + 1, count, document);
+            page.items.extend(items);
+        }
+        pages.push(page);
+    }
     Pages {
         width,
         height,
         pages,
+    }
+}
+
+/// The main column and, with a sidebar, the sidebar column.
+fn columns(document: &Document, left: f32, text_width: f32) -> (Column, Option<Column>) {
+    let Some(sidebar) = &document.sidebar else {
+        return (
+            Column {
+                x: left,
+                width: text_width,
+            },
+            None,
+        );
+    };
+    let main_width = text_width - sidebar.width - sidebar.gap;
+    match sidebar.side {
+        Side::Left => (
+            Column {
+                x: left + sidebar.width + sidebar.gap,
+                width: main_width,
+            },
+            Some(Column {
+                x: left,
+                width: sidebar.width,
+            }),
+        ),
+        Side::Right => (
+            Column {
+                x: left,
+                width: main_width,
+            },
+            Some(Column {
+                x: left + main_width + sidebar.gap,
+                width: sidebar.width,
+            }),
+        ),
+    }
+}
+
+/// The tinted band behind a sidebar: from the page edge to the middle of the gap, full height.
+fn sidebar_band(side: Side, column: Column, gap: f32, width: f32, height: f32) -> Rect {
+    match side {
+        Side::Left => Rect {
+            x: 0.0,
+            y: 0.0,
+            width: column.x + column.width + gap / 2.0,
+            height,
+        },
+        Side::Right => {
+            let x = column.x - gap / 2.0;
+            Rect {
+                x,
+                y: 0.0,
+                width: width - x,
+                height,
+            }
+        }
+    }
+}
+
+/// Height of lines stacked one after another, gaps included (the first line's gap is dropped).
+fn stacked_height(lines: &[FlowLine]) -> f32 {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| l.height + if i > 0 { l.gap_before } else { 0.0 })
+        .sum()
+}
+
+/// Places `lines` one under another starting at `top`.
+fn place_lines(page: &mut Page, lines: &[FlowLine], top: f32) {
+    let mut y = top;
+    for (n, line) in lines.iter().enumerate() {
+        if n > 0 {
+            y += line.gap_before;
+        }
+        page.items
+            .extend(line.items.iter().cloned().map(|item| shift(item, y)));
+        y += line.height;
     }
 }
 
@@ -104,14 +238,14 @@ fn footer_items(
     pages: usize,
     document: &Document,
 ) -> Vec<Item> {
-    let text = footer
-        .template
-        .replace("{page}", &page.to_string())
-        .replace("{pages}", &pages.to_string());
-    let span = crate::compose::Span {
-        text,
+    let span = Span {
+        text: footer
+            .template
+            .replace("{page}", &page.to_string())
+            .replace("{pages}", &pages.to_string()),
         style: footer.style,
         link: None,
+        separator: false,
     };
     let (width, height) = document.page_size;
     let bottom = document.margins[2];

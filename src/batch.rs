@@ -1,0 +1,282 @@
+//! Batch rendering: every input × layout in parallel, skipping outputs whose inputs are unchanged.
+//!
+//! Fonts and layouts are parsed once for the whole batch. Each output is named
+//! `OUT/<input-stem>--<layout>.pdf` and written atomically. A manifest in the output folder
+//! (`.resumepdf-batch.json`) remembers a content hash of what produced each output, so a second
+//! run renders only what changed.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::fonts::FontBook;
+use crate::layout::{self, Layout};
+use crate::model;
+
+/// Name of the manifest file kept in the output folder.
+pub const MANIFEST: &str = ".resumepdf-batch.json";
+
+/// One output to produce.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The resume file.
+    pub input: PathBuf,
+    /// Index into the batch's layouts.
+    pub layout: usize,
+    /// The PDF to write.
+    pub output: PathBuf,
+}
+
+/// What happened to one job.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The PDF was written; the number of warnings the input produced.
+    Rendered {
+        /// Warnings about skipped or repaired input values.
+        warnings: usize,
+    },
+    /// The output was up to date.
+    Skipped,
+    /// The job failed, with a reason for people.
+    Failed(String),
+}
+
+/// The result of a batch.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Each job with its outcome, in job order.
+    pub results: Vec<(Job, Outcome)>,
+    /// Wall time of the whole batch.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// How many jobs ended with `pred`.
+    pub fn count(&self, pred: impl Fn(&Outcome) -> bool) -> usize {
+        self.results.iter().filter(|(_, o)| pred(o)).count()
+    }
+
+    /// Jobs that were rendered.
+    pub fn rendered(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Rendered { .. }))
+    }
+
+    /// Jobs that were up to date.
+    pub fn skipped(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Skipped))
+    }
+
+    /// Jobs that failed.
+    pub fn failed(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Failed(_)))
+    }
+}
+
+/// The layouts of a batch with the text that identifies each (for the content hash).
+pub struct Layouts {
+    /// Name as given on the command line, used in output names.
+    pub names: Vec<String>,
+    /// The validated layouts.
+    pub layouts: Vec<Layout>,
+    /// A fingerprint of each layout's definition.
+    fingerprints: Vec<Vec<u8>>,
+}
+
+impl Layouts {
+    /// Loads each named layout once.
+    pub fn load(names: &[String], fonts: &FontBook) -> Result<Layouts, String> {
+        let mut layouts = Vec::with_capacity(names.len());
+        let mut fingerprints = Vec::with_capacity(names.len());
+        let mut output_names = Vec::with_capacity(names.len());
+        for name in names {
+            let layout = layout::load(name, fonts).map_err(|e| e.to_string())?;
+            fingerprints.push(layout::fingerprint(name).map_err(|e| e.to_string())?);
+            output_names.push(
+                Path::new(name)
+                    .file_stem()
+                    .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned()),
+            );
+            layouts.push(layout);
+        }
+        Ok(Layouts {
+            names: output_names,
+            layouts,
+            fingerprints,
+        })
+    }
+}
+
+/// Every `*.json` file named or found (recursively) under the named folders, sorted, each once.
+pub fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut found = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            collect_json(input, &mut found)
+                .map_err(|e| format!("cannot read folder {}: {e}", input.display()))?;
+        } else if input.is_file() {
+            found.push(input.clone());
+        } else {
+            return Err(format!(
+                "{} is neither a file nor a folder",
+                input.display()
+            ));
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+fn collect_json(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_json(&path, found)?;
+        } else if path.extension().is_some_and(|e| e == "json") {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Plans the jobs: each input × each layout, named `<stem>--<layout>.pdf` in `out`.
+/// Two inputs with the same file stem would overwrite each other: that is an error.
+pub fn plan(inputs: &[PathBuf], layouts: &Layouts, out: &Path) -> Result<Vec<Job>, String> {
+    let mut stems: HashMap<String, &Path> = HashMap::new();
+    let mut jobs = Vec::with_capacity(inputs.len() * layouts.names.len());
+    for input in inputs {
+        let stem = input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(other) = stems.insert(stem.clone(), input) {
+            return Err(format!(
+                "{} and {} would both write {stem}--*.pdf; rename one of them",
+                other.display(),
+                input.display()
+            ));
+        }
+        for (index, name) in layouts.names.iter().enumerate() {
+            jobs.push(Job {
+                input: input.clone(),
+                layout: index,
+                output: out.join(format!("{stem}--{name}.pdf")),
+            });
+        }
+    }
+    Ok(jobs)
+}
+
+/// Runs `jobs` on the current rayon pool; `progress` is called after each job.
+pub fn run(
+    jobs: Vec<Job>,
+    layouts: &Layouts,
+    fonts: &FontBook,
+    out: &Path,
+    force: bool,
+    progress: &(dyn Fn(&Job, &Outcome) + Sync),
+) -> Result<Summary, String> {
+    let start = Instant::now();
+    std::fs::create_dir_all(out)
+        .map_err(|e| format!("cannot create output folder {}: {e}", out.display()))?;
+    let manifest_path = out.join(MANIFEST);
+    let old = if force {
+        BTreeMap::new()
+    } else {
+        read_manifest(&manifest_path)
+    };
+    let new = Mutex::new(BTreeMap::new());
+    let results: Vec<(Job, Outcome)> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let outcome = run_job(&job, layouts, fonts, &old, &new);
+            progress(&job, &outcome);
+            (job, outcome)
+        })
+        .collect();
+    let mut manifest = old;
+    manifest.extend(new.into_inner().unwrap_or_default());
+    write_manifest(&manifest_path, &manifest)?;
+    Ok(Summary {
+        results,
+        elapsed: start.elapsed(),
+    })
+}
+
+fn output_key(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn run_job(
+    job: &Job,
+    layouts: &Layouts,
+    fonts: &FontBook,
+    old: &BTreeMap<String, String>,
+    new: &Mutex<BTreeMap<String, String>>,
+) -> Outcome {
+    let bytes = match std::fs::read(&job.input) {
+        Ok(bytes) => bytes,
+        Err(e) => return Outcome::Failed(format!("cannot read {}: {e}", job.input.display())),
+    };
+    let key = output_key(&job.output);
+    let hash = content_hash(&bytes, &layouts.fingerprints[job.layout]);
+    if job.output.is_file() && old.get(&key) == Some(&hash) {
+        return Outcome::Skipped;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => return Outcome::Failed("the file is not UTF-8 text".to_string()),
+    };
+    let mut parsed = match model::parse(&text) {
+        Ok(parsed) => parsed,
+        Err(e) => return Outcome::Failed(format!("{}:{e}", job.input.display())),
+    };
+    model::normalize(&mut parsed.resume);
+    let pdf = match crate::render(&parsed.resume, &layouts.layouts[job.layout], fonts) {
+        Ok(pdf) => pdf,
+        Err(e) => return Outcome::Failed(format!("cannot write the PDF: {e}")),
+    };
+    if let Err(e) = crate::cli::write_atomically(&job.output, &pdf) {
+        return Outcome::Failed(format!("cannot write {}: {e}", job.output.display()));
+    }
+    if let Ok(mut new) = new.lock() {
+        new.insert(key, hash);
+    }
+    Outcome::Rendered {
+        warnings: parsed.real_warnings().count(),
+    }
+}
+
+/// Hex SHA-256 of the tool version, the layout's fingerprint and the input bytes.
+fn content_hash(input: &[u8], layout: &[u8]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update((layout.len() as u64).to_le_bytes());
+    hasher.update(layout);
+    hasher.update(input);
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn read_manifest(path: &Path) -> BTreeMap<String, String> {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn write_manifest(path: &Path, manifest: &BTreeMap<String, String>) -> Result<(), String> {
+    let mut text = serde_json::to_string_pretty(manifest).map_err(|e| e.to_string())?;
+    text.push('\n');
+    crate::cli::write_atomically(path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

@@ -1,0 +1,296 @@
+//! Page items → printpdf operations, flipping y from the typesetter's top-left origin to PDF's
+//! bottom-left one.
+
+use std::collections::BTreeMap;
+
+use printpdf::{
+    Actions, BorderArray, Codepoint, Color, ColorArray, HighlightingMode, Line, LinePoint,
+    LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
+    WindingOrder,
+};
+
+use super::PdfError;
+use super::subset::{EmbeddedFont, glyph_text};
+use crate::fonts::FaceId;
+use crate::typeset::pages::{GlyphRun, Item, Page, Rgb};
+
+/// The TJ offsets are rounded to this many thousandths of an em. The rounding error does not add
+/// up along a line (each offset corrects the error left by the previous ones), so every glyph
+/// stays within half of it of its shaped position: 0.005 pt at 10 pt.
+const OFFSET_QUANTUM: f64 = 1.0;
+
+/// Rounds a coordinate to 1/1000 pt, which keeps the content stream short.
+fn coord(v: f32) -> Pt {
+    Pt((v * 1000.0).round() / 1000.0)
+}
+
+/// An sRGB colour, clamped and rounded to 3 decimals.
+fn color(c: Rgb) -> Color {
+    let channel = |v: f32| (v.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
+    Color::Rgb(printpdf::Rgb::new(
+        channel(c.r),
+        channel(c.g),
+        channel(c.b),
+        None,
+    ))
+}
+
+/// Whether `uri` may become a link annotation: http, https, mailto and tel only.
+pub(crate) fn allowed_uri(uri: &str) -> bool {
+    let Some((scheme, rest)) = uri.split_once(':') else {
+        return false;
+    };
+    !rest.is_empty()
+        && ["http", "https", "mailto", "tel"]
+            .iter()
+            .any(|s| scheme.eq_ignore_ascii_case(s))
+}
+
+/// A URI as 7-bit ASCII, as PDF wants it: non-ASCII bytes, controls and spaces are %-escaped.
+fn ascii_uri(uri: &str) -> String {
+    let mut out = String::with_capacity(uri.len());
+    for &b in uri.as_bytes() {
+        if b.is_ascii_graphic() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn all_finite(values: &[f32]) -> bool {
+    values.iter().all(|v| v.is_finite())
+}
+
+/// Graphics state already set on the page, so unchanged state is not repeated.
+#[derive(Default)]
+struct State {
+    font: Option<(FaceId, u32)>,
+    fill: Option<Rgb>,
+    stroke: Option<Rgb>,
+    line_width: Option<u32>,
+}
+
+/// The operations drawing `page` (1-based number `number`) on a page `height` pt tall.
+pub(crate) fn page_ops(
+    page: &Page,
+    number: usize,
+    height: f32,
+    fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>,
+) -> Result<Vec<Op>, PdfError> {
+    let mut ops = Vec::new();
+    let mut state = State::default();
+    let non_finite = |what| PdfError::NonFinite { page: number, what };
+    for item in &page.items {
+        match item {
+            Item::Text(run) => {
+                let ok = all_finite(&[run.x, run.y, run.size])
+                    && run.glyphs.iter().all(|g| g.advance.is_finite());
+                if !ok {
+                    return Err(non_finite("a glyph run"));
+                }
+                if run.glyphs.is_empty() {
+                    continue;
+                }
+                if run.size <= 0.0 {
+                    return Err(PdfError::FontSize {
+                        page: number,
+                        size: run.size,
+                    });
+                }
+                // Every face of a non-empty run was embedded by `embed_fonts`.
+                let font = fonts.get(&run.face).ok_or_else(|| {
+                    PdfError::Internal(format!("face {} was not embedded", run.face.0))
+                })?;
+                text_ops(&mut ops, &mut state, run, font, number, height)?;
+            }
+            &Item::Rule {
+                x0,
+                y0,
+                x1,
+                y1,
+                thickness,
+                color: c,
+            } => {
+                if !all_finite(&[x0, y0, x1, y1, thickness]) {
+                    return Err(non_finite("a rule"));
+                }
+                if thickness <= 0.0 {
+                    continue;
+                }
+                if state.stroke != Some(c) {
+                    ops.push(Op::SetOutlineColor { col: color(c) });
+                    state.stroke = Some(c);
+                }
+                let width = coord(thickness);
+                if state.line_width != Some(width.0.to_bits()) {
+                    ops.push(Op::SetOutlineThickness { pt: width });
+                    state.line_width = Some(width.0.to_bits());
+                }
+                let point = |x: f32, y: f32| LinePoint {
+                    p: Point {
+                        x: coord(x),
+                        y: coord(height - y),
+                    },
+                    bezier: false,
+                };
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(x0, y0), point(x1, y1)],
+                        is_closed: false,
+                    },
+                });
+            }
+            Item::Fill { rect, color: c } => {
+                if !all_finite(&[rect.x, rect.y, rect.width, rect.height]) {
+                    return Err(non_finite("a filled rectangle"));
+                }
+                if rect.width <= 0.0 || rect.height <= 0.0 {
+                    continue;
+                }
+                if state.fill != Some(*c) {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                    state.fill = Some(*c);
+                }
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: coord(rect.x),
+                        y: coord(height - rect.y - rect.height),
+                        width: coord(rect.width),
+                        height: coord(rect.height),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: Some(WindingOrder::NonZero),
+                    },
+                });
+            }
+            Item::Link { rect, uri } => {
+                if !all_finite(&[rect.x, rect.y, rect.width, rect.height]) {
+                    return Err(non_finite("a link"));
+                }
+                if rect.width <= 0.0 || rect.height <= 0.0 || !allowed_uri(uri) {
+                    continue;
+                }
+                let area = Rect {
+                    x: coord(rect.x),
+                    y: coord(height - rect.y - rect.height),
+                    width: coord(rect.width),
+                    height: coord(rect.height),
+                    mode: None,
+                    winding_order: None,
+                };
+                ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        area,
+                        Actions::Uri(ascii_uri(uri)),
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        Some(ColorArray::Transparent),
+                        Some(HighlightingMode::Invert),
+                    ),
+                });
+            }
+        }
+    }
+    Ok(ops)
+}
+
+/// One text object: font (if changed), fill colour (if changed), text matrix and one TJ array whose
+/// offsets put every glyph where the shaper put it.
+fn text_ops(
+    ops: &mut Vec<Op>,
+    state: &mut State,
+    run: &GlyphRun,
+    font: &EmbeddedFont<'_>,
+    number: usize,
+    height: f32,
+) -> Result<(), PdfError> {
+    if state.fill != Some(run.color) {
+        ops.push(Op::SetFillColor {
+            col: color(run.color),
+        });
+        state.fill = Some(run.color);
+    }
+    ops.push(Op::StartTextSection);
+    let size = coord(run.size);
+    if state.font != Some((run.face, size.0.to_bits())) {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font.id.clone()),
+            size,
+        });
+        state.font = Some((run.face, size.0.to_bits()));
+    }
+    ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Translate(coord(run.x), coord(height - run.y)),
+    });
+
+    // In thousandths of an em: the viewer moves the pen by the integer `/W` width after each
+    // glyph, minus the TJ number that follows it. Pick each number so the pen lands on the shaped
+    // position, rounding against the error left so far.
+    let per_point = 1000.0 / f64::from(size.0);
+    let mut widths = 0.0f64;
+    let mut offsets = 0.0f64;
+    let mut shaped = 0.0f64;
+    let mut glyphs = Vec::with_capacity(run.glyphs.len());
+    for glyph in &run.glyphs {
+        let text = glyph_text(run, &glyph.text, number)?;
+        let code = font.code(glyph.id, text).ok_or_else(|| {
+            PdfError::Internal(format!(
+                "glyph {} was not collected for subsetting",
+                glyph.id
+            ))
+        })?;
+        widths += font.pdf_width(code) as f64;
+        shaped += f64::from(glyph.advance) * per_point;
+        let offset = ((widths - offsets - shaped) / OFFSET_QUANTUM).round() * OFFSET_QUANTUM;
+        offsets += offset;
+        glyphs.push(Codepoint {
+            gid: code,
+            offset: offset as f32,
+            cid: Some(text.to_string()),
+        });
+    }
+    ops.push(Op::ShowText {
+        items: vec![TextItem::GlyphIds(glyphs)],
+    });
+    ops.push(Op::EndTextSection);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_mail_and_phone_uris_are_allowed() {
+        for ok in [
+            "https://example.com",
+            "HTTP://x.y",
+            "mailto:a@b.c",
+            "tel:+4912345",
+        ] {
+            assert!(allowed_uri(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https:",
+            "example.com",
+            "data:text/html,x",
+            "",
+        ] {
+            assert!(!allowed_uri(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn uris_are_made_ascii() {
+        assert_eq!(ascii_uri("https://x.y/a b/é"), "https://x.y/a%20b/%C3%A9");
+        assert_eq!(ascii_uri("mailto:a@b.c"), "mailto:a@b.c");
+    }
+
+    #[test]
+    fn coordinates_are_rounded_to_a_thousandth() {
+        assert_eq!(coord(12.345_678).0.to_string(), "12.346");
+        assert_eq!(coord(841.89).0.to_string(), "841.89");
+    }
+}

@@ -1,0 +1,161 @@
+//! The PDF writer: typeset [`Pages`] → PDF bytes.
+//!
+//! Text is written as shaped glyph runs in subset, embedded CID TrueType fonts (Identity-H) with a
+//! ToUnicode CMap, so text extraction returns exactly the typeset strings. printpdf builds the
+//! document; [`fixup`] then repairs what printpdf gets wrong for us (PDF/X leftovers, version,
+//! determinism) and compresses it. The same input always gives the same bytes.
+
+mod content;
+mod fixup;
+mod hash;
+mod sfnt;
+mod subset;
+
+use printpdf::{PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect};
+
+use crate::fonts::FontBook;
+use crate::typeset::pages::Pages;
+
+/// Document information written into the PDF.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// `/Title`, usually the person's name.
+    pub title: String,
+    /// `/Author`.
+    pub author: String,
+    /// `/Subject`, e.g. the job title sought.
+    pub subject: String,
+    /// `/Keywords`, written comma-separated.
+    pub keywords: Vec<String>,
+    /// Unix seconds, written as both `/CreationDate` and `/ModDate` (UTC). Passed in rather than
+    /// read from a clock so that the output is reproducible.
+    pub creation_date: i64,
+    /// BCP 47 language tag of the content (e.g. `"en-GB"`), written as the catalog's `/Lang`.
+    pub language: Option<String>,
+}
+
+/// Why a document could not be written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PdfError {
+    /// A PDF needs at least one page.
+    #[error("the document has no pages")]
+    NoPages,
+    /// The page size is not positive and finite.
+    #[error("page size {width} × {height} pt is not a positive, finite size")]
+    PageSize {
+        /// Page width in points.
+        width: f32,
+        /// Page height in points.
+        height: f32,
+    },
+    /// An item has a NaN or infinite coordinate.
+    #[error("page {page}: {what} has a coordinate or size that is not a finite number")]
+    NonFinite {
+        /// 1-based page number.
+        page: usize,
+        /// The kind of item.
+        what: &'static str,
+    },
+    /// A glyph run has a font size that is not positive.
+    #[error("page {page}: font size {size} pt is not positive")]
+    FontSize {
+        /// 1-based page number.
+        page: usize,
+        /// The offending size.
+        size: f32,
+    },
+    /// A glyph run names a face the font book does not have.
+    #[error("page {page}: a glyph run uses face {face}, which is not in the font book")]
+    UnknownFace {
+        /// 1-based page number.
+        page: usize,
+        /// The face index.
+        face: u16,
+    },
+    /// A glyph's text range lies outside its run's text or splits a character.
+    #[error("page {page}: glyph text range {start}..{end} does not fit the run's text")]
+    GlyphText {
+        /// 1-based page number.
+        page: usize,
+        /// Range start (bytes).
+        start: usize,
+        /// Range end (bytes).
+        end: usize,
+    },
+    /// A font could not be subset.
+    #[error("font {font}: cannot subset: {reason}")]
+    Subset {
+        /// PostScript name of the face.
+        font: String,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The creation date does not fit a PDF date (years 0000–9999).
+    #[error("date {0} (unix seconds) is outside the years a PDF date can hold")]
+    Date(i64),
+    /// printpdf reported an error while building the document.
+    #[error("printpdf: {0}")]
+    Printpdf(String),
+    /// lopdf rejected the document structure.
+    #[error("PDF structure: {0}")]
+    Structure(#[from] lopdf::Error),
+    /// Compressing or serialising failed.
+    #[error("writing the PDF failed: {0}")]
+    Io(#[from] std::io::Error),
+    /// A broken invariant of this module (a bug).
+    #[error("internal error in the PDF writer: {0}")]
+    Internal(String),
+}
+
+/// Writes `pages` as a PDF document, embedding subsets of the `fonts` faces its glyph runs use.
+///
+/// Deterministic: the same pages and meta give byte-identical output, whatever the time, process or
+/// thread. Links are written only for http, https, mailto and tel URIs; others are skipped.
+pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, PdfError> {
+    let (width, height) = (pages.width, pages.height);
+    if !(width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0) {
+        return Err(PdfError::PageSize { width, height });
+    }
+    if pages.pages.is_empty() {
+        return Err(PdfError::NoPages);
+    }
+    let embedded = subset::embed_fonts(pages, fonts)?;
+
+    let mut doc = PdfDocument::new(&meta.title);
+    for font in embedded.values() {
+        doc.resources
+            .fonts
+            .map
+            .insert(font.id.clone(), printpdf::PdfFont::new(font.parsed.clone()));
+    }
+    let size = Rect::from_wh(Pt(width), Pt(height));
+    for (index, page) in pages.pages.iter().enumerate() {
+        let ops = content::page_ops(page, index + 1, height, &embedded)?;
+        doc.pages.push(PdfPage {
+            media_box: size.clone(),
+            trim_box: size.clone(),
+            crop_box: size.clone(),
+            ops,
+        });
+    }
+
+    let options = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let lopdf_doc = doc.to_lopdf_document(&options, &mut warnings);
+    if let Some(error) = warnings
+        .iter()
+        .find(|w| w.severity == PdfParseErrorSeverity::Error)
+    {
+        return Err(PdfError::Printpdf(error.msg.clone()));
+    }
+    fixup::finish(lopdf_doc, meta)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,257 @@
+//! Font subsetting: every face a document uses is cut down, once per document, to the glyphs it
+//! shows, and registered with printpdf under a deterministic `XXXXXX+PostScriptName` id.
+//!
+//! Each distinct *(glyph, text)* pair a document shows gets its own code (= glyph id in the subset
+//! font). Usually a glyph always stands for the same text, but not always: the second glyph of a
+//! cluster stands for nothing, and two characters may share one glyph. A ToUnicode CMap maps a code
+//! to one string only, so when one glyph is shown with two texts it is copied into the subset twice,
+//! and each copy maps back to its own text. Text extraction then returns exactly the input.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+use printpdf::{FontId, ParsedFont};
+
+use super::PdfError;
+use crate::fonts::{Face, FaceId, FontBook};
+use crate::typeset::pages::{GlyphRun, Item, Pages};
+
+/// One face of the document, subset to the glyphs it shows.
+pub(crate) struct EmbeddedFont<'p> {
+    /// Resource id and PDF font name, `XXXXXX+PostScriptName`.
+    pub id: FontId,
+    /// The subset font as printpdf will embed it.
+    pub parsed: ParsedFont,
+    /// (original glyph id, text it stands for) → code in the subset font.
+    codes: BTreeMap<(u16, &'p str), u16>,
+}
+
+impl EmbeddedFont<'_> {
+    /// The code that shows original glyph `gid` standing for `text`.
+    pub fn code(&self, gid: u16, text: &str) -> Option<u16> {
+        self.codes.get(&(gid, text)).copied()
+    }
+
+    /// The width printpdf writes into `/W` for `code`, in thousandths of an em.
+    ///
+    /// printpdf computes it as `(advance as f32 * 1000.0 / units_per_em as f32) as i64` — truncated
+    /// to an integer — from the very `glyph_widths` table of [`Self::parsed`]; this mirrors that
+    /// computation so the content stream can correct for the truncation. A unit test checks the
+    /// two agree on the written `/W` array.
+    pub fn pdf_width(&self, code: u16) -> i64 {
+        let units_per_em = f32::from(self.parsed.pdf_font_metrics.units_per_em);
+        self.parsed
+            .get_glyph_width(code)
+            .map(|w| (f32::from(w) * 1000.0 / units_per_em) as i64)
+            .unwrap_or(0)
+    }
+}
+
+/// The text a glyph of `run` stands for, or an error when its range does not fit the run's text.
+pub(crate) fn glyph_text<'r>(
+    run: &'r GlyphRun,
+    range: &std::ops::Range<usize>,
+    page: usize,
+) -> Result<&'r str, PdfError> {
+    run.text.get(range.clone()).ok_or(PdfError::GlyphText {
+        page,
+        start: range.start,
+        end: range.end,
+    })
+}
+
+/// Collects the glyphs each face shows in `pages` and subsets every used face once.
+pub(crate) fn embed_fonts<'p>(
+    pages: &'p Pages,
+    book: &FontBook,
+) -> Result<BTreeMap<FaceId, EmbeddedFont<'p>>, PdfError> {
+    let faces: BTreeMap<FaceId, &Face> = book.faces().collect();
+    let mut used: BTreeMap<FaceId, BTreeSet<(u16, &'p str)>> = BTreeMap::new();
+    for (index, page) in pages.pages.iter().enumerate() {
+        for item in &page.items {
+            let Item::Text(run) = item else { continue };
+            if !faces.contains_key(&run.face) {
+                return Err(PdfError::UnknownFace {
+                    page: index + 1,
+                    face: run.face.0,
+                });
+            }
+            let set = used.entry(run.face).or_default();
+            for glyph in &run.glyphs {
+                set.insert((glyph.id, glyph_text(run, &glyph.text, index + 1)?));
+            }
+        }
+    }
+    used.into_iter()
+        .filter(|(_, pairs)| !pairs.is_empty())
+        .map(|(face_id, pairs)| {
+            // Proven above: every face in `used` is in `faces`.
+            let face = faces[&face_id];
+            Ok((face_id, embed_face(face, pairs)?))
+        })
+        .collect()
+}
+
+/// Subsets `face` to `pairs` (in order: the code of a pair is its index + 1; glyph 0 comes first).
+fn embed_face<'p>(
+    face: &Face,
+    pairs: BTreeSet<(u16, &'p str)>,
+) -> Result<EmbeddedFont<'p>, PdfError> {
+    let fail = |reason: String| PdfError::Subset {
+        font: face.postscript_name.clone(),
+        reason,
+    };
+    let glyph_ids: Vec<u16> = std::iter::once(0)
+        .chain(pairs.iter().map(|&(gid, _)| gid))
+        .collect();
+    if glyph_ids.len() > usize::from(u16::MAX) {
+        return Err(fail(format!("{} glyphs are too many", glyph_ids.len())));
+    }
+    let font_data = ReadScope::new(face.data)
+        .read::<FontData<'_>>()
+        .map_err(|e| fail(e.to_string()))?;
+    let provider = font_data
+        .table_provider(0)
+        .map_err(|e| fail(e.to_string()))?;
+    let bytes = subset(
+        &provider,
+        &glyph_ids,
+        &SubsetProfile::Pdf,
+        CmapTarget::Unrestricted,
+    )
+    .map_err(|e| fail(e.to_string()))?;
+    let bytes = super::sfnt::strip_hinting(&bytes).map_err(fail)?;
+    let mut warnings = Vec::new();
+    let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+        .ok_or_else(|| fail("printpdf cannot parse the subset font".to_string()))?;
+    let id = FontId(format!(
+        "{}+{}",
+        subset_tag(&pairs),
+        pdf_name(&face.postscript_name)
+    ));
+    let codes = pairs.into_iter().zip(1u16..).collect();
+    Ok(EmbeddedFont { id, parsed, codes })
+}
+
+/// Six uppercase letters derived from the used (glyph, text) set: the same glyphs give the same tag,
+/// so the same input gives the same bytes.
+fn subset_tag(pairs: &BTreeSet<(u16, &str)>) -> String {
+    let mut hash = super::hash::Hasher::new();
+    for (gid, text) in pairs {
+        hash.update(&gid.to_be_bytes());
+        hash.update(&(text.len() as u64).to_be_bytes());
+        hash.update(text.as_bytes());
+    }
+    let digest = hash.finish();
+    let mut n = u64::from_be_bytes([
+        digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7],
+    ]);
+    (0..6)
+        .map(|_| {
+            let letter = char::from(b'A' + (n % 26) as u8);
+            n /= 26;
+            letter
+        })
+        .collect()
+}
+
+/// A PostScript name fit for a PDF name: printable ASCII without delimiters or spaces.
+fn pdf_name(postscript_name: &str) -> String {
+    let clean: String = postscript_name
+        .chars()
+        .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
+        .take(63)
+        .collect();
+    if clean.is_empty() {
+        "Font".to_string()
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::Style;
+    use crate::typeset::pages::{Glyph, Page, Rgb};
+
+    fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
+        let glyphs = gids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| Glyph {
+                id,
+                advance: 5.0,
+                text: i..i + 1,
+            })
+            .collect();
+        Item::Text(GlyphRun {
+            face,
+            size: 10.0,
+            color: Rgb::BLACK,
+            x: 0.0,
+            y: 10.0,
+            text: text.to_string(),
+            glyphs,
+        })
+    }
+
+    fn pages(items: Vec<Item>) -> Pages {
+        Pages {
+            width: 200.0,
+            height: 200.0,
+            pages: vec![Page { items }],
+        }
+    }
+
+    #[test]
+    fn one_glyph_with_two_texts_gets_two_codes() {
+        let book = FontBook::bundled();
+        let face = book.find("Carlito", Style::REGULAR).unwrap();
+        let doc = pages(vec![run(face, &[10, 11], "ab"), run(face, &[10, 12], "cd")]);
+        let fonts = embed_fonts(&doc, &book).unwrap();
+        let font = &fonts[&face];
+        assert_eq!(font.code(10, "a"), Some(1));
+        assert_eq!(font.code(10, "c"), Some(2));
+        assert_eq!(font.code(11, "b"), Some(3));
+        assert_eq!(font.code(12, "d"), Some(4));
+        assert_eq!(font.code(12, "x"), None);
+        // Both copies of glyph 10 keep its advance.
+        assert_eq!(font.pdf_width(1), font.pdf_width(2));
+        let name = &book.face(face).postscript_name;
+        assert!(font.id.0.ends_with(&format!("+{name}")), "{}", font.id.0);
+    }
+
+    #[test]
+    fn tag_depends_on_the_glyph_set_only() {
+        let book = FontBook::bundled();
+        let face = book.find("Carlito", Style::REGULAR).unwrap();
+        let tag = |gids: &[u16], text: &str| {
+            let doc = pages(vec![run(face, gids, text)]);
+            let fonts = embed_fonts(&doc, &book).unwrap();
+            fonts[&face].id.0.clone()
+        };
+        assert_eq!(tag(&[10, 11], "ab"), tag(&[11, 10], "ba"));
+        assert_ne!(tag(&[10, 11], "ab"), tag(&[10, 12], "ab"));
+        let id = tag(&[10, 11], "ab");
+        assert!(id[..6].bytes().all(|b| b.is_ascii_uppercase()) && &id[6..7] == "+");
+    }
+
+    #[test]
+    fn bad_glyph_ranges_and_faces_are_errors() {
+        let book = FontBook::bundled();
+        let face = book.find("Carlito", Style::REGULAR).unwrap();
+        let error = |item: Item| {
+            let doc = pages(vec![item]);
+            embed_fonts(&doc, &book).err()
+        };
+        let err = error(run(face, &[10, 11, 12], "ab"));
+        assert!(matches!(err, Some(PdfError::GlyphText { page: 1, .. })));
+        let err = error(run(FaceId(999), &[10], "a"));
+        assert!(matches!(err, Some(PdfError::UnknownFace { face: 999, .. })));
+        let err = error(run(face, &[60000], "a"));
+        assert!(matches!(err, Some(PdfError::Subset { .. })), "{err:?}");
+    }
+}

@@ -1,0 +1,687 @@
+//! A small PDF reader for integration tests, built on `lopdf` only.
+//!
+//! It is deliberately independent of `resumepdf::pdf`: it reads what a PDF viewer or text
+//! extractor would read (fonts and their ToUnicode CMaps, content streams, annotations, the
+//! document information) so tests check the written file, not the writer's intentions.
+
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, HashMap};
+
+use lopdf::content::Operation;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+/// What a font dictionary says about its font.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontInfo {
+    /// `/BaseFont`, e.g. `ABCDEF+Carlito-Regular`.
+    pub base_font: String,
+    /// Whether the font program is embedded (`/FontFile`, `/FontFile2` or `/FontFile3`).
+    pub embedded: bool,
+    /// Whether the name carries a subset tag: six uppercase letters and `+`.
+    pub subset: bool,
+    /// Whether the font has a `/ToUnicode` CMap.
+    pub to_unicode: bool,
+}
+
+/// One text-showing operator (`Tj`, `TJ`, `'`, `"`) as a viewer places it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextShow {
+    /// Pen x where the operator starts (PDF user space, origin bottom-left).
+    pub x: f32,
+    /// Baseline y.
+    pub y: f32,
+    /// Pen x after the operator, TJ numbers included.
+    pub end_x: f32,
+    /// Font size.
+    pub size: f32,
+    /// `/BaseFont` of the font used.
+    pub font: String,
+    /// The decoded text.
+    pub text: String,
+    /// The x of every glyph's origin, in order.
+    pub glyph_x: Vec<f32>,
+}
+
+/// Everything the tests look at in a PDF.
+#[derive(Debug, Clone, Default)]
+pub struct ReadPdf {
+    /// Number of pages.
+    pub page_count: usize,
+    /// Text per page in content order, decoded through the fonts' ToUnicode CMaps, with `\n`
+    /// where the baseline changes and a space where the pen jumps by more than 0.2 em.
+    pub text: Vec<String>,
+    /// Text-showing operators per page.
+    pub shows: Vec<Vec<TextShow>>,
+    /// Every font used by a page, each once.
+    pub fonts: Vec<FontInfo>,
+    /// Link annotations: (1-based page, `/Rect`, URI).
+    pub links: Vec<(usize, [f32; 4], String)>,
+    /// `/Border` of each link in `links` (same order), when present.
+    pub link_borders: Vec<Option<Vec<f32>>>,
+    /// Filled rectangles (`re` … `f`): (1-based page, `[x, y, width, height]`).
+    pub fills: Vec<(usize, [f32; 4])>,
+    /// Stroked straight lines: (1-based page, `[x0, y0, x1, y1]`, line width).
+    pub strokes: Vec<(usize, [f32; 4], f32)>,
+    /// Document information entries, decoded (PDFDocEncoding or UTF-16BE).
+    pub info: BTreeMap<String, String>,
+    /// Whether the document claims PDF/X (`/GTS_PDFXVersion` in the info, or a PDF/X output intent).
+    pub has_gts_pdfx: bool,
+    /// Header version, e.g. `1.4`.
+    pub version: String,
+    /// The catalog's `/Lang`.
+    pub lang: Option<String>,
+    /// The two strings of the trailer `/ID`.
+    pub id: Option<(Vec<u8>, Vec<u8>)>,
+}
+
+/// Reads `bytes` as a PDF.
+///
+/// # Panics
+/// When the bytes are not a PDF lopdf can load: this is test support, and a panic is a failed test.
+pub fn read_pdf(bytes: &[u8]) -> ReadPdf {
+    let doc = Document::load_mem(bytes).expect("lopdf can load the PDF");
+    let mut out = ReadPdf {
+        version: doc.version.clone(),
+        ..ReadPdf::default()
+    };
+    read_info(&doc, &mut out);
+    let pages = doc.get_pages();
+    out.page_count = pages.len();
+    for (&number, &page_id) in &pages {
+        let fonts = page_fonts(&doc, page_id, &mut out.fonts);
+        let page = read_page_content(&doc, page_id, &fonts, number as usize, &mut out);
+        out.text.push(page.0);
+        out.shows.push(page.1);
+        read_links(&doc, page_id, number as usize, &mut out);
+    }
+    out
+}
+
+fn deref<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
+    doc.dereference(object).map(|(_, o)| o).unwrap_or(object)
+}
+
+fn dict_get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    dict.get(key).ok().map(|o| deref(doc, o))
+}
+
+fn number(object: &Object) -> Option<f32> {
+    object.as_float().ok()
+}
+
+/// A PDF text string: UTF-16BE with a byte order mark, else PDFDocEncoding (read as Latin-1,
+/// which agrees with it on everything tests use).
+pub fn decode_text_string(bytes: &[u8]) -> String {
+    if let Some(utf16) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = utf16
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    }
+}
+
+fn read_info(doc: &Document, out: &mut ReadPdf) {
+    if let Some(Object::Dictionary(info)) = dict_get(doc, &doc.trailer, b"Info") {
+        for (key, value) in info.iter() {
+            let key = String::from_utf8_lossy(key).into_owned();
+            if key == "GTS_PDFXVersion" {
+                out.has_gts_pdfx = true;
+            }
+            if let Object::String(bytes, _) = deref(doc, value) {
+                out.info.insert(key, decode_text_string(bytes));
+            }
+        }
+    }
+    if let Ok(Object::Array(id)) = doc.trailer.get(b"ID")
+        && let [Object::String(a, _), Object::String(b, _)] = id.as_slice()
+    {
+        out.id = Some((a.clone(), b.clone()));
+    }
+    if let Ok(catalog) = doc.catalog() {
+        if let Some(Object::String(lang, _)) = dict_get(doc, catalog, b"Lang") {
+            out.lang = Some(decode_text_string(lang));
+        }
+        if let Some(Object::Array(intents)) = dict_get(doc, catalog, b"OutputIntents") {
+            for intent in intents {
+                if let Object::Dictionary(d) = deref(doc, intent)
+                    && matches!(d.get(b"S"), Ok(Object::Name(n)) if n.as_slice() == b"GTS_PDFX")
+                {
+                    out.has_gts_pdfx = true;
+                }
+            }
+        }
+    }
+}
+
+/// How to turn a font's codes into text and advances.
+struct FontDecoder {
+    base_font: String,
+    two_byte: bool,
+    to_unicode: HashMap<u32, String>,
+    widths: HashMap<u32, f32>,
+    default_width: f32,
+}
+
+impl FontDecoder {
+    fn codes(&self, bytes: &[u8]) -> Vec<u32> {
+        if self.two_byte {
+            bytes
+                .chunks(2)
+                .map(|c| u32::from(c[0]) << 8 | u32::from(*c.get(1).unwrap_or(&0)))
+                .collect()
+        } else {
+            bytes.iter().map(|&b| u32::from(b)).collect()
+        }
+    }
+
+    fn width(&self, code: u32) -> f32 {
+        self.widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width)
+    }
+
+    fn text(&self, code: u32) -> String {
+        match self.to_unicode.get(&code) {
+            Some(text) => text.clone(),
+            None if !self.two_byte => char::from_u32(code).map(String::from).unwrap_or_default(),
+            None => String::new(),
+        }
+    }
+}
+
+fn page_fonts(
+    doc: &Document,
+    page_id: ObjectId,
+    infos: &mut Vec<FontInfo>,
+) -> HashMap<Vec<u8>, FontDecoder> {
+    let mut decoders = HashMap::new();
+    for (name, font) in doc.get_page_fonts(page_id).unwrap_or_default() {
+        let base_font = match dict_get(doc, font, b"BaseFont") {
+            Some(Object::Name(n)) => String::from_utf8_lossy(n).into_owned(),
+            _ => String::new(),
+        };
+        let two_byte =
+            matches!(font.get(b"Subtype"), Ok(Object::Name(n)) if n.as_slice() == b"Type0");
+        let descendant = if two_byte {
+            match dict_get(doc, font, b"DescendantFonts") {
+                Some(Object::Array(a)) => a.first().and_then(|d| deref(doc, d).as_dict().ok()),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let descriptor_owner = descendant.unwrap_or(font);
+        let embedded = match dict_get(doc, descriptor_owner, b"FontDescriptor") {
+            Some(Object::Dictionary(fd)) => [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| fd.has(k)),
+            _ => false,
+        };
+        let to_unicode = match dict_get(doc, font, b"ToUnicode") {
+            Some(Object::Stream(s)) => {
+                let content = s
+                    .decompressed_content()
+                    .unwrap_or_else(|_| s.content.clone());
+                parse_to_unicode(&content)
+            }
+            _ => HashMap::new(),
+        };
+        let (widths, default_width) = match descendant {
+            Some(d) => cid_widths(doc, d),
+            None => simple_widths(doc, font),
+        };
+        let subset = base_font.len() > 7
+            && base_font.as_bytes()[..6].iter().all(u8::is_ascii_uppercase)
+            && base_font.as_bytes()[6] == b'+';
+        let info = FontInfo {
+            base_font: base_font.clone(),
+            embedded,
+            subset,
+            to_unicode: font.has(b"ToUnicode"),
+        };
+        if !infos.contains(&info) {
+            infos.push(info);
+        }
+        decoders.insert(
+            name,
+            FontDecoder {
+                base_font,
+                two_byte,
+                to_unicode,
+                widths,
+                default_width,
+            },
+        );
+    }
+    decoders
+}
+
+/// `/W` of a CIDFont: `c [w1 w2 …]` and `c_first c_last w` groups; `/DW` default (1000).
+fn cid_widths(doc: &Document, cid_font: &Dictionary) -> (HashMap<u32, f32>, f32) {
+    let default_width = dict_get(doc, cid_font, b"DW")
+        .and_then(number)
+        .unwrap_or(1000.0);
+    let mut widths = HashMap::new();
+    if let Some(Object::Array(w)) = dict_get(doc, cid_font, b"W") {
+        let items: Vec<&Object> = w.iter().map(|o| deref(doc, o)).collect();
+        let mut i = 0;
+        while i < items.len() {
+            let Some(first) = items[i].as_i64().ok() else {
+                break;
+            };
+            match items.get(i + 1) {
+                Some(Object::Array(list)) => {
+                    for (k, width) in list.iter().enumerate() {
+                        if let Some(width) = number(deref(doc, width)) {
+                            widths.insert(first as u32 + k as u32, width);
+                        }
+                    }
+                    i += 2;
+                }
+                Some(last) => {
+                    let (Ok(last), Some(width)) =
+                        (last.as_i64(), items.get(i + 2).and_then(|o| number(o)))
+                    else {
+                        break;
+                    };
+                    for code in first..=last {
+                        widths.insert(code as u32, width);
+                    }
+                    i += 3;
+                }
+                None => break,
+            }
+        }
+    }
+    (widths, default_width)
+}
+
+/// `/FirstChar` + `/Widths` of a simple font.
+fn simple_widths(doc: &Document, font: &Dictionary) -> (HashMap<u32, f32>, f32) {
+    let first = dict_get(doc, font, b"FirstChar")
+        .and_then(|o| o.as_i64().ok())
+        .unwrap_or(0);
+    let mut widths = HashMap::new();
+    if let Some(Object::Array(w)) = dict_get(doc, font, b"Widths") {
+        for (k, width) in w.iter().enumerate() {
+            if let Some(width) = number(deref(doc, width)) {
+                widths.insert((first + k as i64) as u32, width);
+            }
+        }
+    }
+    (widths, 0.0)
+}
+
+/// Tokens of a CMap: hex strings (as bytes), `[`, `]` and bare words.
+#[derive(Debug, PartialEq)]
+enum Token {
+    Hex(Vec<u8>),
+    Open,
+    Close,
+    Word(String),
+}
+
+fn tokenize(cmap: &[u8]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < cmap.len() {
+        let c = cmap[i];
+        match c {
+            b'%' => {
+                while i < cmap.len() && cmap[i] != b'\n' && cmap[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'<' if cmap.get(i + 1) == Some(&b'<') => {
+                tokens.push(Token::Word("<<".into()));
+                i += 2;
+            }
+            b'<' => {
+                let end = cmap[i..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(cmap.len(), |p| i + p);
+                let digits: Vec<u8> = cmap[i + 1..end]
+                    .iter()
+                    .copied()
+                    .filter(u8::is_ascii_hexdigit)
+                    .collect();
+                let bytes = digits
+                    .chunks(2)
+                    .map(|pair| {
+                        let hex = |d: u8| (d as char).to_digit(16).unwrap_or(0) as u8;
+                        hex(pair[0]) << 4 | pair.get(1).map_or(0, |&d| hex(d))
+                    })
+                    .collect();
+                tokens.push(Token::Hex(bytes));
+                i = end + 1;
+            }
+            b'[' => {
+                tokens.push(Token::Open);
+                i += 1;
+            }
+            b']' => {
+                tokens.push(Token::Close);
+                i += 1;
+            }
+            _ if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                let start = i;
+                while i < cmap.len()
+                    && !cmap[i].is_ascii_whitespace()
+                    && !b"<>[]%".contains(&cmap[i])
+                {
+                    i += 1;
+                }
+                tokens.push(Token::Word(
+                    String::from_utf8_lossy(&cmap[start..i]).into_owned(),
+                ));
+            }
+        }
+    }
+    tokens
+}
+
+fn code_of(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0, |acc, &b| acc << 8 | u32::from(b))
+}
+
+fn utf16(bytes: &[u8]) -> String {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+        .collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// Parses the `bfchar` and `bfrange` sections of a ToUnicode CMap.
+pub fn parse_to_unicode(cmap: &[u8]) -> HashMap<u32, String> {
+    let tokens = tokenize(cmap);
+    let mut map = HashMap::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match &tokens[i] {
+            Token::Word(w) if w == "beginbfchar" => {
+                i += 1;
+                while let (Some(Token::Hex(src)), Some(Token::Hex(dst))) =
+                    (tokens.get(i), tokens.get(i + 1))
+                {
+                    map.insert(code_of(src), utf16(dst));
+                    i += 2;
+                }
+            }
+            Token::Word(w) if w == "beginbfrange" => {
+                i += 1;
+                while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) =
+                    (tokens.get(i), tokens.get(i + 1))
+                {
+                    let (lo, hi) = (code_of(lo), code_of(hi));
+                    match tokens.get(i + 2) {
+                        Some(Token::Hex(dst)) => {
+                            // Consecutive codes map to consecutive last UTF-16 units.
+                            let base = utf16(dst);
+                            for (k, code) in (lo..=hi).enumerate() {
+                                let mut units: Vec<u16> = base.encode_utf16().collect();
+                                if let Some(last) = units.last_mut() {
+                                    *last += k as u16;
+                                }
+                                map.insert(code, String::from_utf16_lossy(&units));
+                            }
+                            i += 3;
+                        }
+                        Some(Token::Open) => {
+                            i += 3;
+                            let mut code = lo;
+                            while let Some(Token::Hex(dst)) = tokens.get(i) {
+                                if code <= hi {
+                                    map.insert(code, utf16(dst));
+                                }
+                                code += 1;
+                                i += 1;
+                            }
+                            i += 1; // the closing bracket
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    map
+}
+
+/// Text state while walking a content stream.
+struct TextState {
+    /// Text matrix `[a b c d e f]` and text line matrix.
+    tm: [f32; 6],
+    tlm: [f32; 6],
+    leading: f32,
+    font: Option<Vec<u8>>,
+    size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    h_scale: f32,
+}
+
+fn translate(m: [f32; 6], tx: f32, ty: f32) -> [f32; 6] {
+    [
+        m[0],
+        m[1],
+        m[2],
+        m[3],
+        tx * m[0] + ty * m[2] + m[4],
+        tx * m[1] + ty * m[3] + m[5],
+    ]
+}
+
+/// Appends a piece of text placed at `(x, y)`, separating it from what came before.
+struct TextSink {
+    out: String,
+    last: Option<(f32, f32)>, // pen x after the last glyph, baseline y
+}
+
+impl TextSink {
+    fn push(&mut self, text: &str, x: f32, y: f32, end_x: f32, size: f32) {
+        if let Some((last_x, last_y)) = self.last {
+            let separated =
+                self.out.ends_with(char::is_whitespace) || text.starts_with(char::is_whitespace);
+            if (y - last_y).abs() > 0.1 * size {
+                if !self.out.ends_with('\n') {
+                    self.out.push('\n');
+                }
+            } else if (x - last_x).abs() > 0.2 * size && !separated && !text.is_empty() {
+                self.out.push(' ');
+            }
+        }
+        self.out.push_str(text);
+        self.last = Some((end_x, y));
+    }
+}
+
+fn read_page_content(
+    doc: &Document,
+    page_id: ObjectId,
+    fonts: &HashMap<Vec<u8>, FontDecoder>,
+    page: usize,
+    out: &mut ReadPdf,
+) -> (String, Vec<TextShow>) {
+    let content = doc
+        .get_and_decode_page_content(page_id)
+        .expect("the page content decodes");
+    let mut st = TextState {
+        tm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+        tlm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+        leading: 0.0,
+        font: None,
+        size: 0.0,
+        char_spacing: 0.0,
+        word_spacing: 0.0,
+        h_scale: 1.0,
+    };
+    let mut sink = TextSink {
+        out: String::new(),
+        last: None,
+    };
+    let mut shows = Vec::new();
+    let mut line_width = 1.0;
+    let mut path: Vec<[f32; 2]> = Vec::new();
+    let mut rects: Vec<[f32; 4]> = Vec::new();
+    for Operation { operator, operands } in &content.operations {
+        let nums: Vec<f32> = operands.iter().filter_map(number).collect();
+        match operator.as_str() {
+            "BT" => {
+                st.tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+                st.tlm = st.tm;
+            }
+            "Tf" => {
+                st.font = operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .map(<[u8]>::to_vec);
+                st.size = nums.first().copied().unwrap_or(0.0);
+            }
+            "Tc" => st.char_spacing = nums.first().copied().unwrap_or(0.0),
+            "Tw" => st.word_spacing = nums.first().copied().unwrap_or(0.0),
+            "Tz" => st.h_scale = nums.first().copied().unwrap_or(100.0) / 100.0,
+            "TL" => st.leading = nums.first().copied().unwrap_or(0.0),
+            "Tm" if nums.len() == 6 => {
+                st.tm = [nums[0], nums[1], nums[2], nums[3], nums[4], nums[5]];
+                st.tlm = st.tm;
+            }
+            "Td" | "TD" if nums.len() == 2 => {
+                if operator == "TD" {
+                    st.leading = -nums[1];
+                }
+                st.tlm = translate(st.tlm, nums[0], nums[1]);
+                st.tm = st.tlm;
+            }
+            "T*" => {
+                st.tlm = translate(st.tlm, 0.0, -st.leading);
+                st.tm = st.tlm;
+            }
+            "Tj" | "TJ" | "'" | "\"" => {
+                if operator == "'" || operator == "\"" {
+                    st.tlm = translate(st.tlm, 0.0, -st.leading);
+                    st.tm = st.tlm;
+                }
+                let items: Vec<&Object> = match (operator.as_str(), operands.last()) {
+                    ("TJ", Some(Object::Array(a))) => a.iter().collect(),
+                    (_, Some(o)) => vec![o],
+                    _ => vec![],
+                };
+                let Some(font) = st.font.as_ref().and_then(|f| fonts.get(f)) else {
+                    continue;
+                };
+                let mut show = TextShow {
+                    x: st.tm[4],
+                    y: st.tm[5],
+                    end_x: st.tm[4],
+                    size: st.size,
+                    font: font.base_font.clone(),
+                    text: String::new(),
+                    glyph_x: Vec::new(),
+                };
+                for item in items {
+                    match item {
+                        Object::String(bytes, _) => {
+                            for code in font.codes(bytes) {
+                                let (x, y) = (st.tm[4], st.tm[5]);
+                                let text = font.text(code);
+                                let mut advance =
+                                    font.width(code) / 1000.0 * st.size + st.char_spacing;
+                                if !font.two_byte && code == 32 {
+                                    advance += st.word_spacing;
+                                }
+                                st.tm = translate(st.tm, advance * st.h_scale, 0.0);
+                                sink.push(&text, x, y, st.tm[4], st.size);
+                                show.glyph_x.push(x);
+                                show.text.push_str(&text);
+                            }
+                        }
+                        other => {
+                            if let Some(n) = number(other) {
+                                let dx = -n / 1000.0 * st.size * st.h_scale;
+                                st.tm = translate(st.tm, dx, 0.0);
+                            }
+                        }
+                    }
+                }
+                show.end_x = st.tm[4];
+                shows.push(show);
+            }
+            "w" => line_width = nums.first().copied().unwrap_or(1.0),
+            "m" if nums.len() == 2 => path = vec![[nums[0], nums[1]]],
+            "l" if nums.len() == 2 => path.push([nums[0], nums[1]]),
+            "re" if nums.len() == 4 => rects.push([nums[0], nums[1], nums[2], nums[3]]),
+            "S" => {
+                for pair in path.windows(2) {
+                    out.strokes.push((
+                        page,
+                        [pair[0][0], pair[0][1], pair[1][0], pair[1][1]],
+                        line_width,
+                    ));
+                }
+                path.clear();
+                rects.clear();
+            }
+            "f" | "F" | "f*" => {
+                for rect in rects.drain(..) {
+                    out.fills.push((page, rect));
+                }
+                path.clear();
+            }
+            "n" | "B" | "B*" | "b" | "b*" | "s" => {
+                path.clear();
+                rects.clear();
+            }
+            _ => {}
+        }
+    }
+    (sink.out, shows)
+}
+
+fn read_links(doc: &Document, page_id: ObjectId, page: usize, out: &mut ReadPdf) {
+    let Ok(page_dict) = doc.get_dictionary(page_id) else {
+        return;
+    };
+    let Some(Object::Array(annots)) = dict_get(doc, page_dict, b"Annots") else {
+        return;
+    };
+    for annot in annots {
+        let Object::Dictionary(annot) = deref(doc, annot) else {
+            continue;
+        };
+        if !matches!(annot.get(b"Subtype"), Ok(Object::Name(n)) if n.as_slice() == b"Link") {
+            continue;
+        }
+        let rect: Vec<f32> = match dict_get(doc, annot, b"Rect") {
+            Some(Object::Array(r)) => r.iter().filter_map(|o| number(deref(doc, o))).collect(),
+            _ => Vec::new(),
+        };
+        let uri = match dict_get(doc, annot, b"A") {
+            Some(Object::Dictionary(action)) => match dict_get(doc, action, b"URI") {
+                Some(Object::String(uri, _)) => String::from_utf8_lossy(uri).into_owned(),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
+        let border = match dict_get(doc, annot, b"Border") {
+            Some(Object::Array(b)) => {
+                Some(b.iter().filter_map(|o| number(deref(doc, o))).collect())
+            }
+            _ => None,
+        };
+        let rect = match rect.as_slice() {
+            &[a, b, c, d] => [a, b, c, d],
+            _ => [f32::NAN; 4],
+        };
+        out.links.push((page, rect, uri));
+        out.link_borders.push(border);
+    }
+}

@@ -1,0 +1,502 @@
+//! The PDF writer, checked by reading its output back with an independent reader (tests/common).
+
+mod common;
+
+use std::sync::OnceLock;
+
+use common::{ReadPdf, read_pdf};
+use resumepdf::fonts::{FaceId, FontBook, Style};
+use resumepdf::pdf::{Meta, PdfError, write};
+use resumepdf::typeset::pages::{Glyph, GlyphRun, Item, Page, Pages, Rect, Rgb};
+
+const A4: (f32, f32) = (595.28, 841.89);
+
+fn book() -> &'static FontBook {
+    static BOOK: OnceLock<FontBook> = OnceLock::new();
+    BOOK.get_or_init(FontBook::bundled)
+}
+
+fn face(family: &str, style: Style) -> FaceId {
+    book().find(family, style).expect("bundled face")
+}
+
+/// Shapes `text` with rustybuzz the way the typesetter does: advances in points, and each glyph's
+/// text is its cluster's text for the cluster's first glyph, empty for the others.
+fn shape(face: FaceId, text: &str, size: f32, x: f32, y: f32) -> GlyphRun {
+    let f = book().face(face);
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    let shaped = rustybuzz::shape(&f.shaper, &[], buffer);
+    let infos = shaped.glyph_infos();
+    let glyphs = infos
+        .iter()
+        .zip(shaped.glyph_positions())
+        .enumerate()
+        .map(|(i, (info, pos))| {
+            let cluster = info.cluster as usize;
+            let first = i == 0 || infos[i - 1].cluster as usize != cluster;
+            let end = infos[i..]
+                .iter()
+                .map(|g| g.cluster as usize)
+                .find(|&c| c != cluster)
+                .unwrap_or(text.len());
+            Glyph {
+                id: info.glyph_id as u16,
+                advance: pos.x_advance as f32 * size / f.units_per_em,
+                text: if first {
+                    cluster..end
+                } else {
+                    cluster..cluster
+                },
+            }
+        })
+        .collect();
+    GlyphRun {
+        face,
+        size,
+        color: Rgb::BLACK,
+        x,
+        y,
+        text: text.to_string(),
+        glyphs,
+    }
+}
+
+/// One page with one run per line, 20 pt apart.
+fn lines(runs: &[(FaceId, &str, f32)]) -> Pages {
+    let items = runs
+        .iter()
+        .enumerate()
+        .map(|(i, &(face, text, size))| {
+            Item::Text(shape(face, text, size, 50.0, 60.0 + 40.0 * i as f32))
+        })
+        .collect();
+    Pages {
+        width: A4.0,
+        height: A4.1,
+        pages: vec![Page { items }],
+    }
+}
+
+fn meta() -> Meta {
+    Meta {
+        title: "Zoë Łukasiewicz – CV".into(),
+        author: "Zoë Łukasiewicz".into(),
+        subject: "Senior Engineer".into(),
+        keywords: vec!["rust".into(), "typography".into()],
+        creation_date: 1_700_000_000,
+        language: Some("en-GB".into()),
+    }
+}
+
+fn write_and_read(pages: &Pages) -> (Vec<u8>, ReadPdf) {
+    let bytes = write(pages, &meta(), book()).expect("the document is written");
+    let read = read_pdf(&bytes);
+    (bytes, read)
+}
+
+const SAMPLES: &[&str] = &[
+    "é ü ł ø Zoë Müller-Łukasiewicz",
+    "Ελληνικά Русский",
+    "“curly quotes” – en dash — em dash ‘single’",
+    "office efficient fluffy",
+    "Café naïve €5 100% (C++) [x] {y} \\ / <z>",
+];
+
+#[test]
+fn text_round_trips_exactly_in_every_family() {
+    let faces = [
+        face("Carlito", Style::REGULAR),
+        face("Carlito", Style::BOLD),
+        face("Liberation Sans", Style::ITALIC),
+        face("Liberation Serif", Style::REGULAR),
+    ];
+    let runs: Vec<(FaceId, &str, f32)> = faces
+        .iter()
+        .flat_map(|&f| SAMPLES.iter().map(move |&s| (f, s, 11.0)))
+        .collect();
+    let pages = lines(&runs);
+    // Every sample is covered by every face: no .notdef glyphs.
+    for item in &pages.pages[0].items {
+        let Item::Text(run) = item else {
+            unreachable!()
+        };
+        assert!(
+            run.glyphs.iter().all(|g| g.id != 0),
+            "{:?} has .notdef",
+            run.text
+        );
+    }
+    let (_, read) = write_and_read(&pages);
+    assert_eq!(read.page_count, 1);
+    let shown: Vec<&str> = read.shows[0].iter().map(|s| s.text.as_str()).collect();
+    let expected: Vec<&str> = runs.iter().map(|r| r.1).collect();
+    assert_eq!(shown, expected);
+    assert_eq!(read.text[0], expected.join("\n"));
+}
+
+#[test]
+fn ligatures_map_back_to_their_letters() {
+    let carlito = face("Carlito", Style::REGULAR);
+    let run = shape(carlito, "office efficient fluffy", 11.0, 0.0, 0.0);
+    // Carlito forms ffi/fi/ffl ligatures: fewer glyphs than characters.
+    assert!(run.glyphs.len() < run.text.chars().count());
+    let (_, read) = write_and_read(&lines(&[(carlito, "office efficient fluffy", 11.0)]));
+    assert_eq!(read.text[0], "office efficient fluffy");
+}
+
+#[test]
+fn one_glyph_standing_for_two_texts_keeps_both() {
+    let carlito = face("Carlito", Style::REGULAR);
+    // Carlito draws the space and the no-break space with the same glyph.
+    let a = shape(carlito, "a b", 11.0, 0.0, 0.0);
+    let b = shape(carlito, "a\u{a0}b", 11.0, 0.0, 0.0);
+    assert_eq!(a.glyphs[1].id, b.glyphs[1].id);
+    // A cluster of two glyphs: the second stands for no text of its own.
+    let mut cluster = shape(carlito, "xy", 11.0, 50.0, 200.0);
+    cluster.text = "x".into();
+    cluster.glyphs[1].text = 1..1;
+    let mut pages = lines(&[(carlito, "a b", 11.0), (carlito, "a\u{a0}b", 11.0)]);
+    pages.pages[0].items.push(Item::Text(cluster));
+    let (_, read) = write_and_read(&pages);
+    let shown: Vec<&str> = read.shows[0].iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(shown, ["a b", "a\u{a0}b", "x"]);
+}
+
+#[test]
+fn fonts_are_embedded_subset_and_mapped_to_unicode() {
+    let faces = [
+        face("Carlito", Style::REGULAR),
+        face("Carlito", Style::ITALIC),
+        face("Liberation Serif", Style::BOLD),
+    ];
+    let pages = lines(&faces.map(|f| (f, "Résumé Ελληνικά", 11.0)));
+    let (_, read) = write_and_read(&pages);
+    assert_eq!(read.fonts.len(), 3, "{:?}", read.fonts);
+    for face in faces {
+        let suffix = format!("+{}", book().face(face).postscript_name);
+        let font = read.fonts.iter().find(|f| f.base_font.ends_with(&suffix));
+        let font = font.unwrap_or_else(|| panic!("no {suffix} in {:?}", read.fonts));
+        assert!(font.embedded && font.subset && font.to_unicode, "{font:?}");
+    }
+}
+
+#[test]
+fn subset_tags_are_stable_and_follow_the_glyphs() {
+    let carlito = face("Carlito", Style::REGULAR);
+    let tag = |text: &str| {
+        write_and_read(&lines(&[(carlito, text, 11.0)])).1.fonts[0]
+            .base_font
+            .clone()
+    };
+    assert_eq!(tag("abc"), tag("cab"));
+    assert_ne!(tag("abc"), tag("abd"));
+}
+
+#[test]
+fn glyphs_sit_at_their_shaped_positions() {
+    let runs = [
+        (
+            face("Carlito", Style::BOLD),
+            "AVATAR WAVE Toyota, “Yes.”",
+            36.0,
+        ),
+        (
+            face("Carlito", Style::REGULAR),
+            "AVATAR WAVE Toyota, “Yes.” office",
+            24.0,
+        ),
+        (
+            face("Liberation Serif", Style::ITALIC),
+            "AVATAR WAVE Toyota, “Yes.”",
+            13.0,
+        ),
+        (
+            face("Liberation Sans", Style::REGULAR),
+            "Kerning: AV Ta Yo P. We",
+            10.5,
+        ),
+        (
+            face("Carlito", Style::REGULAR),
+            "A long line of small text, typical of a resume bullet point.",
+            8.0,
+        ),
+    ];
+    let pages = lines(&runs);
+    let (_, read) = write_and_read(&pages);
+    let page_height = pages.height;
+    let mut checked = 0;
+    for (item, show) in pages.pages[0].items.iter().zip(&read.shows[0]) {
+        let Item::Text(run) = item else {
+            unreachable!()
+        };
+        assert_eq!(show.glyph_x.len(), run.glyphs.len());
+        assert!((show.y - (page_height - run.y)).abs() < 0.001);
+        let mut x = run.x;
+        for (glyph, &read_x) in run.glyphs.iter().zip(&show.glyph_x) {
+            assert!(
+                (read_x - x).abs() < 0.05,
+                "{:?}: glyph at {read_x}, shaped at {x}",
+                run.text
+            );
+            x += glyph.advance;
+            checked += 1;
+        }
+        let end = run.x + run.width();
+        assert!(
+            (show.end_x - end).abs() < 0.05,
+            "{:?}: line ends at {}, shaped {end}",
+            run.text,
+            show.end_x
+        );
+    }
+    assert!(checked > 100);
+}
+
+#[test]
+fn kerning_is_visible_in_the_output() {
+    // Guard for the test above: unkerned (nominal) advances would put the line end far off.
+    let carlito = face("Carlito", Style::BOLD);
+    let run = shape(carlito, "AVATAR WAVE", 36.0, 50.0, 60.0);
+    let f = book().face(carlito);
+    let nominal: f32 = run
+        .glyphs
+        .iter()
+        .map(|g| {
+            let advance = f
+                .shaper
+                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.id));
+            f32::from(advance.unwrap_or(0)) * 36.0 / f.units_per_em
+        })
+        .sum();
+    assert!(
+        nominal - run.width() > 1.0,
+        "kerning changes the width by {}",
+        nominal - run.width()
+    );
+    let (_, read) = write_and_read(&lines(&[(carlito, "AVATAR WAVE", 36.0)]));
+    assert!((read.shows[0][0].end_x - (50.0 + run.width())).abs() < 0.05);
+}
+
+#[test]
+fn links_keep_their_uris_have_no_border_and_are_flipped() {
+    let carlito = face("Carlito", Style::REGULAR);
+    let link = |x: f32, y: f32, uri: &str| Item::Link {
+        rect: Rect {
+            x,
+            y,
+            width: 120.0,
+            height: 12.0,
+        },
+        uri: uri.into(),
+    };
+    let page1 = Page {
+        items: vec![
+            Item::Text(shape(carlito, "zoe@example.com", 10.0, 50.0, 110.0)),
+            link(50.0, 100.0, "mailto:zoe@example.com"),
+            link(50.0, 120.0, "https://example.com/zoë?a=(1)"),
+            link(50.0, 140.0, "javascript:alert(1)"),
+            link(50.0, 160.0, "file:///etc/passwd"),
+            link(50.0, 180.0, "tel:+44-20-7946-0000"),
+        ],
+    };
+    let page2 = Page {
+        items: vec![link(300.0, 700.0, "http://example.org")],
+    };
+    let pages = Pages {
+        width: A4.0,
+        height: A4.1,
+        pages: vec![page1, page2],
+    };
+    let (_, read) = write_and_read(&pages);
+    let uris: Vec<(usize, &str)> = read
+        .links
+        .iter()
+        .map(|(p, _, u)| (*p, u.as_str()))
+        .collect();
+    assert_eq!(
+        uris,
+        [
+            (1, "mailto:zoe@example.com"),
+            (1, "https://example.com/zo%C3%AB?a=(1)"),
+            (1, "tel:+44-20-7946-0000"),
+            (2, "http://example.org"),
+        ]
+    );
+    let [x0, y0, x1, y1] = read.links[0].1;
+    let expected = [50.0, A4.1 - 112.0, 170.0, A4.1 - 100.0];
+    for (got, want) in [x0, y0, x1, y1].iter().zip(expected) {
+        assert!(
+            (got - want).abs() < 0.001,
+            "rect {:?}, expected {expected:?}",
+            read.links[0].1
+        );
+    }
+    for border in &read.link_borders {
+        assert_eq!(border.as_deref(), Some([0.0, 0.0, 0.0].as_slice()));
+    }
+}
+
+#[test]
+fn rules_and_fills_are_drawn_flipped() {
+    let blue = Rgb {
+        r: 0.1,
+        g: 0.2,
+        b: 0.7,
+    };
+    let pages = Pages {
+        width: A4.0,
+        height: A4.1,
+        pages: vec![Page {
+            items: vec![
+                Item::Fill {
+                    rect: Rect {
+                        x: 0.0,
+                        y: 10.0,
+                        width: 180.0,
+                        height: 300.0,
+                    },
+                    color: blue,
+                },
+                Item::Rule {
+                    x0: 50.0,
+                    y0: 100.0,
+                    x1: 545.0,
+                    y1: 100.0,
+                    thickness: 0.75,
+                    color: blue,
+                },
+            ],
+        }],
+    };
+    let (_, read) = write_and_read(&pages);
+    assert_eq!(read.fills, [(1, [0.0, A4.1 - 310.0, 180.0, 300.0])]);
+    assert_eq!(
+        read.strokes,
+        [(1, [50.0, A4.1 - 100.0, 545.0, A4.1 - 100.0], 0.75)]
+    );
+}
+
+#[test]
+fn document_information_is_ours_and_not_pdfx() {
+    let (bytes, read) = write_and_read(&lines(&[(face("Carlito", Style::REGULAR), "Hi", 11.0)]));
+    let info = |key: &str| read.info.get(key).map(String::as_str);
+    assert_eq!(info("Title"), Some("Zoë Łukasiewicz – CV"));
+    assert_eq!(info("Author"), Some("Zoë Łukasiewicz"));
+    assert_eq!(info("Subject"), Some("Senior Engineer"));
+    assert_eq!(info("Keywords"), Some("rust, typography"));
+    let creator = format!("resumepdf {}", env!("CARGO_PKG_VERSION"));
+    assert_eq!(info("Creator"), Some(creator.as_str()));
+    assert_eq!(info("Producer"), Some("resumepdf"));
+    assert_eq!(info("CreationDate"), Some("D:20231114221320+00'00'"));
+    assert_eq!(info("ModDate"), Some("D:20231114221320+00'00'"));
+    assert!(!read.has_gts_pdfx);
+    assert!(!read.info.contains_key("Trapped"), "{:?}", read.info);
+    assert_eq!(read.lang.as_deref(), Some("en-GB"));
+    assert_eq!(read.version, "1.4");
+    assert!(bytes.starts_with(b"%PDF-1.4\n"));
+}
+
+#[test]
+fn same_input_gives_the_same_bytes_across_calls_and_threads() {
+    let carlito = face("Carlito", Style::REGULAR);
+    let pages = lines(&[
+        (carlito, SAMPLES[0], 11.0),
+        (face("Liberation Sans", Style::BOLD), SAMPLES[1], 14.0),
+    ]);
+    let first = write(&pages, &meta(), book()).unwrap();
+    let second = write(&pages, &meta(), book()).unwrap();
+    assert!(first == second, "two calls differ");
+    let threads: Vec<Vec<u8>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2)
+            .map(|_| s.spawn(|| write(&pages, &meta(), book()).unwrap()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(threads.iter().all(|t| *t == first), "threads differ");
+
+    let (id, _) = read_pdf(&first).id.expect("a trailer /ID");
+    assert_eq!(id.len(), 16);
+    let other = lines(&[(carlito, "something else", 11.0)]);
+    let (other_id, _) = read_pdf(&write(&other, &meta(), book()).unwrap())
+        .id
+        .unwrap();
+    assert_ne!(id, other_id, "the /ID follows the content");
+}
+
+#[test]
+fn a_subset_is_much_smaller_than_the_font() {
+    let carlito = face("Carlito", Style::REGULAR);
+    let bytes = write(
+        &lines(&[(
+            carlito,
+            "Zoë Łukasiewicz, Senior Engineer — 2019 – 2024",
+            11.0,
+        )]),
+        &meta(),
+        book(),
+    )
+    .unwrap();
+    let font_size = book().face(carlito).data.len();
+    assert!(bytes.len() < 30_000, "{} bytes", bytes.len());
+    assert!(
+        bytes.len() * 10 < font_size,
+        "{} bytes vs a {font_size}-byte font",
+        bytes.len()
+    );
+}
+
+#[test]
+fn blank_pages_are_kept() {
+    let mut pages = lines(&[(face("Carlito", Style::REGULAR), "page one", 11.0)]);
+    pages.pages.push(Page::default());
+    let (_, read) = write_and_read(&pages);
+    assert_eq!(read.page_count, 2);
+    assert_eq!(read.text, ["page one", ""]);
+}
+
+#[test]
+fn bad_input_is_an_error_not_a_broken_file() {
+    let carlito = face("Carlito", Style::REGULAR);
+    let good = lines(&[(carlito, "text", 11.0)]);
+    let err = |pages: &Pages| write(pages, &meta(), book()).unwrap_err();
+
+    let mut none = good.clone();
+    none.pages.clear();
+    assert!(matches!(err(&none), PdfError::NoPages));
+
+    let mut size = good.clone();
+    size.width = f32::NAN;
+    assert!(matches!(err(&size), PdfError::PageSize { .. }));
+
+    let edit_run = |f: &dyn Fn(&mut GlyphRun)| {
+        let mut pages = good.clone();
+        if let Item::Text(run) = &mut pages.pages[0].items[0] {
+            f(run);
+        }
+        pages
+    };
+    assert!(matches!(
+        err(&edit_run(&|r| r.x = f32::INFINITY)),
+        PdfError::NonFinite { page: 1, .. }
+    ));
+    assert!(matches!(
+        err(&edit_run(&|r| r.size = 0.0)),
+        PdfError::FontSize { page: 1, .. }
+    ));
+    assert!(matches!(
+        err(&edit_run(&|r| r.face = FaceId(999))),
+        PdfError::UnknownFace { face: 999, .. }
+    ));
+    assert!(matches!(
+        err(&edit_run(&|r| r.glyphs[0].text = 0..99)),
+        PdfError::GlyphText { .. }
+    ));
+
+    let mut date = meta();
+    date.creation_date = i64::MAX / 2;
+    assert!(matches!(
+        write(&good, &date, book()),
+        Err(PdfError::Date(_))
+    ));
+}
