@@ -182,6 +182,82 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
 }
 
 #[test]
+fn each_code_draws_the_glyph_the_shaper_chose() {
+    use rustybuzz::ttf_parser::{self, GlyphId, OutlineBuilder};
+    #[derive(Default, PartialEq, Debug)]
+    struct Outline(Vec<(i32, i32)>);
+    impl OutlineBuilder for Outline {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0.push((x as i32, y as i32));
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.0.push((x as i32, y as i32));
+        }
+        fn quad_to(&mut self, _: f32, _: f32, x: f32, y: f32) {
+            self.0.push((x as i32, y as i32));
+        }
+        fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, x: f32, y: f32) {
+            self.0.push((x as i32, y as i32));
+        }
+        fn close(&mut self) {}
+    }
+    let outline = |face: &ttf_parser::Face, gid: u16| {
+        let mut o = Outline::default();
+        face.outline_glyph(GlyphId(gid), &mut o);
+        (o, face.glyph_hor_advance(GlyphId(gid)))
+    };
+
+    let faces = [
+        face(
+            "Carlito",
+            Style {
+                bold: true,
+                italic: true,
+            },
+        ),
+        face("Liberation Serif", Style::REGULAR),
+    ];
+    let text = "Ørsted – “Äpfel” office Ελληνικά Ж";
+    let pages = lines(&faces.map(|f| (f, text, 11.0)));
+    let (_, read) = write_and_read(&pages);
+    let mut drawn = 0;
+    for (item, show) in pages.pages[0].items.iter().zip(&read.shows[0]) {
+        let Item::Text(run) = item else {
+            unreachable!()
+        };
+        let font = read
+            .fonts
+            .iter()
+            .find(|f| f.base_font == show.font)
+            .unwrap();
+        let embedded = ttf_parser::Face::parse(&font.program, 0).expect("a valid font program");
+        let original = &book().face(run.face).shaper;
+        assert_eq!(show.codes.len(), run.glyphs.len());
+        for (glyph, &code) in run.glyphs.iter().zip(&show.codes) {
+            let want = outline(original, glyph.id);
+            drawn += usize::from(!want.0.0.is_empty());
+            assert_eq!(
+                outline(&embedded, code as u16),
+                want,
+                "{}: glyph {}",
+                show.font,
+                glyph.id
+            );
+        }
+        // Only the glyphs used (plus .notdef and composite parts) are in the subset.
+        assert!(
+            embedded.number_of_glyphs() < 60,
+            "{} glyphs",
+            embedded.number_of_glyphs()
+        );
+    }
+    assert!(
+        drawn > 40,
+        "only {drawn} glyphs with outlines were compared"
+    );
+}
+
+#[test]
 fn subset_tags_are_stable_and_follow_the_glyphs() {
     let carlito = face("Carlito", Style::REGULAR);
     let tag = |text: &str| {

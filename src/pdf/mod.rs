@@ -1,9 +1,10 @@
 //! The PDF writer: typeset [`Pages`] → PDF bytes.
 //!
 //! Text is written as shaped glyph runs in subset, embedded CID TrueType fonts (Identity-H) with a
-//! ToUnicode CMap, so text extraction returns exactly the typeset strings. printpdf builds the
-//! document; [`fixup`] then repairs what printpdf gets wrong for us (PDF/X leftovers, version,
-//! determinism) and compresses it. The same input always gives the same bytes.
+//! ToUnicode CMap, so text extraction returns exactly the typeset strings; each glyph sits where the
+//! shaper put it. Subsets carry no hinting (see `sfnt`), which roughly halves their size.
+//! printpdf builds the document; `fixup` then repairs what printpdf gets wrong for us (PDF/X
+//! leftovers, version, determinism) and compresses it. The same input always gives the same bytes.
 
 mod content;
 mod fixup;

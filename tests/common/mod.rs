@@ -22,6 +22,8 @@ pub struct FontInfo {
     pub subset: bool,
     /// Whether the font has a `/ToUnicode` CMap.
     pub to_unicode: bool,
+    /// The embedded font program, decompressed (empty when not embedded).
+    pub program: Vec<u8>,
 }
 
 /// One text-showing operator (`Tj`, `TJ`, `'`, `"`) as a viewer places it.
@@ -39,6 +41,8 @@ pub struct TextShow {
     pub font: String,
     /// The decoded text.
     pub text: String,
+    /// The character codes shown (glyph ids in the embedded font for Identity-H fonts).
+    pub codes: Vec<u32>,
     /// The x of every glyph's origin, in order.
     pub glyph_x: Vec<f32>,
 }
@@ -216,12 +220,19 @@ fn page_fonts(
             None
         };
         let descriptor_owner = descendant.unwrap_or(font);
-        let embedded = match dict_get(doc, descriptor_owner, b"FontDescriptor") {
+        let program = match dict_get(doc, descriptor_owner, b"FontDescriptor") {
             Some(Object::Dictionary(fd)) => [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
                 .iter()
-                .any(|k| fd.has(k)),
-            _ => false,
+                .find_map(|k| match dict_get(doc, fd, k) {
+                    Some(Object::Stream(s)) => Some(
+                        s.decompressed_content()
+                            .unwrap_or_else(|_| s.content.clone()),
+                    ),
+                    _ => None,
+                }),
+            _ => None,
         };
+        let embedded = program.is_some();
         let to_unicode = match dict_get(doc, font, b"ToUnicode") {
             Some(Object::Stream(s)) => {
                 let content = s
@@ -243,6 +254,7 @@ fn page_fonts(
             embedded,
             subset,
             to_unicode: font.has(b"ToUnicode"),
+            program: program.unwrap_or_default(),
         };
         if !infos.contains(&info) {
             infos.push(info);
@@ -585,6 +597,7 @@ fn read_page_content(
                     size: st.size,
                     font: font.base_font.clone(),
                     text: String::new(),
+                    codes: Vec::new(),
                     glyph_x: Vec::new(),
                 };
                 for item in items {
@@ -601,6 +614,7 @@ fn read_page_content(
                                 st.tm = translate(st.tm, advance * st.h_scale, 0.0);
                                 sink.push(&text, x, y, st.tm[4], st.size);
                                 show.glyph_x.push(x);
+                                show.codes.push(code);
                                 show.text.push_str(&text);
                             }
                         }

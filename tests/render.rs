@@ -1,0 +1,276 @@
+//! End-to-end renders read back with an independent PDF reader (tests/common, built on lopdf).
+
+mod common;
+
+use common::{ReadPdf, read_pdf};
+use resumepdf::fonts::FontBook;
+use resumepdf::{layout, model};
+
+const SCHEMA_SAMPLE: &str = include_str!("data/corpus/schema-sample.resume.json");
+
+fn render_text(text: &str, layout_name: &str) -> Vec<u8> {
+    let fonts = FontBook::bundled();
+    let layout = layout::load(layout_name, &fonts).expect("built-in layout");
+    let mut parsed = model::parse(text).expect("resume parses");
+    model::normalize(&mut parsed.resume);
+    resumepdf::render(&parsed.resume, &layout, &fonts).expect("PDF is written")
+}
+
+/// All pages' text with every run of whitespace folded to one space; a line that ends in a hyphen
+/// after a letter joins the next line (the hyphen was a break opportunity, not a word boundary).
+fn flat_text(pdf: &ReadPdf) -> String {
+    let lines: Vec<&str> = pdf.text.iter().flat_map(|page| page.lines()).collect();
+    let mut out = String::new();
+    for line in lines {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            continue;
+        }
+        let mut tail = out.chars().rev();
+        let joins = tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic);
+        if !out.is_empty() && !joins {
+            out.push(' ');
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Asserts that `needles` occur in `haystack` in this order, each after the previous one.
+fn assert_in_order(haystack: &str, needles: &[&str]) {
+    let mut from = 0;
+    for needle in needles {
+        match haystack[from..].find(needle) {
+            Some(at) => from += at + needle.len(),
+            None => panic!(
+                "`{needle}` not found after position {from}; it is {}in the text at all.\ntext: {haystack}",
+                if haystack.contains(needle) {
+                    ""
+                } else {
+                    "not "
+                }
+            ),
+        }
+    }
+}
+
+#[test]
+fn the_schema_sample_extracts_every_shown_string_in_reading_order() {
+    let pdf = read_pdf(&render_text(SCHEMA_SAMPLE, "classic"));
+    let text = flat_text(&pdf);
+    assert_in_order(
+        &text,
+        &[
+            "Richard Hendriks",
+            "Programmer",
+            "richard.hendriks@mail.com",
+            "(912) 555-4321",
+            "San Francisco, California",
+            "richardhendricks.example.com",
+            "soundcloud.example.com/dandymusicnl",
+            "SUMMARY",
+            "Richard hails from Tulsa. He has earned degrees from the University of Oklahoma and Stanford.",
+            "THAT would NOT be a “length-limited” conversation!",
+            "EXPERIENCE",
+            "CEO/President",
+            "Dec 2013 – Dec 2014",
+            "Pied Piper",
+            "Palo Alto, CA",
+            "Awesome compression company",
+            "high Weisman Scores™ that are not merely competitive",
+            "Build an algorithm for artist to detect if their music was violating copy right infringement laws",
+            "Successfully won Techcrunch Disrupt",
+            "Optimized an algorithm that holds the current world record for Weisman Scores",
+            "PROJECTS",
+            "Miss Direction",
+            "Aug 2016",
+            "Smoogle · application · Team lead · Designer",
+            "A mapping engine that misguides you",
+            "Won award at AIHacks 2016",
+            "Built by all women team of newbie programmers",
+            "GoogleMaps, Chrome Extension, Javascript",
+            "VOLUNTEERING",
+            "Teacher",
+            "Jan 2012 – Jan 2013",
+            "CoderDojo",
+            "Global movement of free coding clubs for young people.",
+            "Awarded 'Teacher of the Month'",
+            "EDUCATION",
+            "Bachelor, Information Technology",
+            "Jun 2011 – Jan 2014",
+            "University of Oklahoma",
+            "4.0",
+            "Courses: DB1101 - Basic SQL, CS2011 - Java Introduction",
+            "AWARDS",
+            "Digital Compression Pioneer Award",
+            "Nov 2014",
+            "Techcrunch",
+            "There is no spoon.",
+            "PUBLICATIONS",
+            "Video compression for 3d media",
+            "Oct 2014",
+            "Hooli",
+            "Innovative middle-out compression algorithm that changes the way we store data.",
+            "SKILLS",
+            "Web Development: HTML, CSS, Javascript (Master)",
+            "Compression: Mpeg, MP4, GIF (Master)",
+            "LANGUAGES",
+            "English (Native speaker)",
+            "INTERESTS",
+            "Wildlife: Ferrets, Unicorns",
+            "REFERENCES",
+            "“It is my pleasure to recommend Richard, his performance working as a consultant for Main St. Company proved that he will be a valuable addition to any company.”",
+            "— Erlich Bachman",
+        ],
+    );
+}
+
+#[test]
+fn fonts_are_embedded_subset_and_mapped_to_unicode() {
+    let pdf = read_pdf(&render_text(SCHEMA_SAMPLE, "classic"));
+    assert!(!pdf.fonts.is_empty());
+    for font in &pdf.fonts {
+        assert!(font.embedded, "{} is not embedded", font.base_font);
+        assert!(font.subset, "{} is not a subset", font.base_font);
+        assert!(font.to_unicode, "{} has no ToUnicode map", font.base_font);
+    }
+    let families: std::collections::BTreeSet<&str> = pdf
+        .fonts
+        .iter()
+        .map(|f| f.base_font[7..].split('-').next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        families.into_iter().collect::<Vec<_>>(),
+        ["LiberationSerif"]
+    );
+}
+
+#[test]
+fn contact_details_are_borderless_links() {
+    let pdf = read_pdf(&render_text(SCHEMA_SAMPLE, "classic"));
+    let uris: Vec<&str> = pdf.links.iter().map(|(_, _, uri)| uri.as_str()).collect();
+    for expected in [
+        "mailto:richard.hendriks@mail.com",
+        "tel:9125554321",
+        "http://richardhendricks.example.com",
+        "https://www.twitter.com",
+        "https://soundcloud.example.com/dandymusicnl",
+    ] {
+        assert!(uris.contains(&expected), "{expected} missing from {uris:?}");
+    }
+    for border in &pdf.link_borders {
+        assert_eq!(border.as_deref(), Some(&[0.0, 0.0, 0.0][..]));
+    }
+}
+
+#[test]
+fn document_info_names_the_person_and_the_skills() {
+    let pdf = read_pdf(&render_text(SCHEMA_SAMPLE, "classic"));
+    assert_eq!(pdf.info["Title"], "Richard Hendriks — Resume");
+    assert_eq!(pdf.info["Author"], "Richard Hendriks");
+    assert_eq!(pdf.info["Subject"], "Programmer");
+    assert_eq!(pdf.info["Keywords"], "Web Development, Compression");
+    assert!(!pdf.has_gts_pdfx, "no PDF/X claim");
+}
+
+#[test]
+fn the_same_input_gives_identical_bytes() {
+    let first = render_text(SCHEMA_SAMPLE, "classic");
+    let second = std::thread::spawn(|| render_text(SCHEMA_SAMPLE, "classic"))
+        .join()
+        .expect("render thread");
+    assert!(first == second, "two renders differ");
+}
+
+#[test]
+fn work_given_oldest_first_renders_newest_first_with_ongoing_on_top() {
+    let resume = r#"{
+        "basics": {"name": "Order Test"},
+        "work": [
+            {"name": "First Co", "position": "Trainee", "startDate": "2010-01", "endDate": "2012-06"},
+            {"name": "Second Co", "position": "Analyst", "startDate": "2012-07", "endDate": "2016-03"},
+            {"name": "Fourth Co", "position": "Director", "startDate": "2019-05"},
+            {"name": "Third Co", "position": "Manager", "startDate": "2016-04", "endDate": "2019-04"}
+        ]
+    }"#;
+    let text = flat_text(&read_pdf(&render_text(resume, "classic")));
+    assert_in_order(
+        &text,
+        &[
+            "Director",
+            "May 2019 – Present",
+            "Manager",
+            "Analyst",
+            "Trainee",
+        ],
+    );
+}
+
+#[test]
+fn non_ascii_text_extracts_exactly() {
+    let strings = [
+        "Zoë Łukasiewicz-Søndergaard",
+        "Ελληνικά και Русский текст",
+        "“Curly quotes” – en dash — em dash … ellipsis",
+        "Café crème, Müller, Straße, Kraków, Ørsted, Ærø",
+    ];
+    let resume = format!(
+        r#"{{"basics": {{"name": "{}", "summary": "{}"}},
+            "work": [{{"name": "{}", "position": "Engineer", "startDate": "2020-01",
+                       "highlights": ["{}"]}}]}}"#,
+        strings[0],
+        strings[1],
+        strings[3],
+        strings[2].replace('"', "\\\"")
+    );
+    let text = flat_text(&read_pdf(&render_text(&resume, "classic")));
+    assert_in_order(&text, &[strings[0], strings[1], strings[3], strings[2]]);
+}
+
+#[test]
+fn a_long_career_spans_pages_with_numbered_footers() {
+    let resume = include_str!("../samples/senior-engineer-long-career.json");
+    let pdf = read_pdf(&render_text(resume, "classic"));
+    assert!(pdf.page_count >= 3, "{} pages", pdf.page_count);
+    for (index, page) in pdf.text.iter().enumerate() {
+        let footer = format!(
+            "Catherine Adeyemi-Ross · Page {} of {}",
+            index + 1,
+            pdf.page_count
+        );
+        assert!(
+            page.trim_end().ends_with(&footer),
+            "page {} ends with: {}",
+            index + 1,
+            &page[page.len().saturating_sub(80)..]
+        );
+    }
+}
+
+#[test]
+fn every_layout_renders_every_copied_corpus_file() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let fonts = FontBook::bundled();
+    for name in layout::builtin_names() {
+        let layout = layout::load(name, &fonts).expect("built-in layout");
+        for entry in std::fs::read_dir(&dir).expect("corpus folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let mut parsed = model::parse(&text).expect("corpus files are JSON objects");
+            model::normalize(&mut parsed.resume);
+            let pdf = resumepdf::render(&parsed.resume, &layout, &fonts)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let read = read_pdf(&pdf);
+            assert!(read.page_count >= 1);
+            let name = parsed.resume.basics.name.clone().unwrap_or_default();
+            assert!(
+                flat_text(&read).contains(&name),
+                "{}: name missing",
+                path.display()
+            );
+        }
+    }
+}
