@@ -67,6 +67,7 @@ fn the_schema_sample_extracts_every_shown_string_in_reading_order() {
             "(912) 555-4321",
             "San Francisco, California",
             "richardhendricks.example.com",
+            "Twitter: neutralthoughts",
             "soundcloud.example.com/dandymusicnl",
             "SUMMARY",
             "Richard hails from Tulsa. He has earned degrees from the University of Oklahoma and Stanford.",

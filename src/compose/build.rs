@@ -69,6 +69,7 @@ fn span(text: impl Into<String>, style: TextStyle) -> Span {
         style,
         link: None,
         separator: false,
+        nowrap: false,
     }
 }
 
@@ -78,6 +79,7 @@ fn linked(text: impl Into<String>, style: TextStyle, link: Option<String>) -> Sp
         style,
         link,
         separator: false,
+        nowrap: false,
     }
 }
 
@@ -274,15 +276,23 @@ impl Composer<'_> {
         }
     }
 
-    /// Runs `each` for every entry, with the section heading first and entry gaps between.
+    /// Runs `each` for every entry, with the section heading first and entry gaps between
+    /// (one-line entries such as skills only get the paragraph gap).
     fn entries<T>(&mut self, kind: SectionKind, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
         if items.is_empty() {
             return;
         }
         self.heading(kind);
+        let one_line = matches!(kind, SectionKind::Skills | SectionKind::Interests);
+        let spacing = &self.layout.spacing;
+        let gap = if one_line {
+            spacing.paragraph_gap.pt()
+        } else {
+            spacing.entry_gap.pt()
+        };
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                self.space(self.layout.spacing.entry_gap.pt());
+                self.space(gap);
             }
             each(self, item);
         }
@@ -541,14 +551,28 @@ fn contact_items(resume: &Resume, style: TextStyle) -> Vec<Span> {
         items.push(linked(display_url(url), style, web_link(url)));
     }
     for profile in &basics.profiles {
-        match (&profile.url, &profile.network, &profile.username) {
-            (Some(url), _, _) => items.push(linked(display_url(url), style, web_link(url))),
-            (None, Some(network), Some(user)) => {
-                items.push(span(format!("{network}: {user}"), style))
+        let named = match (&profile.network, &profile.username) {
+            (Some(network), Some(user)) => Some(format!("{network}: {user}")),
+            (None, Some(user)) => Some(user.clone()),
+            _ => None,
+        };
+        // Show the address when it says who the profile is; otherwise name the network and user.
+        let shown = match (&profile.url, &profile.username, named) {
+            (Some(url), Some(user), Some(named))
+                if !url.to_lowercase().contains(&user.to_lowercase()) =>
+            {
+                Some(named)
             }
-            (None, None, Some(user)) => items.push(span(user, style)),
-            _ => {}
+            (Some(url), _, _) => Some(display_url(url)),
+            (None, _, named) => named,
+        };
+        if let Some(shown) = shown {
+            let link = profile.url.as_deref().and_then(web_link);
+            items.push(linked(shown, style, link));
         }
+    }
+    for item in &mut items {
+        item.nowrap = true;
     }
     items
 }

@@ -28,6 +28,8 @@ pub struct Span {
     pub link: Option<String>,
     /// A separator between items (e.g. " · "): left out where a line begins or ends.
     pub separator: bool,
+    /// Never break a line inside this span (e-mail addresses, web addresses, places).
+    pub nowrap: bool,
 }
 
 /// A block of the document, stacked vertically.

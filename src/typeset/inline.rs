@@ -101,7 +101,16 @@ pub fn break_lines(
 fn atoms(shaper: &mut Shaper, spans: &[Span], text: &str, bounds: &[Range<usize>]) -> Vec<Atom> {
     let mut atoms = Vec::new();
     let mut start = 0;
+    let inside_nowrap = |at: usize| {
+        bounds
+            .iter()
+            .zip(spans)
+            .any(|(range, span)| span.nowrap && range.start < at && at < range.end)
+    };
     for (end, kind) in linebreaks(text) {
+        if kind == BreakOpportunity::Allowed && inside_nowrap(end) {
+            continue;
+        }
         let segment = &text[start..end];
         let inked_end = start + segment.trim_end().len();
         let mut glyphs = Vec::new();
@@ -289,6 +298,7 @@ mod tests {
             },
             link: None,
             separator: false,
+            nowrap: false,
         }
     }
 

@@ -246,6 +246,7 @@ fn footer_items(
         style: footer.style,
         link: None,
         separator: false,
+        nowrap: false,
     };
     let (width, height) = document.page_size;
     let bottom = document.margins[2];
