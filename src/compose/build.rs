@@ -188,7 +188,10 @@ impl Composer<'_> {
         if let Some(label) = &basics.label {
             self.centered_or_left(vec![span(label, self.styles.label)]);
         }
-        let items = contact_items(resume, self.styles.muted);
+        let mut items = contact_items(resume, self.styles.muted);
+        for item in &mut items {
+            item.nowrap = true;
+        }
         if with_contact_line && !items.is_empty() {
             let separator = self.separator();
             let mut spans = Vec::with_capacity(items.len() * 2);
@@ -570,9 +573,6 @@ fn contact_items(resume: &Resume, style: TextStyle) -> Vec<Span> {
             let link = profile.url.as_deref().and_then(web_link);
             items.push(linked(shown, style, link));
         }
-    }
-    for item in &mut items {
-        item.nowrap = true;
     }
     items
 }

@@ -138,19 +138,25 @@ fn split_lines(
     out: &mut Vec<FlowLine>,
 ) {
     const GAP: f32 = 12.0;
+    const NARROW: f32 = 4.0 * 72.0;
     let right_line = break_lines(shaper, right, |_| f32::INFINITY)
         .into_iter()
         .next();
     let right_width = right_line.as_ref().map_or(0.0, |l| l.width);
-    let beside = right_width + GAP < column.width * 0.6;
-    let first_width = if beside {
-        column.width - right_width - GAP
-    } else {
-        column.width
-    };
+    let mut beside = right_width + GAP < column.width * 0.6;
+    let first_width = column.width - right_width - GAP;
     let mut lines = break_lines(shaper, left, |i| {
-        if i == 0 { first_width } else { column.width }
+        if i == 0 && beside {
+            first_width
+        } else {
+            column.width
+        }
     });
+    // In a narrow column, a wrapped title reads better with its dates on a line of their own.
+    if beside && lines.len() > 1 && column.width < NARROW {
+        beside = false;
+        lines = break_lines(shaper, left, |_| column.width);
+    }
     let Some(right) = right_line else {
         for line in lines {
             push_line(out, line, column.x, line_spacing, true);

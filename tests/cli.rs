@@ -1,0 +1,144 @@
+//! The command line as a user meets it: exit codes, messages, where files go.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const SAMPLE: &str = include_str!("data/corpus/schema-sample.resume.json");
+
+fn resumepdf(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_resumepdf"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("the binary runs")
+}
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("resumepdf-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    dir
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn render_writes_a_pdf_beside_the_input_by_default() {
+    let dir = scratch("default-output");
+    std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
+    let output = resumepdf(&["render", "me.json"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let pdf = std::fs::read(dir.join("me.pdf")).expect("me.pdf written");
+    assert_eq!(common::read_pdf(&pdf).info["Author"], "Richard Hendriks");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn render_reads_stdin_and_writes_stdout() {
+    let dir = scratch("stdio");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_resumepdf"))
+        .args(["render", "-", "--layout", "modern"])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(SAMPLE.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.starts_with(b"%PDF-"));
+    assert_eq!(common::read_pdf(&output.stdout).info["Subject"], "Programmer");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing written to disk");
+}
+
+#[test]
+fn an_unknown_layout_lists_the_available_ones_and_writes_nothing() {
+    let dir = scratch("unknown-layout");
+    std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
+    let output = resumepdf(&["render", "me.json", "-l", "fancy"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("unknown layout `fancy`"), "{message}");
+    for name in ["ats", "classic", "compact", "executive", "modern", "sidebar"] {
+        assert!(message.contains(name), "{name} missing from: {message}");
+    }
+    assert!(!dir.join("me.pdf").exists());
+}
+
+#[test]
+fn malformed_json_is_located_and_leaves_the_old_pdf_alone() {
+    let dir = scratch("malformed");
+    std::fs::write(dir.join("me.json"), "{\n  \"basics\": {\n    \"name\": \"A\",\n  }\n}").unwrap();
+    std::fs::write(dir.join("me.pdf"), b"old").unwrap();
+    let output = resumepdf(&["render", "me.json"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.starts_with("error: me.json:4:3:"), "{message}");
+    assert_eq!(std::fs::read(dir.join("me.pdf")).unwrap(), b"old");
+}
+
+#[test]
+fn an_unwritable_output_is_a_clear_error() {
+    let dir = scratch("unwritable");
+    std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
+    let output = resumepdf(&["render", "me.json", "-o", "no/such/folder/me.pdf"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot write no/such/folder/me.pdf"), "{}", stderr(&output));
+}
+
+#[test]
+fn layouts_lists_six_built_in_layouts_with_descriptions() {
+    let output = resumepdf(&["layouts"], Path::new("."));
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let names: Vec<&str> = text.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    assert_eq!(names, ["ats", "classic", "compact", "executive", "modern", "sidebar"]);
+    assert!(text.lines().all(|l| l.split_whitespace().count() > 4), "{text}");
+}
+
+#[test]
+fn batch_renders_every_input_in_every_layout_then_skips_unchanged_ones() {
+    let dir = scratch("batch");
+    std::fs::create_dir_all(dir.join("in/nested")).unwrap();
+    std::fs::write(dir.join("in/a.json"), SAMPLE).unwrap();
+    std::fs::write(dir.join("in/nested/b.json"), SAMPLE.replace("Richard", "Rick")).unwrap();
+    std::fs::write(dir.join("in/broken.json"), "[1, 2]").unwrap();
+
+    let first = resumepdf(&["batch", "in", "--all-layouts", "--out", "out"], &dir);
+    assert_eq!(first.status.code(), Some(1), "a failed input makes the batch fail");
+    let log = stderr(&first);
+    assert!(log.contains("rendered 12, skipped 0, failed 6"), "{log}");
+    assert!(log.contains("broken.json"), "{log}");
+    for stem in ["a", "b"] {
+        for layout in ["ats", "classic", "compact", "executive", "modern", "sidebar"] {
+            let path = dir.join(format!("out/{stem}--{layout}.pdf"));
+            assert!(path.is_file(), "{} missing", path.display());
+        }
+    }
+    std::fs::remove_file(dir.join("in/broken.json")).unwrap();
+    let second = resumepdf(&["batch", "in", "--all-layouts", "--out", "out"], &dir);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(stderr(&second).contains("rendered 0, skipped 12, failed 0"), "{}", stderr(&second));
+
+    std::fs::write(dir.join("in/a.json"), SAMPLE.replace("Programmer", "Engineer")).unwrap();
+    let third = resumepdf(&["batch", "in", "-l", "classic", "--out", "out"], &dir);
+    assert!(stderr(&third).contains("rendered 1, skipped 1, failed 0"), "{}", stderr(&third));
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Cross-checks produced PDFs with tools independent of this project: poppler (pdftotext, pdffonts,
+# pdfinfo) and qpdf. Run by .ci/run after `cargo test`, once it has installed poppler-utils and qpdf.
+# Uses the shared corpus (../shared/corpus) when it is beside the checkout.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in pdftotext pdffonts pdfinfo qpdf; do
+  command -v "$tool" >/dev/null || { echo "crosscheck needs $tool (apt-get install poppler-utils qpdf)"; exit 2; }
+done
+cargo build --quiet || exit 2
+bin=target/debug/resumepdf
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+layouts=$("$bin" layouts | awk '{print $1}')
+shared=../shared/corpus
+sample=tests/data/corpus/schema-sample.resume.json
+
+# 1. The schema sample: text, fonts, links, structure.
+"$bin" render "$sample" -o "$out/sample.pdf" || bad "render $sample"
+text=$(pdftotext "$out/sample.pdf" - | tr -s ' \n' ' ')
+for s in "Richard Hendriks" "Programmer" "richard.hendriks@mail.com" "Successfully won Techcrunch Disrupt" \
+         "Weisman Scores™" "“length-limited”" "Digital Compression Pioneer Award" "Erlich Bachman"; do
+  if grep -qF -- "$s" <<<"$text"; then ok; else bad "pdftotext of the sample lacks: $s"; fi
+done
+fonts=$(pdffonts "$out/sample.pdf" | tail -n +3)
+if [ -n "$fonts" ] && ! awk '$(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes" {exit 1}' <<<"$fonts"; then
+  bad "pdffonts: a font is not embedded, subset and mapped: $fonts"
+else ok; fi
+urls=$(pdfinfo -url "$out/sample.pdf")
+for u in "mailto:richard.hendriks@mail.com" "https://soundcloud.example.com/dandymusicnl" "tel:9125554321"; do
+  if grep -qF "$u" <<<"$urls"; then ok; else bad "pdfinfo -url lacks $u"; fi
+done
+if pdfinfo "$out/sample.pdf" | grep -q "PDF subtype"; then bad "pdfinfo calls the file PDF/X"; else ok; fi
+"$bin" render "$sample" -o "$out/again.pdf" && cmp -s "$out/sample.pdf" "$out/again.pdf" && ok || bad "two renders differ"
+
+# 2. Every sample in every layout: renders, qpdf-clean, at most two font families.
+for f in samples/*.json; do
+  for l in $layouts; do
+    pdf="$out/$(basename "$f" .json)--$l.pdf"
+    if ! "$bin" render "$f" -l "$l" -o "$pdf" 2>"$out/err"; then bad "render $f -l $l: $(cat "$out/err")"; continue; fi
+    qpdf --check "$pdf" >/dev/null 2>&1 && ok || bad "qpdf --check $pdf"
+    families=$(pdffonts "$pdf" | tail -n +3 | awk '{print $1}' | sed 's/^[A-Z]\{6\}+//; s/-.*//' | sort -u | wc -l)
+    [ "$families" -le 2 ] && ok || bad "$pdf uses $families font families"
+  done
+done
+name=$(pdftotext "$out/polish-engineer--classic.pdf" - | head -1)
+[ "$name" = "Łukasz Żółtowski" ] && ok || bad "Polish name extracts as '$name'"
+
+# 3. The shared corpus: nothing panics; schema-valid files exit 0; outputs are qpdf-clean.
+if [ -d "$shared/real" ]; then
+  with_warnings=0
+  while IFS=$'\t' read -r file _ _ _ _ _ _ valid _; do
+    [ "$file" = file ] && continue
+    for l in $layouts; do
+      pdf="$out/corpus-$l.pdf"
+      "$bin" render "$shared/real/$file" -l "$l" -o "$pdf" 2>"$out/err"
+      code=$?
+      if [ $code -eq 101 ]; then bad "$file -l $l panicked: $(cat "$out/err")"; continue; fi
+      if [ "$valid" = valid ] && [ $code -ne 0 ]; then bad "schema-valid $file -l $l exited $code: $(cat "$out/err")"; continue; fi
+      [ $code -eq 0 ] && { qpdf --check "$pdf" >/dev/null 2>&1 && ok || bad "qpdf --check $file -l $l"; }
+      [ "$l" = classic ] && [ -s "$out/err" ] && with_warnings=$((with_warnings + 1))
+    done
+  done <"$shared/real/MANIFEST.tsv"
+  echo "corpus: $with_warnings of $(($(wc -l <"$shared/real/MANIFEST.tsv") - 1)) real resumes render with warnings"
+  for f in "$shared"/jsonresume-schema/sample.resume.json "$shared"/jsonresume-schema/examples/*.json; do
+    "$bin" render "$f" -o "$out/example.pdf" 2>"$out/err" && ok || bad "render $f: $(cat "$out/err")"
+  done
+else
+  echo "note: $shared not found; corpus cross-checks skipped"
+fi
+
+echo "crosscheck: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
