@@ -34,10 +34,12 @@ pub struct Job {
 /// What happened to one job.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// The PDF was written; the number of warnings the input produced.
+    /// The PDF was written.
     Rendered {
         /// Warnings about skipped or repaired input values.
         warnings: usize,
+        /// Characters no font could draw.
+        missing: usize,
     },
     /// The output was up to date.
     Skipped,
@@ -238,11 +240,12 @@ fn run_job(
         Err(e) => return Outcome::Failed(format!("{}:{e}", job.input.display())),
     };
     model::normalize(&mut parsed.resume);
-    let pdf = match crate::render(&parsed.resume, &layouts.layouts[job.layout], fonts) {
-        Ok(pdf) => pdf,
-        Err(e) => return Outcome::Failed(format!("cannot write the PDF: {e}")),
-    };
-    if let Err(e) = crate::cli::write_atomically(&job.output, &pdf) {
+    let rendered =
+        match crate::render_reporting(&parsed.resume, &layouts.layouts[job.layout], fonts) {
+            Ok(rendered) => rendered,
+            Err(e) => return Outcome::Failed(format!("cannot write the PDF: {e}")),
+        };
+    if let Err(e) = crate::cli::write_atomically(&job.output, &rendered.pdf) {
         return Outcome::Failed(format!("cannot write {}: {e}", job.output.display()));
     }
     if let Ok(mut new) = new.lock() {
@@ -250,6 +253,7 @@ fn run_job(
     }
     Outcome::Rendered {
         warnings: parsed.real_warnings().count(),
+        missing: rendered.missing.len(),
     }
 }
 

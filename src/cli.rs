@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::fonts::FontBook;
+use crate::fonts::{FontBook, fallback};
 use crate::layout;
 use crate::model;
 
@@ -73,6 +73,9 @@ pub struct BatchArgs {
     /// Render every output again, even those that are up to date.
     #[arg(long)]
     pub force: bool,
+    /// A font file for characters the layouts' fonts lack; repeat for several.
+    #[arg(long = "font", value_name = "PATH")]
+    pub fonts: Vec<PathBuf>,
 }
 
 /// Arguments of `render`.
@@ -90,6 +93,13 @@ pub struct RenderArgs {
     /// Also show notes that lose nothing (old key names, repaired dates).
     #[arg(short, long)]
     pub verbose: bool,
+    /// A font file (.ttf, .otf, .ttc) for characters the layout's fonts lack, such as Chinese or
+    /// Arabic; repeat for several. System fonts are searched after these.
+    #[arg(long = "font", value_name = "PATH")]
+    pub fonts: Vec<PathBuf>,
+    /// Treat characters that no font can draw as an error instead of a warning.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Parses the process arguments and runs the command.
@@ -130,7 +140,7 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         args.input.display().to_string()
     };
     let text = read_input(&args.input).map_err(|e| format!("cannot read {source_name}: {e}"))?;
-    let fonts = FontBook::bundled();
+    let mut fonts = FontBook::bundled();
     let layout = layout::load(&args.layout, &fonts).map_err(|e| e.to_string())?;
     let mut parsed = model::parse(&text).map_err(|e| format!("{source_name}:{e}"))?;
     for warning in &parsed.warnings {
@@ -139,8 +149,24 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         }
     }
     model::normalize(&mut parsed.resume);
-    let pdf = crate::render(&parsed.resume, &layout, &fonts)
+    let families = [layout.fonts.body.as_str(), layout.fonts.heading.as_str()];
+    fallback::prepare(
+        &mut fonts,
+        &families,
+        &fallback::json_string_chars(&text),
+        &args.fonts,
+    )
+    .map_err(|e| e.to_string())?;
+    let rendered = crate::render_reporting(&parsed.resume, &layout, &fonts)
         .map_err(|e| format!("{source_name}: cannot write the PDF: {e}"))?;
+    if !rendered.missing.is_empty() {
+        let message = missing_glyphs(&rendered.missing);
+        if args.strict {
+            return Err(format!("{source_name}: {message}"));
+        }
+        eprintln!("{source_name}: warning: {message}");
+    }
+    let pdf = rendered.pdf;
     let output = match &args.output {
         Some(path) => path.clone(),
         None if is_stdio(&args.input) => PathBuf::from("-"),
@@ -155,6 +181,28 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         write_atomically(&output, &pdf)
             .map_err(|e| format!("cannot write {}: {e}", output.display()))
     }
+}
+
+/// A message about characters no font could draw, naming them and how to fix it.
+pub fn missing_glyphs(missing: &std::collections::BTreeSet<char>) -> String {
+    const SHOWN: usize = 12;
+    let listed: Vec<String> = missing
+        .iter()
+        .take(SHOWN)
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    let more = if missing.len() > SHOWN {
+        format!(" and {} more", missing.len() - SHOWN)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} character(s) have no glyph in the layout's fonts or any installed font: {}{more}. \
+         They print as blank boxes. Install a font that has them (for Chinese, Japanese and \
+         Korean: fonts-noto-cjk) or name one with --font PATH",
+        missing.len(),
+        listed.join(", ")
+    )
 }
 
 fn read_input(path: &Path) -> std::io::Result<String> {
@@ -190,7 +238,7 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
     use crate::batch::{self, Outcome};
     use std::io::IsTerminal;
 
-    let fonts = FontBook::bundled();
+    let mut fonts = FontBook::bundled();
     let names: Vec<String> = if args.all_layouts {
         layout::builtin_names()
             .iter()
@@ -207,6 +255,18 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
         return Err("no *.json resume files found in the given inputs".to_string());
     }
     let jobs = batch::plan(&inputs, &layouts, &args.out)?;
+    let mut chars = std::collections::BTreeSet::new();
+    for input in &inputs {
+        if let Ok(text) = std::fs::read_to_string(input) {
+            chars.extend(fallback::json_string_chars(&text));
+        }
+    }
+    let families: Vec<&str> = layouts
+        .layouts
+        .iter()
+        .flat_map(|l| [l.fonts.body.as_str(), l.fonts.heading.as_str()])
+        .collect();
+    fallback::prepare(&mut fonts, &families, &chars, &args.fonts).map_err(|e| e.to_string())?;
     let total = jobs.len() as u64;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(total);
@@ -254,7 +314,9 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
     let with_warnings = summary
         .results
         .iter()
-        .filter(|(_, o)| matches!(o, Outcome::Rendered { warnings } if *warnings > 0))
+        .filter(|(_, o)| {
+            matches!(o, Outcome::Rendered { warnings, missing } if *warnings + *missing > 0)
+        })
         .count();
     if with_warnings > 0 {
         eprintln!(

@@ -26,6 +26,8 @@ pub mod typeset;
 
 mod timestamp;
 
+use std::collections::BTreeSet;
+
 use fonts::FontBook;
 use layout::Layout;
 use model::Resume;
@@ -46,8 +48,34 @@ pub fn render(
     layout: &Layout,
     fonts: &FontBook,
 ) -> Result<Vec<u8>, pdf::PdfError> {
-    let pages = typeset_resume(resume, layout, fonts);
-    pdf::write(&pages, &document_meta(resume), fonts)
+    render_reporting(resume, layout, fonts).map(|rendered| rendered.pdf)
+}
+
+/// A rendered PDF with what the renderer noticed on the way.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Characters no font in the book could draw.
+    pub missing: BTreeSet<char>,
+}
+
+/// Like [`render`], and also says how many pages and which characters had no glyph.
+pub fn render_reporting(
+    resume: &Resume,
+    layout: &Layout,
+    fonts: &FontBook,
+) -> Result<Rendered, pdf::PdfError> {
+    let document = compose::compose(resume, layout, fonts);
+    let (pages, missing) = typeset::typeset_reporting(&document, fonts);
+    let pdf = pdf::write(&pages, &document_meta(resume), fonts)?;
+    Ok(Rendered {
+        pdf,
+        pages: pages.pages.len(),
+        missing,
+    })
 }
 
 /// The PDF document information of a resume.

@@ -2,7 +2,10 @@
 //!
 //! The bundled faces (Carlito, Liberation Sans, Liberation Serif; regular, bold, italic, bold
 //! italic) are compiled into the binary from the repository's `fonts/` folder, so the tool runs with
-//! no files around it.
+//! no files around it. Characters they lack (CJK, Arabic, emoji …) are drawn with fallback faces:
+//! fonts the user names, then system fonts (see [`fallback`]).
+
+pub mod fallback;
 
 use std::fmt;
 
@@ -102,6 +105,13 @@ impl Face {
     }
 }
 
+/// Characters that need no glyph of their own: white space, controls and invisible format marks.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+}
+
 /// A bundled font file: family, style and bytes.
 struct Bundled {
     family: &'static str,
@@ -166,6 +176,8 @@ const BUNDLED: &[Bundled] = &[
 #[derive(Debug)]
 pub struct FontBook {
     faces: Vec<Face>,
+    /// Faces used for characters a text's own face lacks, in the order they are tried.
+    fallbacks: Vec<FaceId>,
 }
 
 impl FontBook {
@@ -175,7 +187,32 @@ impl FontBook {
             .iter()
             .filter_map(|b| Face::parse(b.family, b.style, b.data))
             .collect();
-        FontBook { faces }
+        FontBook {
+            faces,
+            fallbacks: Vec::new(),
+        }
+    }
+
+    /// Adds a fallback face (tried after those added before it); `None` if the bytes are not a font.
+    pub fn add_fallback(&mut self, name: &str, data: &'static [u8]) -> Option<FaceId> {
+        let face = Face::parse(name, Style::REGULAR, data)?;
+        let id = FaceId(u16::try_from(self.faces.len()).ok()?);
+        self.faces.push(face);
+        self.fallbacks.push(id);
+        Some(id)
+    }
+
+    /// The first fallback face that has a glyph for `c`.
+    pub fn fallback_for(&self, c: char) -> Option<FaceId> {
+        self.fallbacks
+            .iter()
+            .copied()
+            .find(|&id| self.face(id).covers(c))
+    }
+
+    /// Whether `c` can be drawn: by `face`, by a fallback, or because it needs no glyph.
+    pub fn can_draw(&self, face: FaceId, c: char) -> bool {
+        is_invisible(c) || self.face(face).covers(c) || self.fallback_for(c).is_some()
     }
 
     /// The face with this id.
@@ -194,10 +231,13 @@ impl FontBook {
             .map(|(i, f)| (FaceId(i as u16), f))
     }
 
-    /// The names of the families in the book, each once, in book order.
+    /// The names of the families a layout may name (fallback faces excluded), each once.
     pub fn families(&self) -> Vec<&str> {
         let mut names: Vec<&str> = Vec::new();
-        for face in &self.faces {
+        for (id, face) in self.faces() {
+            if self.fallbacks.contains(&id) {
+                continue;
+            }
             if !names.contains(&face.family.as_str()) {
                 names.push(&face.family);
             }

@@ -7,6 +7,7 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 use super::pages::{Glyph, GlyphRun};
 use super::shape::Shaper;
 use crate::compose::{Span, TextStyle};
+use crate::fonts::FaceId;
 
 /// One laid-out line; positions are relative to the line's left edge and its baseline.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,6 +30,8 @@ pub struct Line {
 #[derive(Debug, Clone)]
 struct PGlyph {
     id: u16,
+    /// The face the glyph id belongs to (the span's, or a fallback).
+    face: FaceId,
     advance: f32,
     span: usize,
     /// Byte range of the paragraph text this glyph stands for (empty for later glyphs of a cluster).
@@ -157,8 +160,48 @@ fn shape_fragment(
     inked_end: usize,
     out: &mut Vec<PGlyph>,
 ) {
+    let mut start = range.start;
+    let mut current = None;
+    for (offset, c) in text[range.clone()].char_indices() {
+        let face = shaper.face_for(span.style.face, c);
+        if current.is_some_and(|f| f != face) {
+            let piece = start..range.start + offset;
+            shape_piece(
+                shaper, span, span_index, text, piece, current, inked_end, out,
+            );
+            start = range.start + offset;
+        }
+        current = Some(face);
+    }
+    shape_piece(
+        shaper,
+        span,
+        span_index,
+        text,
+        start..range.end,
+        current,
+        inked_end,
+        out,
+    );
+}
+
+/// Shapes `text[range]` in one face (the span's own, or a fallback that covers the text).
+#[allow(clippy::too_many_arguments)]
+fn shape_piece(
+    shaper: &mut Shaper,
+    span: &Span,
+    span_index: usize,
+    text: &str,
+    range: Range<usize>,
+    face: Option<FaceId>,
+    inked_end: usize,
+    out: &mut Vec<PGlyph>,
+) {
+    if range.is_empty() {
+        return;
+    }
+    let face = face.unwrap_or(span.style.face);
     let TextStyle {
-        face,
         size,
         letter_spacing,
         ..
@@ -175,6 +218,7 @@ fn shape_fragment(
             .unwrap_or(range.end);
         out.push(PGlyph {
             id: glyph.id,
+            face,
             advance: glyph.advance as f32 * scale + letter_spacing,
             span: span_index,
             text: if first_of_cluster {
@@ -227,10 +271,10 @@ fn finish_line(shaper: &Shaper, spans: &[Span], text: &str, mut glyphs: Vec<PGly
     let mut x = 0.0;
     let mut i = 0;
     while i < glyphs.len() {
-        let span_index = glyphs[i].span;
+        let (span_index, face) = (glyphs[i].span, glyphs[i].face);
         let end = glyphs[i..]
             .iter()
-            .position(|g| g.span != span_index)
+            .position(|g| g.span != span_index || g.face != face)
             .map_or(glyphs.len(), |n| i + n);
         let chunk = &glyphs[i..end];
         let text_start = chunk
@@ -242,7 +286,7 @@ fn finish_line(shaper: &Shaper, spans: &[Span], text: &str, mut glyphs: Vec<PGly
         let text_end = chunk.iter().map(|g| g.text.end).max().unwrap_or(text_start);
         let span = &spans[span_index];
         let run = GlyphRun {
-            face: span.style.face,
+            face,
             size: span.style.size,
             color: span.style.color,
             x,

@@ -15,6 +15,7 @@ pub use inline::{Line, break_lines};
 pub use paginate::paginate;
 pub use shape::Shaper;
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::compose::{Document, Footer, Side, Span};
@@ -30,6 +31,12 @@ struct Placed {
 
 /// Typesets a composed document into pages.
 pub fn typeset(document: &Document, fonts: &FontBook) -> Pages {
+    typeset_reporting(document, fonts).0
+}
+
+/// Typesets a composed document into pages, and reports the characters no face could draw (they
+/// are drawn with the font's "missing glyph").
+pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTreeSet<char>) {
     let mut shaper = Shaper::new(fonts);
     let (width, height) = document.page_size;
     let [top, right, bottom, left] = document.margins;
@@ -88,13 +95,13 @@ pub fn typeset(document: &Document, fonts: &FontBook) -> Pages {
     let mut pages = Vec::with_capacity(count);
     for index in 0..count {
         let mut page = Page::default();
-        if let Some(sidebar) = &document.sidebar {
-            if let (Some(color), Some(column)) = (sidebar.background, side_column) {
-                page.items.push(Item::Fill {
-                    rect: sidebar_band(sidebar.side, column, sidebar.gap, width, height),
-                    color,
-                });
-            }
+        if let Some((sidebar, column)) = document.sidebar.as_ref().zip(side_column)
+            && let Some(color) = sidebar.background
+        {
+            page.items.push(Item::Fill {
+                rect: sidebar_band(sidebar.side, column, sidebar.gap, width, height),
+                color,
+            });
         }
         let column_top = if index == 0 { first_top } else { top };
         if index == 0 {
@@ -111,11 +118,12 @@ pub fn typeset(document: &Document, fonts: &FontBook) -> Pages {
         }
         pages.push(page);
     }
-    Pages {
+    let pages = Pages {
         width,
         height,
         pages,
-    }
+    };
+    (pages, shaper.missing().clone())
 }
 
 /// The main column and, with a sidebar, the sidebar column.

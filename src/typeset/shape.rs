@@ -1,6 +1,6 @@
 //! Shaping with rustybuzz (kerning, ligatures), cached per (face, text) for one document.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use crate::fonts::{FaceId, FontBook};
@@ -20,6 +20,7 @@ pub struct ShapedGlyph {
 pub struct Shaper<'a> {
     fonts: &'a FontBook,
     cache: HashMap<FaceId, HashMap<Box<str>, Rc<[ShapedGlyph]>>>,
+    missing: BTreeSet<char>,
 }
 
 impl<'a> Shaper<'a> {
@@ -28,7 +29,29 @@ impl<'a> Shaper<'a> {
         Shaper {
             fonts,
             cache: HashMap::new(),
+            missing: BTreeSet::new(),
         }
+    }
+
+    /// The face to draw `c` with when the text asks for `face`: `face` itself when it has the
+    /// character, else the first fallback face that has it. When none has it, the character is
+    /// remembered as missing (see [`Shaper::missing`]) and `face` is used.
+    pub fn face_for(&mut self, face: FaceId, c: char) -> FaceId {
+        if crate::fonts::is_invisible(c) || self.fonts.face(face).covers(c) {
+            return face;
+        }
+        match self.fonts.fallback_for(c) {
+            Some(fallback) => fallback,
+            None => {
+                self.missing.insert(c);
+                face
+            }
+        }
+    }
+
+    /// Characters no face could draw, in code point order.
+    pub fn missing(&self) -> &BTreeSet<char> {
+        &self.missing
     }
 
     /// The font book this shaper draws from.
