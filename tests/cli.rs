@@ -65,8 +65,15 @@ fn render_reads_stdin_and_writes_stdout() {
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(output.stdout.starts_with(b"%PDF-"));
-    assert_eq!(common::read_pdf(&output.stdout).info["Subject"], "Programmer");
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing written to disk");
+    assert_eq!(
+        common::read_pdf(&output.stdout).info["Subject"],
+        "Programmer"
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "nothing written to disk"
+    );
 }
 
 #[test]
@@ -77,7 +84,14 @@ fn an_unknown_layout_lists_the_available_ones_and_writes_nothing() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(message.contains("unknown layout `fancy`"), "{message}");
-    for name in ["ats", "classic", "compact", "executive", "modern", "sidebar"] {
+    for name in [
+        "ats",
+        "classic",
+        "compact",
+        "executive",
+        "modern",
+        "sidebar",
+    ] {
         assert!(message.contains(name), "{name} missing from: {message}");
     }
     assert!(!dir.join("me.pdf").exists());
@@ -86,7 +100,11 @@ fn an_unknown_layout_lists_the_available_ones_and_writes_nothing() {
 #[test]
 fn malformed_json_is_located_and_leaves_the_old_pdf_alone() {
     let dir = scratch("malformed");
-    std::fs::write(dir.join("me.json"), "{\n  \"basics\": {\n    \"name\": \"A\",\n  }\n}").unwrap();
+    std::fs::write(
+        dir.join("me.json"),
+        "{\n  \"basics\": {\n    \"name\": \"A\",\n  }\n}",
+    )
+    .unwrap();
     std::fs::write(dir.join("me.pdf"), b"old").unwrap();
     let output = resumepdf(&["render", "me.json"], &dir);
     assert_eq!(output.status.code(), Some(1));
@@ -101,7 +119,11 @@ fn an_unwritable_output_is_a_clear_error() {
     std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
     let output = resumepdf(&["render", "me.json", "-o", "no/such/folder/me.pdf"], &dir);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("cannot write no/such/folder/me.pdf"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot write no/such/folder/me.pdf"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -109,9 +131,25 @@ fn layouts_lists_six_built_in_layouts_with_descriptions() {
     let output = resumepdf(&["layouts"], Path::new("."));
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
-    let names: Vec<&str> = text.lines().filter_map(|l| l.split_whitespace().next()).collect();
-    assert_eq!(names, ["ats", "classic", "compact", "executive", "modern", "sidebar"]);
-    assert!(text.lines().all(|l| l.split_whitespace().count() > 4), "{text}");
+    let names: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "ats",
+            "classic",
+            "compact",
+            "executive",
+            "modern",
+            "sidebar"
+        ]
+    );
+    assert!(
+        text.lines().all(|l| l.split_whitespace().count() > 4),
+        "{text}"
+    );
 }
 
 #[test]
@@ -119,16 +157,31 @@ fn batch_renders_every_input_in_every_layout_then_skips_unchanged_ones() {
     let dir = scratch("batch");
     std::fs::create_dir_all(dir.join("in/nested")).unwrap();
     std::fs::write(dir.join("in/a.json"), SAMPLE).unwrap();
-    std::fs::write(dir.join("in/nested/b.json"), SAMPLE.replace("Richard", "Rick")).unwrap();
+    std::fs::write(
+        dir.join("in/nested/b.json"),
+        SAMPLE.replace("Richard", "Rick"),
+    )
+    .unwrap();
     std::fs::write(dir.join("in/broken.json"), "[1, 2]").unwrap();
 
     let first = resumepdf(&["batch", "in", "--all-layouts", "--out", "out"], &dir);
-    assert_eq!(first.status.code(), Some(1), "a failed input makes the batch fail");
+    assert_eq!(
+        first.status.code(),
+        Some(1),
+        "a failed input makes the batch fail"
+    );
     let log = stderr(&first);
     assert!(log.contains("rendered 12, skipped 0, failed 6"), "{log}");
     assert!(log.contains("broken.json"), "{log}");
     for stem in ["a", "b"] {
-        for layout in ["ats", "classic", "compact", "executive", "modern", "sidebar"] {
+        for layout in [
+            "ats",
+            "classic",
+            "compact",
+            "executive",
+            "modern",
+            "sidebar",
+        ] {
             let path = dir.join(format!("out/{stem}--{layout}.pdf"));
             assert!(path.is_file(), "{} missing", path.display());
         }
@@ -136,9 +189,21 @@ fn batch_renders_every_input_in_every_layout_then_skips_unchanged_ones() {
     std::fs::remove_file(dir.join("in/broken.json")).unwrap();
     let second = resumepdf(&["batch", "in", "--all-layouts", "--out", "out"], &dir);
     assert!(second.status.success(), "{}", stderr(&second));
-    assert!(stderr(&second).contains("rendered 0, skipped 12, failed 0"), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("rendered 0, skipped 12, failed 0"),
+        "{}",
+        stderr(&second)
+    );
 
-    std::fs::write(dir.join("in/a.json"), SAMPLE.replace("Programmer", "Engineer")).unwrap();
+    std::fs::write(
+        dir.join("in/a.json"),
+        SAMPLE.replace("Programmer", "Engineer"),
+    )
+    .unwrap();
     let third = resumepdf(&["batch", "in", "-l", "classic", "--out", "out"], &dir);
-    assert!(stderr(&third).contains("rendered 1, skipped 1, failed 0"), "{}", stderr(&third));
+    assert!(
+        stderr(&third).contains("rendered 1, skipped 1, failed 0"),
+        "{}",
+        stderr(&third)
+    );
 }
