@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::fonts::FontBook;
 use crate::layout::{self, Layout};
 use crate::model;
+use crate::typeset::pages::{Image, ImageData};
 
 /// Name of the manifest file kept in the output folder.
 pub const MANIFEST: &str = ".resumepdf-batch.json";
@@ -226,11 +227,6 @@ fn run_job(
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Failed(format!("cannot read {}: {e}", job.input.display())),
     };
-    let key = output_key(&job.output);
-    let hash = content_hash(&bytes, &layouts.fingerprints[job.layout]);
-    if job.output.is_file() && old.get(&key) == Some(&hash) {
-        return Outcome::Skipped;
-    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(_) => return Outcome::Failed("the file is not UTF-8 text".to_string()),
@@ -240,11 +236,21 @@ fn run_job(
         Err(e) => return Outcome::Failed(format!("{}:{e}", job.input.display())),
     };
     model::normalize(&mut parsed.resume);
-    let rendered =
-        match crate::render_reporting(&parsed.resume, &layouts.layouts[job.layout], fonts) {
-            Ok(rendered) => rendered,
-            Err(e) => return Outcome::Failed(format!("cannot write the PDF: {e}")),
-        };
+    let layout = &layouts.layouts[job.layout];
+    let folder = job.input.parent().unwrap_or(Path::new("."));
+    let (photo, photo_warning) = match crate::layout_photo(&parsed.resume, layout, folder) {
+        Ok(photo) => (photo, 0),
+        Err(_) => (None, 1),
+    };
+    let key = output_key(&job.output);
+    let hash = content_hash(&text, &layouts.fingerprints[job.layout], photo.as_deref());
+    if job.output.is_file() && old.get(&key) == Some(&hash) {
+        return Outcome::Skipped;
+    }
+    let rendered = match crate::render_reporting(&parsed.resume, layout, fonts, photo.as_ref()) {
+        Ok(rendered) => rendered,
+        Err(e) => return Outcome::Failed(format!("cannot write the PDF: {e}")),
+    };
     if let Err(e) = crate::cli::write_atomically(&job.output, &rendered.pdf) {
         return Outcome::Failed(format!("cannot write {}: {e}", job.output.display()));
     }
@@ -252,18 +258,24 @@ fn run_job(
         new.insert(key, hash);
     }
     Outcome::Rendered {
-        warnings: parsed.real_warnings().count(),
+        warnings: parsed.real_warnings().count() + photo_warning,
         missing: rendered.missing.len(),
     }
 }
 
-/// Hex SHA-256 of the tool version, the layout's fingerprint and the input bytes.
-fn content_hash(input: &[u8], layout: &[u8]) -> String {
+/// Hex SHA-256 of the tool version, the layout's fingerprint, the input and the photo it shows.
+fn content_hash(input: &str, layout: &[u8], photo: Option<&Image>) -> String {
     let mut hasher = Sha256::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update((layout.len() as u64).to_le_bytes());
     hasher.update(layout);
-    hasher.update(input);
+    hasher.update((input.len() as u64).to_le_bytes());
+    hasher.update(input.as_bytes());
+    match photo.map(|p| &p.data) {
+        Some(ImageData::Jpeg { bytes, .. }) => hasher.update(bytes),
+        Some(ImageData::Rgba8(pixels)) => hasher.update(pixels),
+        None => {}
+    }
     hasher
         .finalize()
         .iter()

@@ -25,6 +25,10 @@ Examples:
   resumepdf render resume.json                     writes resume.pdf beside it (layout: classic)
   resumepdf render resume.json -l classic -o cv.pdf
   cat resume.json | resumepdf render - > resume.pdf
+  resumepdf render resume.json --pages 1           fits it on one page, within the layout rules
+  resumepdf batch samples --all-layouts --out pdf  renders every sample in every layout, in parallel
+  resumepdf validate resume.json                   lists every schema problem with line:column
+  resumepdf check resume.json --job ad.txt         reviews content and keyword fit to a job ad
   resumepdf layouts                                lists the built-in layouts";
 
 /// Command-line arguments.
@@ -45,6 +49,10 @@ pub enum Command {
     Layouts,
     /// Render many resumes in one or more layouts at once: in parallel, skipping unchanged outputs.
     Batch(BatchArgs),
+    /// Check resume files against the JSON Resume schema and what the renderer needs.
+    Validate(crate::validate::ValidateArgs),
+    /// Review a resume against resume best practice, and against a job ad with --job.
+    Check(crate::check::CheckArgs),
 }
 
 /// Arguments of `batch`.
@@ -97,7 +105,15 @@ pub struct RenderArgs {
     /// Arabic; repeat for several. System fonts are searched after these.
     #[arg(long = "font", value_name = "PATH")]
     pub fonts: Vec<PathBuf>,
-    /// Treat characters that no font can draw as an error instead of a warning.
+    /// Fit the resume on at most N pages: gaps, line spacing, margins and then font sizes are
+    /// tightened, each only as far as the layout rules allow, and no further than needed.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub pages: Option<u16>,
+    /// Language of headings, month names and "Present" (a BCP 47 tag such as de, fr, pt-BR, zh);
+    /// overrides meta.language in the resume. Default: meta.language, else English.
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// Fail instead of warning when characters have no glyph or the page budget cannot be met.
     #[arg(long)]
     pub strict: bool,
 }
@@ -106,12 +122,14 @@ pub struct RenderArgs {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Render(args) => render(&args),
-        Command::Layouts => list_layouts(),
-        Command::Batch(args) => batch(&args),
+        Command::Render(args) => render(&args).map(|()| ExitCode::SUCCESS),
+        Command::Layouts => list_layouts().map(|()| ExitCode::SUCCESS),
+        Command::Batch(args) => batch(&args).map(|()| ExitCode::SUCCESS),
+        Command::Validate(args) => crate::validate::command(&args),
+        Command::Check(args) => crate::check::command(&args),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::from(1)
@@ -149,6 +167,15 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         }
     }
     model::normalize(&mut parsed.resume);
+    if let Some(tag) = &args.lang {
+        if crate::i18n::Locale::lookup(tag).is_none() {
+            eprintln!(
+                "warning: no translation table for `{tag}`; headings and dates stay in English. Available: {}",
+                crate::i18n::Locale::available().join(", ")
+            );
+        }
+        parsed.resume.meta.language = Some(tag.clone());
+    }
     let families = [layout.fonts.body.as_str(), layout.fonts.heading.as_str()];
     fallback::prepare(
         &mut fonts,
@@ -157,8 +184,28 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         &args.fonts,
     )
     .map_err(|e| e.to_string())?;
-    let rendered = crate::render_reporting(&parsed.resume, &layout, &fonts)
-        .map_err(|e| format!("{source_name}: cannot write the PDF: {e}"))?;
+    let folder = match args.input.parent() {
+        Some(dir) if !is_stdio(&args.input) && !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let photo = crate::layout_photo(&parsed.resume, &layout, folder).unwrap_or_else(|warning| {
+        eprintln!("{source_name}: warning: {warning}");
+        None
+    });
+    let budget = args.pages.map(usize::from);
+    let (rendered, fitted) =
+        crate::render_fitted(&parsed.resume, &layout, &fonts, photo.as_ref(), budget)
+            .map_err(|e| format!("{source_name}: cannot write the PDF: {e}"))?;
+    if let Some(fitted) = &fitted
+        && let Some(message) = fit_message(fitted, budget.or(layout.max_pages).unwrap_or(1))
+    {
+        match &fitted.overflow {
+            Some(_) if args.strict => return Err(format!("{source_name}: {message}")),
+            Some(_) => eprintln!("{source_name}: warning: {message}"),
+            None if args.verbose => eprintln!("{source_name}: {message}"),
+            None => {}
+        }
+    }
     if !rendered.missing.is_empty() {
         let message = missing_glyphs(&rendered.missing);
         if args.strict {
@@ -181,6 +228,26 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         write_atomically(&output, &pdf)
             .map_err(|e| format!("cannot write {}: {e}", output.display()))
     }
+}
+
+/// What fitting to a page budget did: the knobs that moved, or by how much the content overflows.
+fn fit_message(fitted: &crate::fit::Fit, budget: usize) -> Option<String> {
+    if let Some(overflow) = &fitted.overflow {
+        return Some(format!(
+            "does not fit {budget} page(s): it needs {:.1} pages at the smallest allowed size; \
+             remove about {} lines",
+            overflow.pages_needed, overflow.lines_over
+        ));
+    }
+    if fitted.changes.is_empty() {
+        return None;
+    }
+    let moved: Vec<String> = fitted
+        .changes
+        .iter()
+        .map(|c| format!("{} {:.2} → {:.2}", c.field, c.from, c.to))
+        .collect();
+    Some(format!("fitted to {budget} page(s): {}", moved.join(", ")))
 }
 
 /// A message about characters no font could draw, naming them and how to fix it.

@@ -16,17 +16,23 @@
 //! ```
 
 pub mod batch;
+pub mod check;
 pub mod cli;
 pub mod compose;
+pub mod fit;
 pub mod fonts;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod pdf;
+pub mod photo;
 pub mod typeset;
+pub mod validate;
 
 mod timestamp;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use fonts::FontBook;
 use layout::Layout;
@@ -35,7 +41,7 @@ use typeset::pages::Pages;
 
 /// Typesets a normalized resume into pages (no PDF involved): the testable heart of a render.
 pub fn typeset_resume(resume: &Resume, layout: &Layout, fonts: &FontBook) -> Pages {
-    let document = compose::compose(resume, layout, fonts);
+    let document = compose::compose(resume, layout, fonts, None);
     typeset::typeset(&document, fonts)
 }
 
@@ -48,7 +54,7 @@ pub fn render(
     layout: &Layout,
     fonts: &FontBook,
 ) -> Result<Vec<u8>, pdf::PdfError> {
-    render_reporting(resume, layout, fonts).map(|rendered| rendered.pdf)
+    render_reporting(resume, layout, fonts, None).map(|rendered| rendered.pdf)
 }
 
 /// A rendered PDF with what the renderer noticed on the way.
@@ -62,13 +68,15 @@ pub struct Rendered {
     pub missing: BTreeSet<char>,
 }
 
-/// Like [`render`], and also says how many pages and which characters had no glyph.
+/// Like [`render`], with the photo (see [`photo::load`]) where the layout shows one, and also says
+/// how many pages and which characters had no glyph.
 pub fn render_reporting(
     resume: &Resume,
     layout: &Layout,
     fonts: &FontBook,
+    photo: Option<&Arc<typeset::pages::Image>>,
 ) -> Result<Rendered, pdf::PdfError> {
-    let document = compose::compose(resume, layout, fonts);
+    let document = compose::compose(resume, layout, fonts, photo);
     let (pages, missing) = typeset::typeset_reporting(&document, fonts);
     let pdf = pdf::write(&pages, &document_meta(resume), fonts)?;
     Ok(Rendered {
@@ -76,6 +84,39 @@ pub fn render_reporting(
         pages: pages.pages.len(),
         missing,
     })
+}
+
+/// Renders like [`render_reporting`] within a page budget: `max_pages`, else the layout's own
+/// `max_pages`. Returns the fit when a budget applied (what moved, or by how much it overflows).
+pub fn render_fitted(
+    resume: &Resume,
+    layout: &Layout,
+    fonts: &FontBook,
+    photo: Option<&Arc<typeset::pages::Image>>,
+    max_pages: Option<usize>,
+) -> Result<(Rendered, Option<fit::Fit>), pdf::PdfError> {
+    match max_pages.or(layout.max_pages) {
+        Some(budget) => {
+            let fitted = fit::fit(resume, layout, fonts, photo, budget);
+            let rendered = render_reporting(resume, &fitted.layout, fonts, photo)?;
+            Ok((rendered, Some(fitted)))
+        }
+        None => Ok((render_reporting(resume, layout, fonts, photo)?, None)),
+    }
+}
+
+/// Loads the photo of `resume` when `layout` shows one (`Ok(None)` when it does not, or the resume
+/// names none). Relative paths are resolved against `resume_dir`.
+pub fn layout_photo(
+    resume: &Resume,
+    layout: &Layout,
+    resume_dir: &std::path::Path,
+) -> Result<Option<Arc<typeset::pages::Image>>, photo::PhotoWarning> {
+    if layout.photo.as_ref().is_some_and(|setup| setup.show) {
+        photo::load(resume.basics.image.as_deref(), resume_dir)
+    } else {
+        Ok(None)
+    }
 }
 
 /// The PDF document information of a resume.
@@ -95,6 +136,6 @@ pub fn document_meta(resume: &Resume) -> pdf::Meta {
             .filter_map(|s| s.name.clone())
             .collect(),
         creation_date: timestamp::document_date(resume.meta.last_modified.as_deref()),
-        language: None,
+        language: resume.meta.language.clone(),
     }
 }

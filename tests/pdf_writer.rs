@@ -2,12 +2,14 @@
 
 mod common;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use common::{ReadPdf, read_pdf};
 use resumepdf::fonts::{FaceId, FontBook, Style};
 use resumepdf::pdf::{Meta, PdfError, write};
-use resumepdf::typeset::pages::{Glyph, GlyphRun, Item, Page, Pages, Rect, Rgb};
+use resumepdf::typeset::pages::{
+    Clip, Glyph, GlyphRun, Image, ImageData, Item, Page, Pages, Rect, Rgb,
+};
 
 const A4: (f32, f32) = (595.28, 841.89);
 
@@ -575,4 +577,549 @@ fn bad_input_is_an_error_not_a_broken_file() {
         write(&good, &date, book()),
         Err(PdfError::Date(_))
     ));
+}
+
+// ---- Images ----------------------------------------------------------------------------------
+
+const QUADRANTS_JPG: &[u8] = include_bytes!("data/images/quadrants.jpg");
+const QUADRANTS_GRAY_JPG: &[u8] = include_bytes!("data/images/quadrants-gray.jpg");
+const QUADRANTS_ALPHA_PNG: &[u8] = include_bytes!("data/images/quadrants-alpha.png");
+
+/// The 60 × 75 test photo: red, green, blue and yellow quadrants (top-left, top-right,
+/// bottom-left, bottom-right), so that a flipped or turned image would show.
+fn jpeg_photo() -> Arc<Image> {
+    Arc::new(Image {
+        width: 60,
+        height: 75,
+        data: ImageData::Jpeg {
+            bytes: QUADRANTS_JPG.to_vec(),
+            components: 3,
+        },
+    })
+}
+
+/// The same quadrants as 8-bit RGBA, fading to transparent outside a centred disc.
+fn rgba_photo() -> Arc<Image> {
+    let decoded = image::load_from_memory_with_format(QUADRANTS_ALPHA_PNG, image::ImageFormat::Png)
+        .expect("the test PNG decodes")
+        .to_rgba8();
+    Arc::new(Image {
+        width: decoded.width(),
+        height: decoded.height(),
+        data: ImageData::Rgba8(decoded.into_raw()),
+    })
+}
+
+fn rgba_pixels(image: &Image) -> &[u8] {
+    match &image.data {
+        ImageData::Rgba8(pixels) => pixels,
+        ImageData::Jpeg { .. } => unreachable!(),
+    }
+}
+
+/// `image` drawn to cover `frame` (centred, aspect ratio kept), as the composer places photos.
+fn photo_item(frame: Rect, clip: Clip, image: &Arc<Image>) -> Item {
+    let scale = (frame.width / image.width as f32).max(frame.height / image.height as f32);
+    let (width, height) = (image.width as f32 * scale, image.height as f32 * scale);
+    Item::Image {
+        frame,
+        draw: Rect {
+            x: frame.x + (frame.width - width) / 2.0,
+            y: frame.y + (frame.height - height) / 2.0,
+            width,
+            height,
+        },
+        clip,
+        image: Arc::clone(image),
+    }
+}
+
+fn page_of(items: Vec<Item>) -> Pages {
+    Pages {
+        width: A4.0,
+        height: A4.1,
+        pages: vec![Page { items }],
+    }
+}
+
+const FRAME: Rect = Rect {
+    x: 450.0,
+    y: 40.0,
+    width: 90.0,
+    height: 90.0,
+};
+
+fn assert_close(got: &[f32], want: &[f32]) {
+    assert_eq!(got.len(), want.len(), "{got:?} vs {want:?}");
+    for (g, w) in got.iter().zip(want) {
+        assert!((g - w).abs() < 0.002, "{got:?} vs {want:?}");
+    }
+}
+
+/// `frame` in PDF coordinates as a bounding box `[x0, y0, x1, y1]`.
+fn pdf_box(frame: Rect) -> [f32; 4] {
+    [
+        frame.x,
+        A4.1 - frame.y - frame.height,
+        frame.x + frame.width,
+        A4.1 - frame.y,
+    ]
+}
+
+#[test]
+fn a_jpeg_is_embedded_unchanged_upright_and_clipped() {
+    let photo = jpeg_photo();
+    let carlito = face("Carlito", Style::REGULAR);
+    let mut pages = page_of(vec![photo_item(FRAME, Clip::Ellipse, &photo)]);
+    pages.pages[0].items.push(Item::Text(shape(
+        carlito,
+        "After the photo",
+        11.0,
+        50.0,
+        60.0,
+    )));
+    let (bytes, read) = write_and_read(&pages);
+    assert_eq!(read.images.len(), 1);
+    let (page, image) = &read.images[0];
+    assert_eq!(*page, 1);
+    assert_eq!(image.filter.as_deref(), Some("DCTDecode"));
+    assert!(image.stream == QUADRANTS_JPG, "the JPEG stream was changed");
+    assert_eq!((image.width, image.height), (60, 75));
+    assert_eq!(image.color_space.as_deref(), Some("DeviceRGB"));
+    assert_eq!(image.bits_per_component, Some(8));
+    assert!(!image.has_smask);
+    // Covering the 90 pt square: 90 × 112.5 pt, centred, so 11.25 pt above and below are cut.
+    // A positive scale on both axes keeps the image upright and unmirrored.
+    let bottom = A4.1 - (FRAME.y - 11.25) - 112.5;
+    assert_close(&image.ctm, &[90.0, 0.0, 0.0, 112.5, FRAME.x, bottom]);
+    let clip = image
+        .clip
+        .as_ref()
+        .expect("a clipping path before the image");
+    assert_close(&clip.bbox, &pdf_box(FRAME));
+    assert!(read.balanced_q);
+    // Text after the image is unaffected.
+    assert_eq!(read.text[0], "After the photo");
+    assert_close(
+        &[read.shows[0][0].x, read.shows[0][0].y],
+        &[50.0, A4.1 - 60.0],
+    );
+    // The JPEG plus a few hundred bytes of structure; no copy of it elsewhere.
+    let occurrences = bytes
+        .windows(QUADRANTS_JPG.len())
+        .filter(|w| *w == QUADRANTS_JPG)
+        .count();
+    assert_eq!(occurrences, 1);
+}
+
+#[test]
+fn every_clip_shape_is_a_clipping_path_on_the_frame() {
+    let photo = jpeg_photo();
+    let equal_copy = Arc::new((*photo).clone());
+    let at = |x: f32, y: f32| Rect {
+        x,
+        y,
+        width: 80.0,
+        height: 100.0,
+    };
+    let frames = [
+        at(40.0, 40.0),
+        at(160.0, 40.0),
+        at(280.0, 40.0),
+        at(400.0, 40.0),
+        at(40.0, 200.0),
+        at(160.0, 200.0),
+    ];
+    let clips = [
+        Clip::Rectangle,
+        Clip::Ellipse,
+        Clip::Rounded(12.0),
+        Clip::Rounded(1000.0),
+        Clip::Rounded(0.0),
+        Clip::Ellipse,
+    ];
+    let items = frames
+        .iter()
+        .zip(clips)
+        .enumerate()
+        .map(|(i, (&frame, clip))| {
+            let image = if i == 5 { &equal_copy } else { &photo };
+            photo_item(frame, clip, image)
+        })
+        .collect();
+    let (_, read) = write_and_read(&page_of(items));
+    assert_eq!(read.images.len(), 6);
+    let shapes: Vec<(usize, usize, usize)> = read
+        .images
+        .iter()
+        .map(|(_, image)| {
+            let clip = image.clip.as_ref().expect("a clipping path");
+            assert!(!clip.even_odd);
+            (clip.rects, clip.lines, clip.curves)
+        })
+        .collect();
+    assert_eq!(
+        shapes,
+        [
+            (1, 0, 0), // rectangle: `re`
+            (0, 0, 4), // ellipse: four quarter arcs
+            (0, 4, 4), // rounded: four sides, four corners
+            (0, 2, 4), // radius clamped to half the width: the short sides vanish
+            (1, 0, 0), // no radius: a plain rectangle
+            (0, 0, 4),
+        ]
+    );
+    for ((_, image), frame) in read.images.iter().zip(frames) {
+        assert_close(&image.clip.as_ref().unwrap().bbox, &pdf_box(frame));
+        // Cover: 80 × 100 pt is the photo's own 4:5 shape, so it fills the frame exactly.
+        assert_close(
+            &image.ctm,
+            &[80.0, 0.0, 0.0, 100.0, frame.x, A4.1 - frame.y - 100.0],
+        );
+    }
+    // One XObject however often (and from however many equal copies) it is drawn.
+    assert!(
+        read.images
+            .iter()
+            .all(|(_, i)| i.object == read.images[0].1.object)
+    );
+    assert!(
+        read.images
+            .iter()
+            .all(|(_, i)| i.name == read.images[0].1.name)
+    );
+    assert!(read.balanced_q);
+}
+
+#[test]
+fn a_grey_progressive_jpeg_is_device_gray() {
+    let grey = Arc::new(Image {
+        width: 60,
+        height: 75,
+        data: ImageData::Jpeg {
+            bytes: QUADRANTS_GRAY_JPG.to_vec(),
+            components: 1,
+        },
+    });
+    let (_, read) = write_and_read(&page_of(vec![photo_item(FRAME, Clip::Rectangle, &grey)]));
+    let image = &read.images[0].1;
+    assert_eq!(image.color_space.as_deref(), Some("DeviceGray"));
+    assert!(image.stream == QUADRANTS_GRAY_JPG);
+}
+
+#[test]
+fn rgba_with_transparency_gets_a_soft_mask() {
+    let photo = rgba_photo();
+    let pixels = rgba_pixels(&photo);
+    assert!(pixels.chunks(4).any(|p| p[3] == 0) && pixels.chunks(4).any(|p| p[3] == 255));
+    let (bytes, read) = write_and_read(&page_of(vec![photo_item(
+        FRAME,
+        Clip::Rounded(10.0),
+        &photo,
+    )]));
+    assert_eq!(read.images.len(), 1);
+    let image = &read.images[0].1;
+    assert_eq!((image.width, image.height), (60, 75));
+    assert_eq!(image.filter.as_deref(), Some("FlateDecode"));
+    assert_eq!(image.color_space.as_deref(), Some("DeviceRGB"));
+    assert!(image.has_smask);
+    let rgb: Vec<u8> = pixels.chunks(4).flat_map(|p| &p[..3]).copied().collect();
+    let alpha: Vec<u8> = pixels.chunks(4).map(|p| p[3]).collect();
+    assert!(
+        image.samples.as_deref() == Some(rgb.as_slice()),
+        "RGB differs"
+    );
+    assert!(
+        image.smask.as_deref() == Some(alpha.as_slice()),
+        "alpha differs"
+    );
+    assert!(
+        image.stream.len() < rgb.len() / 4,
+        "{} bytes",
+        image.stream.len()
+    );
+    // A soft mask needs PDF 1.4.
+    assert!(bytes.starts_with(b"%PDF-1.4\n"));
+}
+
+#[test]
+fn an_opaque_rgba_image_has_no_soft_mask() {
+    let mut pixels = rgba_pixels(&rgba_photo()).to_vec();
+    for pixel in pixels.chunks_mut(4) {
+        pixel[3] = 255;
+    }
+    let rgb: Vec<u8> = pixels.chunks(4).flat_map(|p| &p[..3]).copied().collect();
+    let opaque = Arc::new(Image {
+        width: 60,
+        height: 75,
+        data: ImageData::Rgba8(pixels),
+    });
+    let (_, read) = write_and_read(&page_of(vec![photo_item(FRAME, Clip::Ellipse, &opaque)]));
+    let image = &read.images[0].1;
+    assert!(!image.has_smask);
+    assert_eq!(image.smask, None);
+    assert!(
+        image.samples.as_deref() == Some(rgb.as_slice()),
+        "RGB differs"
+    );
+}
+
+#[test]
+fn images_are_written_deterministically() {
+    let carlito = face("Carlito", Style::REGULAR);
+    let jpeg = jpeg_photo();
+    let rgba = rgba_photo();
+    let mut pages = page_of(vec![
+        photo_item(FRAME, Clip::Ellipse, &jpeg),
+        Item::Text(shape(carlito, "Zoë", 11.0, 50.0, 60.0)),
+        photo_item(Rect { y: 300.0, ..FRAME }, Clip::Rounded(8.0), &rgba),
+    ]);
+    pages.pages.push(Page {
+        items: vec![photo_item(FRAME, Clip::Rectangle, &rgba)],
+    });
+    let first = write(&pages, &meta(), book()).unwrap();
+    let second = write(&pages, &meta(), book()).unwrap();
+    assert!(first == second, "two writes differ");
+    let threaded =
+        std::thread::scope(|s| s.spawn(|| write(&pages, &meta(), book()).unwrap()).join()).unwrap();
+    assert!(threaded == first, "a write on another thread differs");
+    let read = read_pdf(&first);
+    let names: Vec<(usize, &str)> = read
+        .images
+        .iter()
+        .map(|(page, i)| (*page, i.name.as_str()))
+        .collect();
+    assert_eq!(names, [(1, "Im1"), (1, "Im2"), (2, "Im2")]);
+
+    // Another photo gives another /ID.
+    let mut other = pages.clone();
+    other.pages[1].items = vec![photo_item(FRAME, Clip::Rectangle, &jpeg)];
+    let other_id = read_pdf(&write(&other, &meta(), book()).unwrap()).id;
+    assert_ne!(read.id, other_id);
+}
+
+#[test]
+fn bad_images_are_errors_and_empty_frames_draw_nothing() {
+    let err = |image: Image| {
+        let pages = page_of(vec![Item::Image {
+            frame: FRAME,
+            draw: FRAME,
+            clip: Clip::Ellipse,
+            image: Arc::new(image),
+        }]);
+        write(&pages, &meta(), book()).unwrap_err()
+    };
+    let jpeg = |width, height, components| Image {
+        width,
+        height,
+        data: ImageData::Jpeg {
+            bytes: QUADRANTS_JPG.to_vec(),
+            components,
+        },
+    };
+    for bad in [
+        jpeg(75, 60, 3),
+        jpeg(60, 75, 1),
+        jpeg(60, 75, 4),
+        jpeg(0, 75, 3),
+        Image {
+            width: 60,
+            height: 75,
+            data: ImageData::Jpeg {
+                bytes: QUADRANTS_ALPHA_PNG.to_vec(),
+                components: 3,
+            },
+        },
+        Image {
+            width: 60,
+            height: 75,
+            data: ImageData::Rgba8(vec![0; 60 * 75 * 3]),
+        },
+    ] {
+        let what = format!(
+            "{:?} {}×{}",
+            std::mem::discriminant(&bad.data),
+            bad.width,
+            bad.height
+        );
+        assert!(
+            matches!(err(bad), PdfError::Image { page: 1, .. }),
+            "{what}"
+        );
+    }
+
+    let photo = jpeg_photo();
+    let mut nan = photo_item(FRAME, Clip::Rounded(f32::NAN), &photo);
+    assert!(matches!(
+        write(&page_of(vec![nan.clone()]), &meta(), book()),
+        Err(PdfError::NonFinite { page: 1, .. })
+    ));
+    if let Item::Image { clip, draw, .. } = &mut nan {
+        *clip = Clip::Rectangle;
+        draw.x = f32::INFINITY;
+    }
+    assert!(matches!(
+        write(&page_of(vec![nan]), &meta(), book()),
+        Err(PdfError::NonFinite { page: 1, .. })
+    ));
+
+    let empty = photo_item(
+        Rect {
+            width: 0.0,
+            ..FRAME
+        },
+        Clip::Ellipse,
+        &photo,
+    );
+    let bytes = write(&page_of(vec![empty]), &meta(), book()).unwrap();
+    assert!(read_pdf(&bytes).images.is_empty());
+    assert!(
+        !bytes.windows(9).any(|w| w == b"DCTDecode"),
+        "an image drawn nowhere is not embedded"
+    );
+}
+
+#[test]
+#[ignore]
+fn zz_write_image_demo() {
+    let carlito = face("Carlito", Style::REGULAR);
+    let sample = Arc::new(Image {
+        width: 300,
+        height: 375,
+        data: ImageData::Jpeg {
+            bytes: std::fs::read("samples/with-photo.jpg").unwrap(),
+            components: 3,
+        },
+    });
+    let photos = [jpeg_photo(), rgba_photo(), sample];
+    let mut items = vec![Item::Fill {
+        rect: Rect {
+            x: 0.0,
+            y: 0.0,
+            width: A4.0,
+            height: 420.0,
+        },
+        color: Rgb {
+            r: 0.85,
+            g: 0.9,
+            b: 0.85,
+        },
+    }];
+    for (row, photo) in photos.iter().enumerate() {
+        let y = 30.0 + 130.0 * row as f32;
+        for (col, (clip, w, h)) in [
+            (Clip::Rectangle, 90.0, 90.0),
+            (Clip::Ellipse, 90.0, 90.0),
+            (Clip::Rounded(14.0), 90.0, 90.0),
+            (Clip::Ellipse, 120.0, 60.0),
+            (Clip::Rounded(10.0), 60.0, 110.0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let frame = Rect {
+                x: 20.0 + 112.0 * col as f32,
+                y,
+                width: w,
+                height: h,
+            };
+            items.push(photo_item(frame, clip, photo));
+            items.push(Item::Text(shape(
+                carlito,
+                &format!("{clip:?}"),
+                8.0,
+                frame.x,
+                y + 122.0,
+            )));
+        }
+    }
+    items.push(Item::Rule {
+        x0: 20.0,
+        y0: 440.0,
+        x1: 560.0,
+        y1: 440.0,
+        thickness: 2.0,
+        color: Rgb {
+            r: 0.8,
+            g: 0.1,
+            b: 0.1,
+        },
+    });
+    items.push(Item::Text(shape(
+        carlito,
+        "Text after the images",
+        14.0,
+        20.0,
+        470.0,
+    )));
+    let bytes = write(&page_of(items), &meta(), book()).unwrap();
+    std::fs::write("/tmp/image-demo.pdf", bytes).unwrap();
+}
+
+#[test]
+#[ignore]
+fn zz_measure_images() {
+    let carlito = face("Carlito", Style::REGULAR);
+    let jpeg_bytes = std::fs::read("samples/with-photo.jpg").unwrap();
+    let sample = Arc::new(Image {
+        width: 300,
+        height: 375,
+        data: ImageData::Jpeg {
+            bytes: jpeg_bytes.clone(),
+            components: 3,
+        },
+    });
+    let decoded = image::load_from_memory(&jpeg_bytes).unwrap().to_rgba8();
+    let mut with_alpha = decoded.clone().into_raw();
+    for (i, p) in with_alpha.chunks_mut(4).enumerate() {
+        let (x, y) = ((i % 300) as f32 - 150.0, (i / 300) as f32 - 187.0);
+        if x * x + y * y > 140.0 * 140.0 {
+            p[3] = 0;
+        }
+    }
+    let rgba = Arc::new(Image {
+        width: 300,
+        height: 375,
+        data: ImageData::Rgba8(decoded.into_raw()),
+    });
+    let rgba_alpha = Arc::new(Image {
+        width: 300,
+        height: 375,
+        data: ImageData::Rgba8(with_alpha),
+    });
+    let text = Item::Text(shape(carlito, "Zoë Łukasiewicz", 11.0, 50.0, 60.0));
+    let base = write(&page_of(vec![text.clone()]), &meta(), book())
+        .unwrap()
+        .len();
+    for (label, image, n) in [
+        ("jpeg", &sample, 1),
+        ("jpeg x3", &sample, 3),
+        ("rgba opaque", &rgba, 1),
+        ("rgba alpha", &rgba_alpha, 1),
+    ] {
+        let mut items = vec![text.clone()];
+        for _ in 0..n {
+            items.push(photo_item(FRAME, Clip::Ellipse, image));
+        }
+        let pages = page_of(items);
+        let bytes = write(&pages, &meta(), book()).unwrap();
+        let start = std::time::Instant::now();
+        for _ in 0..20 {
+            write(&pages, &meta(), book()).unwrap();
+        }
+        let per = start.elapsed() / 20;
+        eprintln!(
+            "{label}: {} bytes, +{} over text-only ({} B); jpeg {} B; {:?} per write",
+            bytes.len(),
+            bytes.len() - base,
+            base,
+            jpeg_bytes.len(),
+            per
+        );
+    }
+    let start = std::time::Instant::now();
+    for _ in 0..20 {
+        write(&page_of(vec![text.clone()]), &meta(), book()).unwrap();
+    }
+    eprintln!("text only: {:?} per write", start.elapsed() / 20);
 }

@@ -31,7 +31,7 @@ fn a_long_career_breaks_pages_only_where_allowed() {
     let fonts = FontBook::bundled();
     let layout = layout::load("classic", &fonts).unwrap();
     let resume = load("samples/senior-engineer-long-career.json");
-    let mut document = compose(&resume, &layout, &fonts);
+    let mut document = compose(&resume, &layout, &fonts, None);
     // With one column, a header is simply the top of the main flow.
     let mut main = std::mem::take(&mut document.header);
     main.append(&mut document.main);

@@ -22,21 +22,20 @@
 //! ```
 //!
 //! Every [`Finding`] names its rule, a [`Severity`], the JSON path it concerns (indices are those
-//! of the source file, as in the model's warnings) and a concrete suggestion. The rules live in
-//! one file each: [`contact`](self#rules) (contact details and summary), bullets (figures, action
-//! verbs, length), sections (skills, leadership, professional development), dates, pages,
-//! proofreading and keywords (job fit). `score` documents the overall score.
-//!
-//! # Rules
-//!
-//! See the "Check" section of README.md for the list of rules, their severities and the score
-//! formula.
+//! of the source file, as in the model's warnings) and a concrete suggestion. Each rule lives in
+//! its own file: contact details and summary (`contact.rs`), figures, action verbs and bullet
+//! length (`bullets.rs`), skills, leadership and professional development (`sections.rs`), dates
+//! (`dates.rs`), page count (`pages.rs`), proofreading (`proofread.rs`) and job fit
+//! (`keywords.rs`, see [`key_terms`]); `score.rs` computes the [`Score`] and `report.rs` writes
+//! [`Report::to_text`] and [`Report::to_json`]. The "Check" section of README.md lists every
+//! rule with its severity and documents the score formula.
 
 mod args;
 mod bullets;
 mod contact;
 mod dates;
 mod keywords;
+mod lexicon;
 mod pages;
 mod proofread;
 mod report;
@@ -333,15 +332,15 @@ fn index_map<T: PartialEq>(sorted: &[T], file: &[T]) -> Vec<usize> {
     sorted
         .iter()
         .enumerate()
-        .map(|(i, entry)| {
-            match (0..file.len()).find(|&j| !used[j] && file[j] == *entry) {
+        .map(
+            |(i, entry)| match (0..file.len()).find(|&j| !used[j] && file[j] == *entry) {
                 Some(j) => {
                     used[j] = true;
                     j
                 }
                 None => i,
-            }
-        })
+            },
+        )
         .collect()
 }
 

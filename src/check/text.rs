@@ -103,7 +103,8 @@ pub(crate) fn fold(word: &str) -> String {
         w.truncate(w.len() - 2);
     }
     let long = |w: &String| w.chars().count();
-    // British spellings.
+    // British spellings (the stem before the ending must have two letters or more, so that
+    // `raise` and `raising` fold alike, and `rise`, `hour` stay as they are).
     for (from, to) in [
         ("isation", "ization"),
         ("isations", "izations"),
@@ -117,21 +118,24 @@ pub(crate) fn fold(word: &str) -> String {
         ("our", "or"),
         ("ogue", "og"),
     ] {
-        if long(&w) >= 6 && replace_suffix(&mut w, from, to) {
+        if w.len() >= from.len() + 2 && replace_suffix(&mut w, from, to) {
             break;
         }
     }
-    // Plurals.
-    if long(&w) > 4 && w.ends_with("ies") {
+    // Plurals; an acronym's plural (`KPIs`, `APIs`) even where its stem ends in `i`.
+    let mut original = word.chars().rev();
+    let acronym_plural =
+        original.next() == Some('s') && original.next().is_some_and(char::is_uppercase);
+    if acronym_plural {
+        w.pop();
+    } else if long(&w) > 4 && w.ends_with("ies") {
         replace_suffix(&mut w, "ies", "y");
     } else if ["sses", "shes", "ches", "xes", "zzes"]
         .iter()
         .any(|s| w.ends_with(s))
     {
         replace_suffix(&mut w, "es", "");
-    } else if long(&w) > 3
-        && w.ends_with('s')
-        && !["ss", "us", "is"].iter().any(|s| w.ends_with(s))
+    } else if long(&w) > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|s| w.ends_with(s))
     {
         w.pop();
     }
@@ -208,12 +212,12 @@ pub(crate) fn sentences(text: &str) -> usize {
 /// English words common in any English prose and rare in other languages.
 const ENGLISH_MARKERS: &[&str] = &[
     "the", "and", "of", "to", "for", "with", "from", "by", "at", "as", "our", "their", "while",
-    "across", "into", "a", "on", "that", "this", "is", "was", "per",
+    "across", "into", "a", "on", "that", "this", "was", "were",
 ];
 
 /// True when `texts` read as English: at least 6% of their words are common English function
 /// words (English prose runs at 15–30%, even terse bullets at 8% or more). Too little text to
-/// judge counts as English.
+/// judge (under 25 words) counts as English.
 pub(crate) fn looks_english(texts: &[&str]) -> bool {
     let mut total = 0usize;
     let mut marked = 0usize;
@@ -225,7 +229,7 @@ pub(crate) fn looks_english(texts: &[&str]) -> bool {
             }
         }
     }
-    total < 40 || marked * 100 >= total * 6
+    total < 25 || marked * 100 >= total * 6
 }
 
 /// Upper-cases the first letter of `word`.
@@ -279,6 +283,8 @@ mod tests {
         assert_eq!(fold("Scheduling"), fold("schedule"));
         assert_eq!(fold("scheduled"), fold("schedules"));
         assert_eq!(fold("KPIs"), "kpi");
+        assert_eq!(fold("APIs"), fold("API"));
+        assert_eq!(fold("analysis"), "analysis");
         assert_eq!(fold("policies"), fold("policy"));
         assert_eq!(fold("processes"), fold("process"));
         assert_eq!(fold("planning"), fold("plan"));
@@ -288,12 +294,18 @@ mod tests {
         assert_eq!(fold("e-commerce"), fold("ecommerce"));
         assert_eq!(fold("coaching"), fold("coach"));
         assert_eq!(fold("status"), "status");
+        assert_eq!(fold("raising"), fold("raise"));
+        assert_eq!(fold("rising"), fold("rise"));
+        assert_eq!(fold("colours"), fold("color"));
     }
 
     #[test]
     fn sentences_are_counted() {
         assert_eq!(sentences("One. Two! Three?"), 3);
-        assert_eq!(sentences("Holds a B.S. in Physics, e.g. optics. Then more"), 2);
+        assert_eq!(
+            sentences("Holds a B.S. in Physics, e.g. optics. Then more"),
+            2
+        );
         assert_eq!(sentences("No full stop at the end"), 1);
         assert_eq!(sentences(""), 0);
         assert_eq!(sentences("Raised CSAT to 4.5 in 2019. Done."), 2);

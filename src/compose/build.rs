@@ -1,12 +1,21 @@
 //! Builds the [`Document`] for a resume: header, then each section the layout lists, in its order.
 
 use super::dates::{format_range, format_value};
-use super::document::{Block, Bullet, Document, Footer, Paragraph, Side, Sidebar, Span, TextStyle};
+use std::sync::Arc;
+
+use super::document::{
+    Block, Bullet, Document, Footer, Gap, Paragraph, Photo, Side, Sidebar, Span, TextStyle,
+};
 use super::links::{display_url, mailto, tel};
 use crate::fonts::{FontBook, Style};
-use crate::layout::{Align, Columns, HeadingCase, HeadingColor, Layout, SectionKind, SidebarSide};
+use crate::i18n::Locale;
+use crate::layout::{
+    Align, Columns, HeadingCase, HeadingColor, Layout, PhotoPosition, PhotoShape, SectionKind,
+    SidebarSide,
+};
 use crate::model::link_target as web_link;
 use crate::model::{DateValue, EndDate, Resume};
+use crate::typeset::pages::{Clip, Image};
 
 /// The styles a layout resolves to.
 struct Styles {
@@ -83,10 +92,33 @@ fn linked(text: impl Into<String>, style: TextStyle, link: Option<String>) -> Sp
     }
 }
 
-/// Composes `resume` (already normalized) with `layout`.
-pub fn compose(resume: &Resume, layout: &Layout, fonts: &FontBook) -> Document {
+/// Composes `resume` (already normalized) with `layout`; `photo` is the loaded `basics.image`.
+pub fn compose(
+    resume: &Resume,
+    layout: &Layout,
+    fonts: &FontBook,
+    photo: Option<&Arc<Image>>,
+) -> Document {
+    let photo_setup = layout.photo.as_ref().filter(|setup| setup.show);
+    let placed = photo.zip(photo_setup).map(|(image, setup)| {
+        let (size, clip) = (
+            setup.size.pt(),
+            match setup.shape {
+                PhotoShape::Circle => Clip::Ellipse,
+                PhotoShape::Rounded => Clip::Rounded(setup.size.pt() * 0.12),
+                PhotoShape::Square => Clip::Rectangle,
+            },
+        );
+        let photo = Photo {
+            image: Arc::clone(image),
+            size,
+            clip,
+        };
+        (photo, setup.position)
+    });
     let mut composer = Composer {
         layout,
+        locale: Locale::for_tag(resume.meta.language.as_deref()),
         styles: Styles::new(layout, fonts),
         blocks: Vec::new(),
     };
@@ -103,7 +135,16 @@ pub fn compose(resume: &Resume, layout: &Layout, fonts: &FontBook) -> Document {
         composer.section(resume, kind);
     }
     let mut main = std::mem::take(&mut composer.blocks);
+    let (sidebar_photo, header_photo) = match placed {
+        Some((photo, PhotoPosition::Sidebar)) => (Some(photo), None),
+        Some((photo, PhotoPosition::Left)) => (None, Some((photo, Side::Left))),
+        Some((photo, PhotoPosition::Right)) => (None, Some((photo, Side::Right))),
+        None => (None, None),
+    };
     let sidebar = sidebar_setup.map(|setup| {
+        if let Some(photo) = sidebar_photo {
+            composer.blocks.push(Block::Photo(photo));
+        }
         for &kind in &setup.sections {
             composer.section(resume, kind);
         }
@@ -122,10 +163,9 @@ pub fn compose(resume: &Resume, layout: &Layout, fonts: &FontBook) -> Document {
     });
     let m = &layout.page.margins;
     let footer = Footer {
-        template: match resume.basics.name.as_deref() {
-            Some(name) => format!("{name} · Page {{page}} of {{pages}}"),
-            None => "Page {page} of {pages}".to_string(),
-        },
+        template: composer
+            .locale
+            .footer_template(resume.basics.name.as_deref()),
         style: composer.styles.small,
     };
     Document {
@@ -133,6 +173,7 @@ pub fn compose(resume: &Resume, layout: &Layout, fonts: &FontBook) -> Document {
         margins: [m.top.pt(), m.right.pt(), m.bottom.pt(), m.left.pt()],
         line_spacing: layout.line_spacing,
         header,
+        header_photo,
         main,
         sidebar,
         footer: Some(footer),
@@ -141,6 +182,7 @@ pub fn compose(resume: &Resume, layout: &Layout, fonts: &FontBook) -> Document {
 
 struct Composer<'a> {
     layout: &'a Layout,
+    locale: &'static Locale,
     styles: Styles,
     blocks: Vec<Block>,
 }
@@ -174,9 +216,9 @@ impl Composer<'_> {
         }
     }
 
-    fn space(&mut self, points: f32) {
+    fn space(&mut self, points: f32, gap: Gap) {
         if points > 0.0 {
-            self.blocks.push(Block::Space(points));
+            self.blocks.push(Block::Space(points, gap));
         }
     }
 
@@ -201,19 +243,22 @@ impl Composer<'_> {
                 }
                 spans.push(item);
             }
-            self.space(2.0);
+            self.space(2.0, Gap::Tight);
             self.centered_or_left(spans);
         }
     }
 
     fn heading(&mut self, kind: SectionKind) {
-        let title = self.layout.sections.title(kind);
+        let title = match self.layout.sections.titles.get(&kind) {
+            Some(title) => title.as_str(),
+            None => self.locale.section(kind),
+        };
         let spans = match self.layout.headings.case {
             HeadingCase::Upper => vec![span(title.to_uppercase(), self.styles.heading)],
             HeadingCase::Title => vec![span(title, self.styles.heading)],
             HeadingCase::SmallCaps => small_caps(title, self.styles.heading),
         };
-        self.space(self.layout.spacing.section_gap.pt());
+        self.space(self.layout.spacing.section_gap.pt(), Gap::Entry);
         self.blocks.push(Block::Heading {
             spans,
             rule: self
@@ -223,7 +268,7 @@ impl Composer<'_> {
                 .then_some((0.6, self.layout.colors.rule.0)),
             rule_gap: 1.5,
         });
-        self.space(self.layout.spacing.heading_gap.pt());
+        self.space(self.layout.spacing.heading_gap.pt(), Gap::Tight);
     }
 
     /// The two header lines of a dated entry: title and dates, then organisation and place.
@@ -258,14 +303,14 @@ impl Composer<'_> {
     }
 
     fn detail(&mut self, text: &str) {
-        self.space(self.layout.spacing.paragraph_gap.pt());
+        self.space(self.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
         self.paragraph(vec![span(text, self.styles.body)]);
     }
 
     fn bullets(&mut self, items: &[String]) {
         let hang = self.layout.spacing.bullet_indent.pt();
         for item in items {
-            self.space(self.layout.spacing.paragraph_gap.pt());
+            self.space(self.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
             self.blocks.push(Block::Paragraph(Paragraph {
                 spans: vec![span(item, self.styles.body)],
                 align: Align::Left,
@@ -288,14 +333,14 @@ impl Composer<'_> {
         self.heading(kind);
         let one_line = matches!(kind, SectionKind::Skills | SectionKind::Interests);
         let spacing = &self.layout.spacing;
-        let gap = if one_line {
-            spacing.paragraph_gap.pt()
+        let (gap, between) = if one_line {
+            (spacing.paragraph_gap.pt(), Gap::Paragraph)
         } else {
-            spacing.entry_gap.pt()
+            (spacing.entry_gap.pt(), Gap::Entry)
         };
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                self.space(gap);
+                self.space(gap, between);
             }
             each(self, item);
         }
@@ -303,10 +348,13 @@ impl Composer<'_> {
 
     fn section(&mut self, resume: &Resume, kind: SectionKind) {
         let dates = &self.layout.dates;
+        let locale = self.locale;
         let range = |start: Option<&DateValue>, end: &EndDate, dated: bool| {
-            dated.then(|| format_range(start, end, dates)).flatten()
+            dated
+                .then(|| format_range(start, end, dates, locale))
+                .flatten()
         };
-        let single = |date: Option<&DateValue>| date.map(|d| format_value(d, dates.format));
+        let single = |date: Option<&DateValue>| date.map(|d| format_value(d, dates.format, locale));
         let s = |c: &Self| (c.styles.strong, c.styles.emphasis);
         match kind {
             SectionKind::Contact => {
@@ -379,7 +427,7 @@ impl Composer<'_> {
                     e.score.as_deref(),
                 );
                 if !e.courses.is_empty() {
-                    c.detail(&format!("Courses: {}", e.courses.join(", ")));
+                    c.detail(&c.locale.format_courses(&e.courses));
                 }
             }),
             SectionKind::Awards => self.entries(kind, &resume.awards, |c, a| {
@@ -451,7 +499,7 @@ impl Composer<'_> {
                 }
                 c.bullets(&p.highlights);
                 if !p.keywords.is_empty() {
-                    c.space(c.layout.spacing.paragraph_gap.pt());
+                    c.space(c.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
                     c.paragraph(vec![span(p.keywords.join(", "), c.styles.muted)]);
                 }
             }),

@@ -2,7 +2,9 @@
 
 use crate::fonts::FaceId;
 use crate::layout::Align;
-use crate::typeset::pages::Rgb;
+use std::sync::Arc;
+
+use crate::typeset::pages::{Clip, Image, Rgb};
 
 /// Resolved text style of a span.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,8 +57,32 @@ pub enum Block {
         /// Space between the heading line and the rule.
         rule_gap: f32,
     },
-    /// Vertical space; dropped at the top of a page.
-    Space(f32),
+    /// Vertical space, dropped at the top of a page; its kind says how good a page break there is.
+    Space(f32, Gap),
+    /// The photo, centred in its column.
+    Photo(Photo),
+}
+
+/// What a vertical space separates, from the best place for a page break to the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// Between sections or entries: the best place to end a page.
+    Entry,
+    /// Between paragraphs or bullets of one entry.
+    Paragraph,
+    /// Inside a unit that should not be split (e.g. under a heading).
+    Tight,
+}
+
+/// A photo to place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Photo {
+    /// The image.
+    pub image: Arc<Image>,
+    /// Width and height of its square frame, in points.
+    pub size: f32,
+    /// The frame's shape.
+    pub clip: Clip,
 }
 
 /// Wrapped text, optionally a bullet with a hanging indent.
@@ -94,6 +120,8 @@ pub struct Document {
     pub line_spacing: f32,
     /// The name block, across the full text width at the top of the first page.
     pub header: Vec<Block>,
+    /// A photo beside the name block: the photo and the side it is on.
+    pub header_photo: Option<(Photo, Side)>,
     /// The main column's blocks, top to bottom.
     pub main: Vec<Block>,
     /// A second, narrower column beside the main one.

@@ -6,6 +6,8 @@ mod document;
 mod links;
 
 pub use build::compose;
-pub use dates::{PRESENT, format_date, format_range, format_value};
-pub use document::{Block, Bullet, Document, Footer, Paragraph, Side, Sidebar, Span, TextStyle};
+pub use dates::{format_date, format_range, format_value};
+pub use document::{
+    Block, Bullet, Document, Footer, Gap, Paragraph, Photo, Side, Sidebar, Span, TextStyle,
+};
 pub use links::{display_url, mailto, tel};

@@ -205,6 +205,45 @@ mod tests {
         assert_eq!(layout.fonts.body, "Liberation Serif");
     }
 
+    /// Every key a built-in layout uses is declared in `layouts/layout.schema.json`, so editors that
+    /// read the schema complete and check exactly what the renderer accepts.
+    #[test]
+    fn the_json_schema_declares_every_key_the_built_in_layouts_use() {
+        fn check(value: &Value, schema: &Value, root: &Value, path: &str) {
+            let schema = match schema.get("$ref").and_then(Value::as_str) {
+                Some(reference) => {
+                    let name = reference.trim_start_matches("#/definitions/");
+                    &root["definitions"][name]
+                }
+                None => schema,
+            };
+            let Value::Object(map) = value else { return };
+            let variants = schema.get("oneOf").and_then(Value::as_array);
+            let object_schema = variants
+                .and_then(|v| v.iter().find(|s| s.get("properties").is_some()))
+                .unwrap_or(schema);
+            for (key, child) in map {
+                let declared = object_schema
+                    .get("properties")
+                    .and_then(|p| p.get(key))
+                    .or_else(|| {
+                        object_schema
+                            .get("additionalProperties")
+                            .filter(|a| a.is_object())
+                    });
+                let declared =
+                    declared.unwrap_or_else(|| panic!("{path}.{key} is not in the layout schema"));
+                check(child, declared, root, &format!("{path}.{key}"));
+            }
+        }
+        let schema: Value =
+            serde_json::from_str(include_str!("../../layouts/layout.schema.json")).unwrap();
+        for (name, text) in BUILTIN {
+            let layout: Value = serde_json::from_str(text).unwrap();
+            check(&layout, &schema, &schema, name);
+        }
+    }
+
     #[test]
     fn unknown_fields_are_rejected_with_their_position() {
         let text = "{\"extends\": \"classic\",\n \"colours\": {}}";

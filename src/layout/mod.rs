@@ -57,6 +57,55 @@ pub struct Layout {
     /// One column, or a main column with a sidebar.
     #[serde(default)]
     pub columns: Columns,
+    /// Where and how the photo (`basics.image`) is shown; no photo when absent.
+    #[serde(default)]
+    pub photo: Option<PhotoSetup>,
+    /// A page budget: content is tightened (within the rules) to fit this many pages.
+    #[serde(default)]
+    pub max_pages: Option<usize>,
+}
+
+/// How a layout shows the photo.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoSetup {
+    /// `false` hides the photo (useful in a layout that `extends` one with a photo).
+    #[serde(default = "shown")]
+    pub show: bool,
+    /// Width and height of the photo's frame.
+    pub size: Length,
+    /// `"circle"`, `"rounded"` or `"square"`.
+    pub shape: PhotoShape,
+    /// `"left"` or `"right"` of the name block, or at the top of the `"sidebar"`.
+    pub position: PhotoPosition,
+}
+
+fn shown() -> bool {
+    true
+}
+
+/// The photo's outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoShape {
+    /// A circle.
+    Circle,
+    /// A square with rounded corners.
+    Rounded,
+    /// A square.
+    Square,
+}
+
+/// Where the photo goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoPosition {
+    /// Left of the name block.
+    Left,
+    /// Right of the name block.
+    Right,
+    /// At the top of the sidebar (layouts with a sidebar only).
+    Sidebar,
 }
 
 /// Column arrangement: `"single"` or `{"sidebar": {…}}`.

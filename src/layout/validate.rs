@@ -201,6 +201,25 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
             );
         }
     }
+    if let Some(photo) = layout.photo.as_ref().filter(|p| p.show) {
+        let (min, max) = (0.6 * Length::INCH, 2.0 * Length::INCH);
+        if !(min..=max).contains(&photo.size.pt()) {
+            fail("photo.size", format!("{} is outside 0.6in–2in", photo.size));
+        }
+        let has_sidebar = matches!(layout.columns, super::Columns::Sidebar(_));
+        match (photo.position, has_sidebar) {
+            (super::PhotoPosition::Sidebar, false) => fail(
+                "photo.position",
+                "\"sidebar\" needs a layout with a sidebar (columns.sidebar)".to_string(),
+            ),
+            (super::PhotoPosition::Left | super::PhotoPosition::Right, true) => fail(
+                "photo.position",
+                "in a layout with a sidebar the photo goes at the top of the sidebar: use \"sidebar\""
+                    .to_string(),
+            ),
+            _ => {}
+        }
+    }
     if layout.bullet.trim().is_empty() {
         fail("bullet", "the bullet glyph is empty".to_string());
     }

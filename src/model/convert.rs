@@ -579,6 +579,7 @@ fn meta(cx: &mut Cx, o: &Obj) -> Meta {
         canonical: o.text_or(cx, "canonical", &[("url", Origin::Pre1)]),
         version: o.text(cx, "version"),
         last_modified: o.text(cx, "lastModified"),
+        language: o.text(cx, "language"),
     }
 }
 

@@ -460,8 +460,18 @@ fn repair(t: &str) -> Result<Option<(PartialDate, String)>, DateError> {
     Ok(None)
 }
 
+/// How many trailing remarks (`2019 (a) (b)`) [`read_date`] peels off before giving up. Each one
+/// costs a recursive call and a pass over the text, so without a bound a date field of many
+/// thousands of `()` overflows the stack.
+const MAX_REMARKS: usize = 4;
+
 /// Interprets the text of a date field.
 pub(crate) fn read_date(text: &str) -> DateReading {
+    read_date_peeling(text, MAX_REMARKS)
+}
+
+/// [`read_date`], peeling off at most `remarks` trailing remarks.
+fn read_date_peeling(text: &str, remarks: usize) -> DateReading {
     let t = text.trim();
     if t.is_empty() {
         return DateReading::Empty;
@@ -480,9 +490,9 @@ pub(crate) fn read_date(text: &str) -> DateReading {
         Ok(None) => {}
         Err(e) => return DateReading::Invalid(format!("`{t}`: {e}")),
     }
-    if let Some(head) = strip_remark(t) {
+    if let Some(head) = strip_remark(t).filter(|_| remarks > 0) {
         let dropped = t[head.len()..].trim();
-        match read_date(head) {
+        match read_date_peeling(head, remarks - 1) {
             DateReading::Exact(d) | DateReading::Repaired(d, _) => {
                 return DateReading::Repaired(
                     d,

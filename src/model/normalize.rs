@@ -237,7 +237,12 @@ fn clean_resume(r: &mut Resume) {
         list(&mut p.roles);
     });
     let m = &mut r.meta;
-    for t in [&mut m.canonical, &mut m.version, &mut m.last_modified] {
+    for t in [
+        &mut m.canonical,
+        &mut m.version,
+        &mut m.last_modified,
+        &mut m.language,
+    ] {
         text(t);
     }
 }

@@ -409,6 +409,24 @@ fn unreadable_dates_are_kept_verbatim() {
     assert_eq!(warnings[0].severity, Severity::Warning);
 }
 
+/// Issue #5: a date field of many trailing remarks used to recurse once per remark and overflow
+/// the stack (`"2019()()()…"` with 50 000 pairs aborted the process).
+#[test]
+fn thousands_of_trailing_remarks_are_text_not_a_stack_overflow() {
+    let many = format!("2019{}", "()".repeat(100_000));
+    let (end, warnings) = work_end(&format!("\"{many}\""));
+    assert_eq!(end, EndDate::Text(many.clone()));
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].severity, Severity::Warning);
+    let spaced = format!("2019{}", " (x)".repeat(20_000));
+    let (start, _) = work_start(&format!("\"{spaced}\""));
+    assert_eq!(start, Some(DateValue::Text(spaced)));
+    // A few remarks are still peeled off.
+    let (end, warnings) = work_end("\"2019-05 (remote) (part-time)\"");
+    assert_eq!(end, EndDate::Date(date("2019-05")));
+    assert_eq!(warnings[0].severity, Severity::Info);
+}
+
 // ---------------------------------------------------------------- lenient types
 
 #[test]

@@ -261,6 +261,9 @@ pub struct Meta {
     pub version: Option<String>,
     /// Last change, as written (`lastModified`, usually `YYYY-MM-DDThh:mm:ss`).
     pub last_modified: Option<String>,
+    /// Language of the resume as a BCP 47 tag (`language`, e.g. `"de"`), used for headings, month
+    /// names and "Present". Not in the 1.x schema, but read by themes and by resumepdf.
+    pub language: Option<String>,
 }
 
 /// Entries that span a period: work, volunteer, education and projects.

@@ -10,6 +10,7 @@ use printpdf::{
 };
 
 use super::PdfError;
+use super::image::{Images, draw_ops, is_drawn};
 use super::subset::{EmbeddedFont, glyph_text};
 use crate::fonts::FaceId;
 use crate::typeset::pages::{GlyphRun, Item, Page, Rgb};
@@ -78,12 +79,28 @@ pub(crate) fn page_ops(
     number: usize,
     height: f32,
     fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>,
+    images: &Images,
 ) -> Result<Vec<Op>, PdfError> {
     let mut ops = Vec::new();
     let mut state = State::default();
     let non_finite = |what| PdfError::NonFinite { page: number, what };
     for item in &page.items {
         match item {
+            Item::Image {
+                frame,
+                draw,
+                clip,
+                image,
+            } => {
+                if !is_drawn(frame, draw, *clip).map_err(|()| non_finite("an image"))? {
+                    continue;
+                }
+                // Every drawn image was collected by `Images::collect`.
+                let id = images.id(image).ok_or_else(|| {
+                    PdfError::Internal("an image was not collected for embedding".to_string())
+                })?;
+                draw_ops(&mut ops, frame, draw, *clip, id, height);
+            }
             Item::Text(run) => {
                 let ok = all_finite(&[run.x, run.y, run.size])
                     && run.glyphs.iter().all(|g| g.advance.is_finite());

@@ -3,12 +3,15 @@
 //! Text is written as shaped glyph runs in subset, embedded CID TrueType fonts (Identity-H) with a
 //! ToUnicode CMap, so text extraction returns exactly the typeset strings; each glyph sits where the
 //! shaper put it. Subsets carry no hinting (see `sfnt`), which roughly halves their size.
+//! Images are embedded once each: JPEG files unchanged, RGBA pixels Flate-compressed with an alpha
+//! soft mask when needed (see `image`), drawn clipped to their frame's shape.
 //! printpdf builds the document; `fixup` then repairs what printpdf gets wrong for us (PDF/X
 //! leftovers, version, determinism) and compresses it. The same input always gives the same bytes.
 
 mod content;
 mod fixup;
 mod hash;
+mod image;
 mod sfnt;
 mod subset;
 
@@ -84,6 +87,14 @@ pub enum PdfError {
         /// Range end (bytes).
         end: usize,
     },
+    /// An image cannot be embedded (bad size, pixel data or JPEG stream).
+    #[error("page {page}: cannot embed the image: {reason}")]
+    Image {
+        /// 1-based page number of its first appearance.
+        page: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A font could not be subset.
     #[error("font {font}: cannot subset: {reason}")]
     Subset {
@@ -122,6 +133,7 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
         return Err(PdfError::NoPages);
     }
     let embedded = subset::embed_fonts(pages, fonts)?;
+    let (images, xobjects) = image::Images::collect(pages)?;
 
     let mut doc = PdfDocument::new(&meta.title);
     for font in embedded.values() {
@@ -130,9 +142,10 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
             .map
             .insert(font.id.clone(), printpdf::PdfFont::new(font.parsed.clone()));
     }
+    doc.resources.xobjects.map.extend(xobjects);
     let size = Rect::from_wh(Pt(width), Pt(height));
     for (index, page) in pages.pages.iter().enumerate() {
-        let ops = content::page_ops(page, index + 1, height, &embedded)?;
+        let ops = content::page_ops(page, index + 1, height, &embedded, &images)?;
         doc.pages.push(PdfPage {
             media_box: size.clone(),
             trim_box: size.clone(),

@@ -1,9 +1,11 @@
 //! Blocks → a flow of unbreakable lines, each knowing whether a page may end after it.
 
 use super::inline::{Line, break_lines};
-use super::pages::Item;
+use std::sync::Arc;
+
+use super::pages::{Item, Rect};
 use super::shape::Shaper;
-use crate::compose::{Block, Paragraph, Span};
+use crate::compose::{Block, Gap, Paragraph, Photo, Span};
 use crate::layout::Align;
 
 /// A line of the flow: its items are positioned with `x` absolute and `y` from the line's top.
@@ -17,7 +19,23 @@ pub struct FlowLine {
     pub items: Vec<Item>,
     /// A page must not end after this line.
     pub keep_with_next: bool,
+    /// How bad a page break after this line is, when one is allowed (see [`break_cost`]).
+    pub break_cost: f32,
 }
+
+/// The cost of ending a page at a space of this kind; a break inside a paragraph (between two of
+/// its lines) costs [`INSIDE_PARAGRAPH`]. Costs are in lines: the paginator will leave up to that
+/// many lines of a page empty to break somewhere cheaper.
+pub fn break_cost(gap: Gap) -> f32 {
+    match gap {
+        Gap::Entry => 0.0,
+        Gap::Paragraph => 1.5,
+        Gap::Tight => INSIDE_PARAGRAPH,
+    }
+}
+
+/// The cost of a page break between two lines of one paragraph.
+pub const INSIDE_PARAGRAPH: f32 = 4.0;
 
 /// Horizontal frame of the flow: left edge and width of the text column.
 #[derive(Debug, Clone, Copy)]
@@ -40,10 +58,24 @@ pub fn flow(
     for block in blocks {
         let start = out.len();
         match block {
-            Block::Space(space) => {
+            Block::Space(space, kind) => {
                 gap += space;
+                if let Some(last) = out.last_mut() {
+                    last.break_cost = last.break_cost.min(break_cost(*kind));
+                }
                 continue;
             }
+            Block::Photo(photo) => out.push(FlowLine {
+                gap_before: 0.0,
+                height: photo.size + PHOTO_GAP,
+                items: vec![photo_item(
+                    photo,
+                    column.x + (column.width - photo.size) / 2.0,
+                    0.0,
+                )],
+                keep_with_next: true,
+                break_cost: INSIDE_PARAGRAPH,
+            }),
             Block::Paragraph(paragraph) => {
                 paragraph_lines(shaper, paragraph, column, line_spacing, &mut out)
             }
@@ -86,6 +118,37 @@ pub fn flow(
         }
     }
     out
+}
+
+/// Space below a photo placed in a column.
+pub(crate) const PHOTO_GAP: f32 = 12.0;
+
+/// The image item of `photo` with its frame's top-left corner at (`x`, `y`): the image covers the
+/// square frame, centred across and showing more of its top than its bottom (where faces are).
+pub fn photo_item(photo: &Photo, x: f32, y: f32) -> Item {
+    let size = photo.size;
+    let (w, h) = (
+        photo.image.width.max(1) as f32,
+        photo.image.height.max(1) as f32,
+    );
+    let scale = (size / w).max(size / h);
+    let (draw_w, draw_h) = (w * scale, h * scale);
+    Item::Image {
+        frame: Rect {
+            x,
+            y,
+            width: size,
+            height: size,
+        },
+        draw: Rect {
+            x: x + (size - draw_w) / 2.0,
+            y: y + (size - draw_h) * 0.3,
+            width: draw_w,
+            height: draw_h,
+        },
+        clip: photo.clip,
+        image: Arc::clone(&photo.image),
+    }
 }
 
 /// Lines of a paragraph, with a hanging bullet and widow/orphan protection.
@@ -198,6 +261,7 @@ fn push_line(out: &mut Vec<FlowLine>, line: Line, x: f32, line_spacing: f32, kee
         height,
         items: place(line, x, baseline),
         keep_with_next,
+        break_cost: INSIDE_PARAGRAPH,
     });
 }
 
@@ -211,7 +275,7 @@ fn place(line: Line, x: f32, baseline: f32) -> Vec<Item> {
     }
     for (x0, x1, uri) in line.links {
         items.push(Item::Link {
-            rect: super::pages::Rect {
+            rect: Rect {
                 x: x + x0,
                 y: baseline - line.ascent,
                 width: x1 - x0,

@@ -10,7 +10,7 @@ pub mod pages;
 mod paginate;
 mod shape;
 
-pub use flow::{Column, FlowLine, flow};
+pub use flow::{Column, FlowLine, flow, photo_item};
 pub use inline::{Line, break_lines};
 pub use paginate::paginate;
 pub use shape::Shaper;
@@ -20,6 +20,7 @@ use std::ops::Range;
 
 use crate::compose::{Document, Footer, Side, Span};
 use crate::fonts::FontBook;
+use flow::PHOTO_GAP;
 use pages::{Item, Page, Pages, Rect};
 
 /// A column's lines and how they split into pages.
@@ -42,15 +43,28 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
     let [top, right, bottom, left] = document.margins;
     let text_width = width - left - right;
     let spacing = document.line_spacing;
-    let header = flow(
-        &mut shaper,
-        &document.header,
-        Column {
+    let header_column = match &document.header_photo {
+        Some((photo, Side::Left)) => Column {
+            x: left + photo.size + PHOTO_GAP,
+            width: text_width - photo.size - PHOTO_GAP,
+        },
+        Some((photo, Side::Right)) => Column {
+            x: left,
+            width: text_width - photo.size - PHOTO_GAP,
+        },
+        None => Column {
             x: left,
             width: text_width,
         },
-        spacing,
-    );
+    };
+    let header = flow(&mut shaper, &document.header, header_column, spacing);
+    let header_photo = document.header_photo.as_ref().map(|(photo, side)| {
+        let x = match side {
+            Side::Left => left,
+            Side::Right => left + text_width - photo.size,
+        };
+        (photo_item(photo, x, top), photo.size)
+    });
     let (main_column, side_column) = columns(document, left, text_width);
     let main_lines = flow(&mut shaper, &document.main, main_column, spacing);
     let side_lines = match (&document.sidebar, side_column) {
@@ -62,7 +76,8 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
         Some(first) if !header.is_empty() => first.gap_before,
         _ => 0.0,
     };
-    let first_top = top + stacked_height(&header) + lead;
+    let header_height = stacked_height(&header).max(header_photo.as_ref().map_or(0.0, |p| p.1));
+    let first_top = top + header_height + lead;
     let body = height - top - bottom;
     let height_of = |page: usize| {
         if page == 0 {
@@ -106,6 +121,9 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
         let column_top = if index == 0 { first_top } else { top };
         if index == 0 {
             place_lines(&mut page, &header, top);
+            if let Some((item, _)) = &header_photo {
+                page.items.push(item.clone());
+            }
         }
         for column in &columns {
             if let Some(range) = column.pages.get(index) {
@@ -234,6 +252,21 @@ fn shift(item: Item, dy: f32) -> Item {
         Item::Link { mut rect, uri } => {
             rect.y += dy;
             Item::Link { rect, uri }
+        }
+        Item::Image {
+            mut frame,
+            mut draw,
+            clip,
+            image,
+        } => {
+            frame.y += dy;
+            draw.y += dy;
+            Item::Image {
+                frame,
+                draw,
+                clip,
+                image,
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 //! and `y` growing downwards, the way a reader scans a page. The PDF writer flips them.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::fonts::FaceId;
 
@@ -85,6 +86,17 @@ pub enum Item {
         /// Fill colour.
         color: Rgb,
     },
+    /// A raster image (the photo), drawn at `draw` and clipped to `frame` with `clip`'s shape.
+    Image {
+        /// The visible area.
+        frame: Rect,
+        /// Where the whole image is drawn (it covers `frame`, centred; parts outside are clipped).
+        draw: Rect,
+        /// The shape of the visible area inside `frame`.
+        clip: Clip,
+        /// The image itself (shared: a batch may draw one photo in many layouts).
+        image: Arc<Image>,
+    },
     /// A clickable area that opens a URI (http, https, mailto or tel only).
     Link {
         /// The clickable area.
@@ -92,6 +104,43 @@ pub enum Item {
         /// The target URI.
         uri: String,
     },
+}
+
+/// The shape an image is clipped to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Clip {
+    /// The frame rectangle itself.
+    Rectangle,
+    /// The circle (ellipse) inscribed in the frame.
+    Ellipse,
+    /// The frame with rounded corners of this radius in points.
+    Rounded(f32),
+}
+
+/// A decoded-enough raster image, ready to embed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// The pixels or the compressed stream.
+    pub data: ImageData,
+}
+
+/// How an image's pixels are stored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImageData {
+    /// A baseline or progressive JPEG file, embedded unchanged (`/DCTDecode`); 1 (grey) or 3 (RGB)
+    /// colour components.
+    Jpeg {
+        /// The JPEG file's bytes.
+        bytes: Vec<u8>,
+        /// Colour components: 1 or 3.
+        components: u8,
+    },
+    /// 8-bit RGBA pixels, row by row (alpha becomes a soft mask).
+    Rgba8(Vec<u8>),
 }
 
 /// A shaped run of text in one face: one line may hold several runs (bold title, plain dates...).

@@ -164,10 +164,11 @@ impl Regex {
         for step in 0..=len {
             // A new attempt may start at every position (the search is not anchored).
             self.add(&mut current, &mut added, 0, step, len);
+            let here = chars.get(step).copied();
             for &pc in &current {
                 match &self.program[pc] {
                     Inst::Match => return true,
-                    Inst::Char(set) if step < len && set.contains(chars[step]) => {
+                    Inst::Char(set) if here.is_some_and(|c| set.contains(c)) => {
                         self.add(&mut next, &mut added, pc + 1, step + 1, len);
                     }
                     _ => {}
@@ -420,7 +421,9 @@ impl Parser {
                         return Err(self.error("in `{n,m}`, m is smaller than n"));
                     }
                     if min > MAX_COUNT || max.is_some_and(|max| max > MAX_COUNT) {
-                        return Err(self.error(format!("counts above {MAX_COUNT} are not supported")));
+                        return Err(
+                            self.error(format!("counts above {MAX_COUNT} are not supported"))
+                        );
                     }
                     self.at = end - 1;
                     (min, max)
@@ -494,7 +497,11 @@ impl Parser {
             return Ok(Item::Range(c, c));
         }
         let set = self.escape(true)?;
-        Ok(set.items.first().copied().unwrap_or(Item::Range('\0', '\0')))
+        Ok(set
+            .items
+            .first()
+            .copied()
+            .unwrap_or(Item::Range('\0', '\0')))
     }
 
     /// An escape after its `\`; in a class, `\b` is a backspace.
@@ -568,13 +575,34 @@ mod tests {
     #[test]
     fn the_schema_date_pattern() {
         let r = re(ISO8601);
-        for ok in ["2019", "2019-05", "2019-05-14", "1000", "2999-19-39", "2019-13"] {
+        for ok in [
+            "2019",
+            "2019-05",
+            "2019-05-14",
+            "1000",
+            "2999-19-39",
+            "2019-13",
+        ] {
             assert!(r.is_match(ok), "{ok}");
         }
         for bad in [
-            "", "19", "3019", "0999", "2019-5", "2019-05-1", "2019-05-141", "2019/05", "2019-05 ",
-            " 2019", "2019-20", "2019-05-40", "May 2019", "2013-12-021", "2019-05-14T10:00",
+            "",
+            "19",
+            "3019",
+            "0999",
+            "2019-5",
+            "2019-05-1",
+            "2019-05-141",
+            "2019/05",
+            "2019-05 ",
+            " 2019",
+            "2019-20",
+            "2019-05-40",
+            "May 2019",
+            "2013-12-021",
+            "2019-05-14T10:00",
             "２０１９",
+            "20190",
         ] {
             assert!(!r.is_match(bad), "{bad:?}");
         }
@@ -603,7 +631,12 @@ mod tests {
         assert!(re(r"^\u00e9\x41$").is_match("éA"));
         assert!(re(r"^(?:ab|cd)+?$").is_match("abcdab"));
         assert!(re(r"^a{2}$").is_match("aa"));
-        assert!(re(r"^x{,2}$").is_match("x{,2}"), "`{{` that is no quantifier is a literal");
+        assert!(!re(r"^a{2}$").is_match("aaa"));
+        assert!(!re(r"^a{2}$").is_match("a"));
+        assert!(
+            re(r"^x{,2}$").is_match("x{,2}"),
+            "`{{` that is no quantifier is a literal"
+        );
         assert!(re(r"^\D\W\S$").is_match("a!x"));
         assert!(re(r"^.$").is_match("é"));
         assert!(!re(r"^.$").is_match("\n"));

@@ -151,9 +151,9 @@ fn is_email(text: &str) -> bool {
         && !local.contains(['@', ' '])
         && !text.chars().any(|c| c.is_whitespace() || c.is_control())
         && !domain.is_empty()
-        && domain
-            .split('.')
-            .all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && domain.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
 }
 
 /// Why a schema could not be compiled.
@@ -184,7 +184,10 @@ enum Node {
     True,
     False,
     /// `$ref`: validate against the target only.
-    Ref { pointer: String, target: usize },
+    Ref {
+        pointer: String,
+        target: usize,
+    },
     Checks(Box<Checks>),
 }
 
@@ -377,7 +380,8 @@ impl Schema {
                 .or(checks.additional_properties);
             let Some(schema) = schema else { continue };
             push_key(path, key);
-            if matches!(self.nodes[schema], Node::False) && checks.additional_properties == Some(schema)
+            if matches!(self.nodes[schema], Node::False)
+                && checks.additional_properties == Some(schema)
             {
                 out.findings.push(Finding {
                     path: path.clone(),
@@ -417,7 +421,12 @@ impl Compiler<'_> {
             Value::Bool(true) => Node::True,
             Value::Bool(false) => Node::False,
             Value::Object(map) => self.object(map, &pointer)?,
-            _ => return Err(Self::error(&pointer, "a schema must be an object or a boolean")),
+            _ => {
+                return Err(Self::error(
+                    &pointer,
+                    "a schema must be an object or a boolean",
+                ));
+            }
         };
         self.nodes[id] = node;
         Ok(id)
@@ -527,16 +536,19 @@ impl Compiler<'_> {
         let Some(fragment) = reference.strip_prefix('#') else {
             return Err(Self::error(
                 from,
-                format!("`$ref` {reference:?}: only references inside the schema (`#…`) are supported"),
+                format!(
+                    "`$ref` {reference:?}: only references inside the schema (`#…`) are supported"
+                ),
             ));
         };
         let pointer = format!("#{fragment}");
         if let Some(&id) = self.by_pointer.get(&pointer) {
             return Ok(id);
         }
-        let target = self.document.pointer(fragment).ok_or_else(|| {
-            Self::error(from, format!("`$ref` {reference:?} points to nothing"))
-        })?;
+        let target = self
+            .document
+            .pointer(fragment)
+            .ok_or_else(|| Self::error(from, format!("`$ref` {reference:?} points to nothing")))?;
         self.node(target, pointer)
     }
 }
@@ -577,11 +589,20 @@ mod tests {
                 "list": {"type": "array", "items": {"type": "string"}}
             }
         }));
-        assert_eq!(kinds(&s, &json!({"a": null, "n": 2.0, "list": ["x"]})), vec![]);
         assert_eq!(
-            kinds(&s, &json!({"a": 1, "n": 2.5, "list": ["x", 3, {}], "other": 1})),
+            kinds(&s, &json!({"a": null, "n": 2.0, "list": ["x"]})),
+            vec![]
+        );
+        assert_eq!(
+            kinds(
+                &s,
+                &json!({"a": 1, "n": 2.5, "list": ["x", 3, {}], "other": 1})
+            ),
             vec![
-                ("$.a".to_string(), Kind::Type(vec![JsonType::String, JsonType::Null])),
+                (
+                    "$.a".to_string(),
+                    Kind::Type(vec![JsonType::String, JsonType::Null])
+                ),
                 ("$.list[1]".to_string(), Kind::Type(vec![JsonType::String])),
                 ("$.list[2]".to_string(), Kind::Type(vec![JsonType::String])),
                 ("$.n".to_string(), Kind::Type(vec![JsonType::Integer])),
@@ -637,9 +658,17 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                ("$.self.y", Kind::Type(vec![JsonType::String]), Some("#/definitions/year")),
+                (
+                    "$.self.y",
+                    Kind::Type(vec![JsonType::String]),
+                    Some("#/definitions/year")
+                ),
                 ("$.u", Kind::Format(Format::Uri), None),
-                ("$.y", Kind::Pattern("^[0-9]{4}$".to_string()), Some("#/definitions/year")),
+                (
+                    "$.y",
+                    Kind::Pattern("^[0-9]{4}$".to_string()),
+                    Some("#/definitions/year")
+                ),
             ]
         );
         let uses: Vec<_> = outcome.ref_uses.iter().map(|u| u.path.as_str()).collect();
@@ -648,16 +677,41 @@ mod tests {
 
     #[test]
     fn formats() {
-        for ok in ["https://example.com/a?b=c#d", "mailto:me@x.org", "urn:isbn:123", "foo:bar"] {
+        for ok in [
+            "https://example.com/a?b=c#d",
+            "mailto:me@x.org",
+            "urn:isbn:123",
+            "foo:bar",
+        ] {
             assert!(is_uri(ok), "{ok}");
         }
-        for bad in ["", "example.com", "@hbo", "foo-bar-baz", "http://a b", "1http://x", ":x"] {
+        for bad in [
+            "",
+            "example.com",
+            "@hbo",
+            "foo-bar-baz",
+            "http://a b",
+            "1http://x",
+            ":x",
+        ] {
             assert!(!is_uri(bad), "{bad}");
         }
-        for ok in ["richard.hendriks@mail.com", "a+b@sub.example.org", "ü@bücher.de"] {
+        for ok in [
+            "richard.hendriks@mail.com",
+            "a+b@sub.example.org",
+            "ü@bücher.de",
+        ] {
             assert!(is_email(ok), "{ok}");
         }
-        for bad in ["", "me", "@x.org", "me@", "me@x..org", "a b@x.org", "me@x.org "] {
+        for bad in [
+            "",
+            "me",
+            "@x.org",
+            "me@",
+            "me@x..org",
+            "a b@x.org",
+            "me@x.org ",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }
@@ -673,7 +727,10 @@ mod tests {
             json!({"pattern": "(?=x)"}),
             json!({"properties": {"a": 3}}),
         ] {
-            assert!(Schema::compile(&schema).is_err(), "{schema} should be refused");
+            assert!(
+                Schema::compile(&schema).is_err(),
+                "{schema} should be refused"
+            );
         }
     }
 }

@@ -47,6 +47,53 @@ pub struct TextShow {
     pub glyph_x: Vec<f32>,
 }
 
+/// An image XObject as drawn by one `Do` operator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageInfo {
+    /// The resource name used by `Do`, e.g. `Im1`.
+    pub name: String,
+    /// The image object's id (the same for every draw of one embedded image).
+    pub object: ObjectId,
+    /// `/Width` in pixels.
+    pub width: i64,
+    /// `/Height` in pixels.
+    pub height: i64,
+    /// `/Filter` (several filters joined with spaces).
+    pub filter: Option<String>,
+    /// `/ColorSpace` when it is a name.
+    pub color_space: Option<String>,
+    /// `/BitsPerComponent`.
+    pub bits_per_component: Option<i64>,
+    /// The stream exactly as stored in the file (not decoded).
+    pub stream: Vec<u8>,
+    /// The samples decoded (filters and predictors undone), unless the filter is an image codec
+    /// such as `/DCTDecode`.
+    pub samples: Option<Vec<u8>>,
+    /// Whether the image has an `/SMask`.
+    pub has_smask: bool,
+    /// The soft mask's samples, decoded.
+    pub smask: Option<Vec<u8>>,
+    /// The current transformation matrix at the `Do`: maps the image's unit square to the page.
+    pub ctm: [f32; 6],
+    /// The clipping path in effect at the `Do` (the last one set), if any.
+    pub clip: Option<ClipPath>,
+}
+
+/// A clipping path (`W` / `W*` … `n`), in page coordinates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClipPath {
+    /// Bounding box of all its points, control points included: `[x0, y0, x1, y1]`.
+    pub bbox: [f32; 4],
+    /// Number of `re` rectangles.
+    pub rects: usize,
+    /// Number of straight segments (`l`).
+    pub lines: usize,
+    /// Number of cubic Bézier segments (`c`, `v`, `y`).
+    pub curves: usize,
+    /// Whether it used the even-odd rule (`W*`).
+    pub even_odd: bool,
+}
+
 /// Everything the tests look at in a PDF.
 #[derive(Debug, Clone, Default)]
 pub struct ReadPdf {
@@ -67,6 +114,10 @@ pub struct ReadPdf {
     pub fills: Vec<(usize, [f32; 4])>,
     /// Stroked straight lines: (1-based page, `[x0, y0, x1, y1]`, line width).
     pub strokes: Vec<(usize, [f32; 4], f32)>,
+    /// Image XObjects drawn, one entry per `Do`: (1-based page, what was drawn and how).
+    pub images: Vec<(usize, ImageInfo)>,
+    /// Whether every `q` on every page is matched by a `Q` (and no `Q` comes first).
+    pub balanced_q: bool,
     /// Document information entries, decoded (PDFDocEncoding or UTF-16BE).
     pub info: BTreeMap<String, String>,
     /// Whether the document claims PDF/X (`/GTS_PDFXVersion` in the info, or a PDF/X output intent).
@@ -87,6 +138,7 @@ pub fn read_pdf(bytes: &[u8]) -> ReadPdf {
     let doc = Document::load_mem(bytes).expect("lopdf can load the PDF");
     let mut out = ReadPdf {
         version: doc.version.clone(),
+        balanced_q: true,
         ..ReadPdf::default()
     };
     read_info(&doc, &mut out);
@@ -544,8 +596,39 @@ fn read_page_content(
     let mut line_width = 1.0;
     let mut path: Vec<[f32; 2]> = Vec::new();
     let mut rects: Vec<[f32; 4]> = Vec::new();
+    let xobjects = page_xobjects(doc, page_id);
+    let mut graphics = Graphics::default();
+    let mut stack: Vec<Graphics> = Vec::new();
+    let mut clip_path = PathShape::default();
+    let mut pending_clip: Option<bool> = None;
     for Operation { operator, operands } in &content.operations {
         let nums: Vec<f32> = operands.iter().filter_map(number).collect();
+        match operator.as_str() {
+            "q" => stack.push(graphics.clone()),
+            "Q" => match stack.pop() {
+                Some(saved) => graphics = saved,
+                None => out.balanced_q = false,
+            },
+            "cm" if nums.len() == 6 => {
+                let m = [nums[0], nums[1], nums[2], nums[3], nums[4], nums[5]];
+                graphics.ctm = multiply(m, graphics.ctm);
+            }
+            "W" | "W*" => pending_clip = Some(operator == "W*"),
+            "m" | "l" | "c" | "v" | "y" | "re" => clip_path.add(operator, &nums, graphics.ctm),
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
+                let shape = std::mem::take(&mut clip_path);
+                if let Some(even_odd) = pending_clip.take() {
+                    graphics.clip = Some(shape.into_clip(even_odd));
+                }
+            }
+            "Do" => {
+                let name = operands.first().and_then(|o| o.as_name().ok());
+                if let Some(image) = name.and_then(|n| read_image(doc, &xobjects, n, &graphics)) {
+                    out.images.push((page, image));
+                }
+            }
+            _ => {}
+        }
         match operator.as_str() {
             "BT" => {
                 st.tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
@@ -657,7 +740,270 @@ fn read_page_content(
             _ => {}
         }
     }
+    if !stack.is_empty() {
+        out.balanced_q = false;
+    }
     (sink.out, shows)
+}
+
+/// The graphics state the reader tracks: what `q` saves and `Q` restores.
+#[derive(Debug, Clone)]
+struct Graphics {
+    ctm: [f32; 6],
+    clip: Option<ClipPath>,
+}
+
+impl Default for Graphics {
+    fn default() -> Graphics {
+        Graphics {
+            ctm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            clip: None,
+        }
+    }
+}
+
+/// `m × n` for PDF matrices `[a b c d e f]` (row vectors: a point is transformed by `m` first).
+fn multiply(m: [f32; 6], n: [f32; 6]) -> [f32; 6] {
+    [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+}
+
+fn transform(ctm: [f32; 6], x: f32, y: f32) -> [f32; 2] {
+    [
+        x * ctm[0] + y * ctm[2] + ctm[4],
+        x * ctm[1] + y * ctm[3] + ctm[5],
+    ]
+}
+
+/// The path being built, summarised for clipping paths.
+#[derive(Debug, Default)]
+struct PathShape {
+    points: Vec<[f32; 2]>,
+    rects: usize,
+    lines: usize,
+    curves: usize,
+}
+
+impl PathShape {
+    fn add(&mut self, operator: &str, nums: &[f32], ctm: [f32; 6]) {
+        match (operator, nums.len()) {
+            ("re", 4) => {
+                let [x, y, w, h] = [nums[0], nums[1], nums[2], nums[3]];
+                for (px, py) in [(x, y), (x + w, y), (x + w, y + h), (x, y + h)] {
+                    self.points.push(transform(ctm, px, py));
+                }
+                self.rects += 1;
+            }
+            ("m" | "l", 2) | ("c", 6) | ("v" | "y", 4) => {
+                for pair in nums.chunks(2) {
+                    self.points.push(transform(ctm, pair[0], pair[1]));
+                }
+                match operator {
+                    "l" => self.lines += 1,
+                    "m" => {}
+                    _ => self.curves += 1,
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn into_clip(self, even_odd: bool) -> ClipPath {
+        let mut bbox = [
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        ];
+        for [x, y] in &self.points {
+            bbox = [
+                bbox[0].min(*x),
+                bbox[1].min(*y),
+                bbox[2].max(*x),
+                bbox[3].max(*y),
+            ];
+        }
+        ClipPath {
+            bbox,
+            rects: self.rects,
+            lines: self.lines,
+            curves: self.curves,
+            even_odd,
+        }
+    }
+}
+
+/// The `/XObject` resources of a page (its own and inherited ones): name → object id.
+fn page_xobjects(doc: &Document, page_id: ObjectId) -> BTreeMap<Vec<u8>, ObjectId> {
+    let mut map = BTreeMap::new();
+    let Ok((own, inherited)) = doc.get_page_resources(page_id) else {
+        return map;
+    };
+    let dicts = inherited
+        .iter()
+        .filter_map(|id| doc.get_dictionary(*id).ok())
+        .rev()
+        .chain(own);
+    for resources in dicts {
+        if let Some(Object::Dictionary(xobjects)) = dict_get(doc, resources, b"XObject") {
+            for (name, value) in xobjects.iter() {
+                if let Ok(id) = value.as_reference() {
+                    map.insert(name.clone(), id);
+                }
+            }
+        }
+    }
+    map
+}
+
+fn name_string(object: Option<&Object>) -> Option<String> {
+    match object {
+        Some(Object::Name(n)) => Some(String::from_utf8_lossy(n).into_owned()),
+        _ => None,
+    }
+}
+
+/// The samples of an image stream that is stored raw or with `/FlateDecode` (with or without PNG
+/// predictors), decoded here rather than by lopdf (whose Average predictor is wrong); `None` for
+/// other filters.
+fn decode_samples(doc: &Document, stream: &lopdf::Stream) -> Option<Vec<u8>> {
+    use std::io::Read;
+
+    let dict = &stream.dict;
+    match dict_get(doc, dict, b"Filter") {
+        None => return Some(stream.content.clone()),
+        Some(Object::Name(n)) if n.as_slice() == b"FlateDecode" => {}
+        Some(Object::Array(a))
+            if a.len() == 1
+                && name_string(Some(deref(doc, &a[0]))).as_deref() == Some("FlateDecode") => {}
+        _ => return None,
+    }
+    let mut data = Vec::new();
+    flate2::read::ZlibDecoder::new(stream.content.as_slice())
+        .read_to_end(&mut data)
+        .expect("the image's Flate data inflates");
+    let parms = match dict_get(doc, dict, b"DecodeParms") {
+        Some(Object::Dictionary(d)) => d,
+        Some(Object::Array(a)) => match a.first().map(|o| deref(doc, o)) {
+            Some(Object::Dictionary(d)) => d,
+            _ => return Some(data),
+        },
+        _ => return Some(data),
+    };
+    let get = |key: &[u8], default: i64| {
+        dict_get(doc, parms, key)
+            .and_then(|o| o.as_i64().ok())
+            .unwrap_or(default)
+    };
+    let predictor = get(b"Predictor", 1);
+    if predictor < 10 {
+        assert_eq!(predictor, 1, "TIFF predictors are not read");
+        return Some(data);
+    }
+    let (colors, bits, columns) = (
+        get(b"Colors", 1) as usize,
+        get(b"BitsPerComponent", 8) as usize,
+        get(b"Columns", 1) as usize,
+    );
+    let bpp = (colors * bits).div_ceil(8);
+    let row_len = (columns * colors * bits).div_ceil(8);
+    Some(undo_png_predictors(&data, row_len, bpp))
+}
+
+/// Undoes PNG predictors (ISO 32000-1, 7.4.4.4; PNG specification, filter types 0–4).
+fn undo_png_predictors(data: &[u8], row_len: usize, bpp: usize) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(data.len());
+    for (r, row) in data.chunks(row_len + 1).enumerate() {
+        assert_eq!(row.len(), row_len + 1, "a partial predicted row");
+        let start = out.len();
+        for i in 0..row_len {
+            let left = if i >= bpp { out[start + i - bpp] } else { 0 };
+            let up = if r > 0 { out[start - row_len + i] } else { 0 };
+            let up_left = if r > 0 && i >= bpp {
+                out[start - row_len + i - bpp]
+            } else {
+                0
+            };
+            let predicted = match row[0] {
+                0 => 0,
+                1 => left,
+                2 => up,
+                3 => ((u16::from(left) + u16::from(up)) / 2) as u8,
+                4 => {
+                    let p = i16::from(left) + i16::from(up) - i16::from(up_left);
+                    let (pa, pb, pc) = (
+                        (p - i16::from(left)).abs(),
+                        (p - i16::from(up)).abs(),
+                        (p - i16::from(up_left)).abs(),
+                    );
+                    if pa <= pb && pa <= pc {
+                        left
+                    } else if pb <= pc {
+                        up
+                    } else {
+                        up_left
+                    }
+                }
+                other => panic!("PNG filter type {other}"),
+            };
+            out.push(row[1 + i].wrapping_add(predicted));
+        }
+    }
+    out
+}
+
+/// The image XObject `name` drawn in graphics state `graphics`; `None` for other XObjects.
+fn read_image(
+    doc: &Document,
+    xobjects: &BTreeMap<Vec<u8>, ObjectId>,
+    name: &[u8],
+    graphics: &Graphics,
+) -> Option<ImageInfo> {
+    let id = *xobjects.get(name)?;
+    let Ok(Object::Stream(stream)) = doc.get_object(id) else {
+        return None;
+    };
+    let dict = &stream.dict;
+    if name_string(dict_get(doc, dict, b"Subtype")).as_deref() != Some("Image") {
+        return None;
+    }
+    let filter = match dict_get(doc, dict, b"Filter") {
+        Some(Object::Array(filters)) => Some(
+            filters
+                .iter()
+                .filter_map(|f| name_string(Some(deref(doc, f))))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        other => name_string(other),
+    };
+    let samples = decode_samples(doc, stream);
+    let smask = match dict_get(doc, dict, b"SMask") {
+        Some(Object::Stream(mask)) => Some(decode_samples(doc, mask).expect("the mask decodes")),
+        _ => None,
+    };
+    let integer = |key: &[u8]| dict_get(doc, dict, key).and_then(|o| o.as_i64().ok());
+    Some(ImageInfo {
+        name: String::from_utf8_lossy(name).into_owned(),
+        object: id,
+        width: integer(b"Width").unwrap_or(0),
+        height: integer(b"Height").unwrap_or(0),
+        filter,
+        color_space: name_string(dict_get(doc, dict, b"ColorSpace")),
+        bits_per_component: integer(b"BitsPerComponent"),
+        stream: stream.content.clone(),
+        samples,
+        has_smask: dict.has(b"SMask"),
+        smask,
+        ctm: graphics.ctm,
+        clip: graphics.clip.clone(),
+    })
 }
 
 fn read_links(doc: &Document, page_id: ObjectId, page: usize, out: &mut ReadPdf) {

@@ -1,0 +1,186 @@
+//! The `check` command: arguments and the run from files to a printed report.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::fonts::FontBook;
+use crate::layout;
+use crate::model::{self, PartialDate};
+
+/// Report formats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// A readable report grouped by severity.
+    #[default]
+    Text,
+    /// The same findings as JSON records.
+    Json,
+}
+
+/// Arguments of `resumepdf check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The resume to check: a JSON Resume file, or `-` to read standard input.
+    pub input: PathBuf,
+    /// A job ad as plain text: report which of its key terms the resume uses, and which are
+    /// missing.
+    #[arg(short, long, value_name = "FILE")]
+    pub job: Option<PathBuf>,
+    /// The layout that measures bullet lines and pages: a built-in name (see `resumepdf
+    /// layouts`) or a path to a layout file (.json).
+    #[arg(short, long, default_value = "classic")]
+    pub layout: String,
+    /// Report format: `text` for people, `json` for tools.
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Exit with status 1 when any finding is at error level (for scripts and CI).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+fn read(path: &Path) -> std::io::Result<String> {
+    if is_stdio(path) {
+        let mut text = String::new();
+        std::io::stdin().lock().read_to_string(&mut text)?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path)
+    }
+}
+
+/// Today's date (UTC) from the system clock.
+pub fn today() -> PartialDate {
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    let (year, month, day) = civil_from_days(days);
+    PartialDate::new(year as i32, Some(month), Some(day)).unwrap_or(PartialDate {
+        year: 2000,
+        month: Some(1),
+        day: Some(1),
+    })
+}
+
+/// (year, month, day) of a count of days since 1970-01-01 (proleptic Gregorian calendar).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Runs `check`: reads the resume (and job ad), prints the model's notes and warnings to
+/// standard error as `file:line:col: …`, checks with today's date and prints the report to
+/// standard output.
+///
+/// Returns exit status 0, or 1 with `--strict` when a finding is at error level.
+///
+/// # Errors
+///
+/// A message for people when a file cannot be read, the resume is not JSON, the layout cannot be
+/// loaded or the report cannot be written.
+pub fn command(args: &CheckArgs) -> Result<ExitCode, String> {
+    let source_name = if is_stdio(&args.input) {
+        "<stdin>".to_string()
+    } else {
+        args.input.display().to_string()
+    };
+    let text = read(&args.input).map_err(|e| format!("cannot read {source_name}: {e}"))?;
+    let job = match &args.job {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        ),
+        None => None,
+    };
+    let fonts = FontBook::bundled();
+    let layout = layout::load(&args.layout, &fonts).map_err(|e| e.to_string())?;
+    let mut parsed = model::parse(&text).map_err(|e| format!("{source_name}:{e}"))?;
+    for warning in &parsed.warnings {
+        eprintln!("{source_name}:{warning}");
+    }
+    model::normalize(&mut parsed.resume);
+    let report = super::check(
+        &parsed.resume,
+        &text,
+        job.as_deref(),
+        &layout,
+        &fonts,
+        today(),
+    );
+    let output = match args.format {
+        OutputFormat::Text => format!("Check of {source_name}\n{}", report.to_text()),
+        OutputFormat::Json => {
+            let mut json = report
+                .to_json()
+                .map_err(|e| format!("cannot write the report: {e}"))?;
+            json.push('\n');
+            json
+        }
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(output.as_bytes())
+        .map_err(|e| format!("cannot write to standard output: {e}"))?;
+    Ok(if args.strict && report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(10_957), (2000, 1, 1));
+        assert_eq!(civil_from_days(20_513), (2026, 3, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+
+    #[derive(Debug, clap::Parser)]
+    struct Wrapper {
+        #[command(flatten)]
+        args: CheckArgs,
+    }
+
+    #[test]
+    fn arguments_parse() {
+        use clap::{CommandFactory, Parser};
+        Wrapper::command().debug_assert();
+        let w = Wrapper::try_parse_from(["check", "cv.json", "--job", "ad.txt", "-f", "json"])
+            .expect("parses");
+        assert_eq!(w.args.input, PathBuf::from("cv.json"));
+        assert_eq!(w.args.job, Some(PathBuf::from("ad.txt")));
+        assert_eq!(w.args.format, OutputFormat::Json);
+        assert_eq!(w.args.layout, "classic");
+        assert!(!w.args.strict);
+        let w =
+            Wrapper::try_parse_from(["check", "-", "--strict", "-l", "modern"]).expect("parses");
+        assert!(w.args.strict && w.args.job.is_none() && w.args.layout == "modern");
+        assert_eq!(w.args.format, OutputFormat::Text);
+        assert!(Wrapper::try_parse_from(["check", "cv.json", "--format", "pdf"]).is_err());
+    }
+
+    #[test]
+    fn today_is_plausible() {
+        let t = today();
+        assert!(t.year >= 2024 && t.month.is_some() && t.day.is_some());
+    }
+}

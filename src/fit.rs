@@ -1,0 +1,299 @@
+//! Fitting a resume to a page budget by tightening the layout only as far as its rules allow.
+//!
+//! The knobs move in a fixed order, each only within the typographic rules: gaps between
+//! sections, entries and paragraphs (down to half), line spacing (down to 1.0), margins (down to
+//! 0.5 in), then font sizes (body down to 10 pt, the others in proportion). One number, the
+//! squeeze, runs from 0 (the layout as designed) to 4 (every knob at its limit); a binary search
+//! finds the smallest squeeze that fits, so a resume that needs a little squeezing is barely changed.
+
+use std::sync::Arc;
+
+use crate::fonts::FontBook;
+use crate::layout::{Layout, Length};
+use crate::model::Resume;
+use crate::typeset::pages::{Image, Item, Pages};
+
+/// Smallest share of a gap that squeezing keeps.
+const GAP_FLOOR: f32 = 0.5;
+/// Smallest margin, in points (0.5 in).
+const MARGIN_FLOOR: f32 = 36.0;
+/// Smallest body size, in points.
+const BODY_FLOOR: f32 = 10.0;
+/// Smallest line spacing.
+const SPACING_FLOOR: f32 = 1.0;
+/// Smallest size of small print.
+const SMALL_FLOOR: f32 = 8.0;
+/// The largest squeeze: every knob at its limit.
+pub const MAX_SQUEEZE: f32 = 4.0;
+
+/// One layout value the fit changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// The layout field, e.g. `line_spacing` or `page.margins.left`.
+    pub field: &'static str,
+    /// Its value in the layout.
+    pub from: f32,
+    /// Its value in the fitted layout.
+    pub to: f32,
+}
+
+/// By how much a resume overflows its budget at the tightest allowed settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overflow {
+    /// Pages the content needs, e.g. 1.3.
+    pub pages_needed: f32,
+    /// About how many body lines to remove to fit.
+    pub lines_over: usize,
+}
+
+/// The result of fitting a resume to a page budget.
+#[derive(Debug, Clone)]
+pub struct Fit {
+    /// The layout to render with (the original when nothing had to change).
+    pub layout: Layout,
+    /// The squeeze used, from 0 to [`MAX_SQUEEZE`].
+    pub squeeze: f32,
+    /// Pages at that squeeze.
+    pub pages: usize,
+    /// The fields that moved.
+    pub changes: Vec<Change>,
+    /// Set when even the tightest settings do not fit.
+    pub overflow: Option<Overflow>,
+}
+
+/// Fits `resume` into `max_pages` pages of `layout`.
+pub fn fit(
+    resume: &Resume,
+    layout: &Layout,
+    fonts: &FontBook,
+    photo: Option<&Arc<Image>>,
+    max_pages: usize,
+) -> Fit {
+    let max_pages = max_pages.max(1);
+    let typeset = |squeeze: f32| {
+        let candidate = squeezed(layout, squeeze);
+        let document = crate::compose::compose(resume, &candidate, fonts, photo);
+        let pages = crate::typeset::typeset(&document, fonts);
+        (candidate, pages)
+    };
+    let (_, natural) = typeset(0.0);
+    if natural.pages.len() <= max_pages {
+        return result(layout, layout.clone(), 0.0, &natural, None);
+    }
+    let (tightest, tight_pages) = typeset(MAX_SQUEEZE);
+    if tight_pages.pages.len() > max_pages {
+        let overflow = overflow(&tightest, &tight_pages, max_pages);
+        return result(layout, tightest, MAX_SQUEEZE, &tight_pages, Some(overflow));
+    }
+    let (mut low, mut high) = (0.0_f32, MAX_SQUEEZE);
+    let mut best = (tightest, tight_pages);
+    for _ in 0..12 {
+        let middle = (low + high) / 2.0;
+        let (candidate, pages) = typeset(middle);
+        if pages.pages.len() <= max_pages {
+            high = middle;
+            best = (candidate, pages);
+        } else {
+            low = middle;
+        }
+    }
+    result(layout, best.0, high, &best.1, None)
+}
+
+fn result(
+    original: &Layout,
+    fitted: Layout,
+    squeeze: f32,
+    pages: &Pages,
+    overflow: Option<Overflow>,
+) -> Fit {
+    Fit {
+        changes: changes(original, &fitted),
+        layout: fitted,
+        squeeze,
+        pages: pages.pages.len(),
+        overflow,
+    }
+}
+
+/// `layout` tightened by `squeeze` (0 = unchanged, [`MAX_SQUEEZE`] = every knob at its limit).
+pub fn squeezed(layout: &Layout, squeeze: f32) -> Layout {
+    let stage = |n: f32| (squeeze - n).clamp(0.0, 1.0);
+    let toward = |value: f32, floor: f32, t: f32| {
+        if value > floor {
+            value - (value - floor) * t
+        } else {
+            value
+        }
+    };
+    let mut out = layout.clone();
+    let gaps = 1.0 - (1.0 - GAP_FLOOR) * stage(0.0);
+    let spacing = &mut out.spacing;
+    for gap in [
+        &mut spacing.section_gap,
+        &mut spacing.heading_gap,
+        &mut spacing.entry_gap,
+        &mut spacing.paragraph_gap,
+    ] {
+        *gap = Length(gap.pt() * gaps);
+    }
+    out.line_spacing = toward(layout.line_spacing, SPACING_FLOOR, stage(1.0));
+    let margins = &mut out.page.margins;
+    for margin in [
+        &mut margins.top,
+        &mut margins.right,
+        &mut margins.bottom,
+        &mut margins.left,
+    ] {
+        *margin = Length(toward(margin.pt(), MARGIN_FLOOR, stage(2.0)));
+    }
+    let body = toward(layout.sizes.body, BODY_FLOOR, stage(3.0));
+    let scale = body / layout.sizes.body;
+    let sizes = &mut out.sizes;
+    sizes.body = body;
+    sizes.name *= scale;
+    sizes.label *= scale;
+    sizes.heading *= scale;
+    sizes.small = (sizes.small * scale).max(SMALL_FLOOR.min(sizes.small));
+    out
+}
+
+/// The fields that differ between two layouts (by more than 0.01).
+fn changes(from: &Layout, to: &Layout) -> Vec<Change> {
+    let values = |l: &Layout| {
+        [
+            ("spacing.section_gap", l.spacing.section_gap.pt()),
+            ("spacing.heading_gap", l.spacing.heading_gap.pt()),
+            ("spacing.entry_gap", l.spacing.entry_gap.pt()),
+            ("spacing.paragraph_gap", l.spacing.paragraph_gap.pt()),
+            ("line_spacing", l.line_spacing),
+            ("page.margins.top", l.page.margins.top.pt()),
+            ("page.margins.right", l.page.margins.right.pt()),
+            ("page.margins.bottom", l.page.margins.bottom.pt()),
+            ("page.margins.left", l.page.margins.left.pt()),
+            ("sizes.body", l.sizes.body),
+            ("sizes.heading", l.sizes.heading),
+            ("sizes.name", l.sizes.name),
+        ]
+    };
+    values(from)
+        .into_iter()
+        .zip(values(to))
+        .filter(|((_, a), (_, b))| (a - b).abs() > 0.01)
+        .map(|((field, from), (_, to))| Change { field, from, to })
+        .collect()
+}
+
+/// How much content lies beyond the budget: pages needed, and roughly how many body lines that is.
+fn overflow(layout: &Layout, pages: &Pages, max_pages: usize) -> Overflow {
+    let margins = &layout.page.margins;
+    let body_top = margins.top.pt();
+    let body_bottom = pages.height - margins.bottom.pt();
+    let body_height = body_bottom - body_top;
+    let last_used = pages
+        .pages
+        .last()
+        .map(|page| {
+            page.items
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Text(run) if run.y <= body_bottom => Some(run.y),
+                    _ => None,
+                })
+                .fold(body_top, f32::max)
+                - body_top
+        })
+        .unwrap_or(0.0);
+    let full_pages = pages.pages.len().saturating_sub(1) as f32;
+    let pages_needed = full_pages + (last_used / body_height).clamp(0.05, 1.0);
+    let line = layout.sizes.body * layout.line_spacing * 1.15;
+    let over = (pages_needed - max_pages as f32).max(0.0) * body_height;
+    Overflow {
+        pages_needed,
+        lines_over: (over / line).ceil() as usize,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout;
+
+    fn resume(path: &str) -> Resume {
+        let text =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+                .expect("sample");
+        let mut parsed = crate::model::parse(&text).expect("sample parses");
+        crate::model::normalize(&mut parsed.resume);
+        parsed.resume
+    }
+
+    #[test]
+    fn every_squeeze_keeps_the_layout_rules() {
+        let fonts = FontBook::bundled();
+        for name in layout::builtin_names() {
+            let base = layout::load(name, &fonts).unwrap();
+            for step in 0..=8 {
+                let squeeze = step as f32 * MAX_SQUEEZE / 8.0;
+                let violations = layout::validate(&squeezed(&base, squeeze), &fonts);
+                assert!(violations.is_empty(), "{name} at {squeeze}: {violations:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_two_page_resume_fits_one_page_with_the_least_change() {
+        let fonts = FontBook::bundled();
+        let layout = layout::load("classic", &fonts).unwrap();
+        let resume = resume("samples/with-photo.json");
+        assert_eq!(
+            crate::typeset_resume(&resume, &layout, &fonts).pages.len(),
+            2
+        );
+        let fit = fit(&resume, &layout, &fonts, None, 1);
+        assert_eq!(fit.pages, 1);
+        assert!(fit.overflow.is_none());
+        assert!(
+            fit.squeeze > 0.0 && fit.squeeze < MAX_SQUEEZE,
+            "{}",
+            fit.squeeze
+        );
+        assert!(layout::validate(&fit.layout, &fonts).is_empty());
+        let moved: Vec<&str> = fit.changes.iter().map(|c| c.field).collect();
+        assert!(
+            moved.contains(&"spacing.section_gap"),
+            "gaps move first: {moved:?}"
+        );
+        // A slightly smaller squeeze would not fit: the change is the least that works.
+        let looser = squeezed(&layout, (fit.squeeze - 0.01).max(0.0));
+        let document = crate::compose::compose(&resume, &looser, &fonts, None);
+        assert!(crate::typeset::typeset(&document, &fonts).pages.len() > 1);
+    }
+
+    #[test]
+    fn a_hopeless_case_reports_its_overflow() {
+        let fonts = FontBook::bundled();
+        let layout = layout::load("classic", &fonts).unwrap();
+        let resume = resume("samples/senior-engineer-long-career.json");
+        let fit = fit(&resume, &layout, &fonts, None, 1);
+        let overflow = fit.overflow.expect("a long career cannot fit one page");
+        assert_eq!(fit.squeeze, MAX_SQUEEZE);
+        assert!(overflow.pages_needed > 1.0, "{overflow:?}");
+        assert!(overflow.lines_over > 10, "{overflow:?}");
+        assert!(
+            fit.changes
+                .iter()
+                .any(|c| c.field == "sizes.body" && c.to == 10.0)
+        );
+    }
+
+    #[test]
+    fn a_resume_that_fits_is_left_alone() {
+        let fonts = FontBook::bundled();
+        let layout = layout::load("classic", &fonts).unwrap();
+        let resume = resume("samples/customer-support-operations.json");
+        let fit = fit(&resume, &layout, &fonts, None, 2);
+        assert_eq!(fit.squeeze, 0.0);
+        assert!(fit.changes.is_empty());
+    }
+}

@@ -1,0 +1,239 @@
+//! Localized labels and dates: section titles, the word for an ongoing end date, month names,
+//! the order of month and year, the course-list line and the page footer.
+//!
+//! Every language is a JSON table in the repository's `i18n/` folder (`i18n/de.json`,
+//! `i18n/pt-BR.json`, …), embedded in the binary at build time: adding a language is adding a
+//! file. Tables are parsed once, on first use, and checked (all section titles, twelve month
+//! names of each kind, the right placeholders in every template); `cargo test` checks every table.
+//!
+//! ```
+//! use resumepdf::i18n::Locale;
+//!
+//! let de = Locale::for_tag(Some("de-AT"));
+//! assert_eq!(de.tag(), "de");
+//! assert_eq!(de.section_title("work"), Some("Berufserfahrung"));
+//! assert_eq!(de.format_month_year(1, 2021, false), "Jan. 2021");
+//! assert_eq!(Locale::for_tag(Some("ja")).format_month_year(4, 2021, true), "2021年4月");
+//! assert_eq!(Locale::for_tag(None).footer(Some("Ada"), 1, 2), "Ada · Page 1 of 2");
+//! ```
+
+mod registry;
+mod table;
+mod template;
+#[cfg(test)]
+mod tests;
+
+use serde::Deserialize;
+
+use crate::layout::SectionKind;
+
+pub use table::LocaleError;
+
+/// The section keys every table translates: the layout's section names.
+pub const SECTION_KEYS: [&str; 13] = [
+    "contact",
+    "summary",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+];
+
+/// Writing direction of a language's script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right (Latin, Cyrillic, CJK, …).
+    #[default]
+    Ltr,
+    /// Right to left (Arabic, Hebrew, Persian, …).
+    Rtl,
+}
+
+/// The labels and date forms of one language, read from its translation table.
+#[derive(Debug, Clone)]
+pub struct Locale {
+    tag: String,
+    name: String,
+    direction: Direction,
+    aliases: Vec<String>,
+    /// Titles in the order of [`SECTION_KEYS`].
+    sections: [String; 13],
+    courses: String,
+    courses_line: String,
+    list_separator: String,
+    present: String,
+    months_short: [String; 12],
+    months_long: [String; 12],
+    month_year: String,
+    month_year_long: String,
+    footer_named: String,
+    footer_anonymous: String,
+}
+
+impl Locale {
+    /// The table for a BCP 47 tag such as `"pt-BR"`, `"de"` or `"zh-Hant-TW"`: the whole tag,
+    /// then the tag with trailing subtags cut off one by one (`"pt-BR"` → `"pt"`), else English.
+    ///
+    /// Matching ignores case and accepts `_` for `-` (and the POSIX form `de_DE.UTF-8`); a table
+    /// may also list aliases (`zh-Hant` answers `zh-TW`). `None` or an empty tag gives English.
+    pub fn for_tag(tag: Option<&str>) -> &'static Locale {
+        tag.and_then(Locale::lookup)
+            .unwrap_or_else(|| registry::registry().english())
+    }
+
+    /// Like [`Locale::for_tag`], but `None` when no table matches the tag (not even its primary
+    /// language), so a caller can warn before falling back to English.
+    pub fn lookup(tag: &str) -> Option<&'static Locale> {
+        registry::registry().lookup(&registry::normalize(tag))
+    }
+
+    /// English, the fallback.
+    pub fn english() -> &'static Locale {
+        registry::registry().english()
+    }
+
+    /// The tags of all built-in tables, sorted (`"ar"`, `"de"`, `"en"`, …).
+    pub fn available() -> Vec<&'static str> {
+        registry::registry()
+            .locales
+            .iter()
+            .map(|l| l.tag.as_str())
+            .collect()
+    }
+
+    /// Reads and checks a translation table written like the files in `i18n/`; `tag` is the
+    /// language tag it is for (the file name without `.json`).
+    pub fn from_json(tag: &str, json: &str) -> Result<Locale, LocaleError> {
+        table::parse(tag, json)
+    }
+
+    /// The table's language tag as its file is named, e.g. `"pt-BR"`.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// The language's name in itself, e.g. `"Deutsch"`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Writing direction of the language.
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.direction == Direction::Rtl
+    }
+
+    /// The heading of a section by its key (one of [`SECTION_KEYS`]); `None` for another key.
+    pub fn section_title(&self, key: &str) -> Option<&str> {
+        let index = SECTION_KEYS.iter().position(|k| *k == key)?;
+        Some(&self.sections[index])
+    }
+
+    /// The heading of a layout section.
+    pub fn section(&self, kind: SectionKind) -> &str {
+        let key = match kind {
+            SectionKind::Contact => "contact",
+            SectionKind::Summary => "summary",
+            SectionKind::Work => "work",
+            SectionKind::Volunteer => "volunteer",
+            SectionKind::Education => "education",
+            SectionKind::Awards => "awards",
+            SectionKind::Certificates => "certificates",
+            SectionKind::Publications => "publications",
+            SectionKind::Skills => "skills",
+            SectionKind::Languages => "languages",
+            SectionKind::Interests => "interests",
+            SectionKind::References => "references",
+            SectionKind::Projects => "projects",
+        };
+        self.section_title(key).unwrap_or_default()
+    }
+
+    /// The word for an ongoing end date, e.g. `"Present"`, `"heute"`, `"至今"`.
+    pub fn present(&self) -> &str {
+        &self.present
+    }
+
+    /// The abbreviated name of `month` (1 to 12), e.g. `"Jan"`, `"janv."`, `"1月"`.
+    pub fn month_short(&self, month: u8) -> Option<&str> {
+        Some(&self.months_short[month_index(month)?])
+    }
+
+    /// The full name of `month` (1 to 12), e.g. `"January"`, `"janvier"`, `"1月"`.
+    pub fn month_long(&self, month: u8) -> Option<&str> {
+        Some(&self.months_long[month_index(month)?])
+    }
+
+    /// A month and year in the language's order, with the short or long month name:
+    /// `"Jan 2021"`, `"enero de 2021"`, `"2021年1月"`. A month outside 1 to 12 gives the year alone.
+    pub fn format_month_year(&self, month: u8, year: i32, long: bool) -> String {
+        let (pattern, month) = if long {
+            (&self.month_year_long, self.month_long(month))
+        } else {
+            (&self.month_year, self.month_short(month))
+        };
+        let year = year.to_string();
+        match month {
+            Some(month) => template::fill(pattern, &[("month", month), ("year", &year)]),
+            None => year,
+        }
+    }
+
+    /// The label before an education entry's course list, e.g. `"Courses"`.
+    pub fn courses(&self) -> &str {
+        &self.courses
+    }
+
+    /// The whole course-list line, label and punctuation included: `"Courses: A, B"`,
+    /// `"Cours : A, B"`, `"主修课程：A、B"`.
+    pub fn format_courses<S: AsRef<str>>(&self, courses: &[S]) -> String {
+        let list = courses
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<&str>>()
+            .join(&self.list_separator);
+        template::fill(
+            &self.courses_line,
+            &[("courses", &self.courses), ("list", &list)],
+        )
+    }
+
+    /// The page footer, e.g. `"Ada Lovelace · Page 1 of 2"`, or `"Page 1 of 2"` when the name is
+    /// missing or blank.
+    pub fn footer(&self, name: Option<&str>, page: usize, pages: usize) -> String {
+        let (page, pages) = (page.to_string(), pages.to_string());
+        let values = [("page", page.as_str()), ("pages", pages.as_str())];
+        match name.map(str::trim).filter(|n| !n.is_empty()) {
+            Some(name) => {
+                template::fill(&self.footer_named, &[("name", name), values[0], values[1]])
+            }
+            None => template::fill(&self.footer_anonymous, &values),
+        }
+    }
+
+    /// The footer with the name filled in and `{page}` and `{pages}` left for the typesetter
+    /// (the form of `compose::Footer::template`), e.g. `"Ada · Page {page} of {pages}"`.
+    pub fn footer_template(&self, name: Option<&str>) -> String {
+        match name.map(str::trim).filter(|n| !n.is_empty()) {
+            Some(name) => template::fill(&self.footer_named, &[("name", name)]),
+            None => self.footer_anonymous.clone(),
+        }
+    }
+}
+
+/// Index into the month arrays of a month number 1 to 12.
+fn month_index(month: u8) -> Option<usize> {
+    (1..=12).contains(&month).then(|| usize::from(month - 1))
+}

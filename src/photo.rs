@@ -1,0 +1,217 @@
+//! Loading the resume photo (`basics.image`): a local JPEG or PNG file, never a download.
+//!
+//! JPEGs are embedded unchanged; PNGs are decoded to RGBA so their transparency survives. Files
+//! that are missing, unreadable, corrupt or too large give a warning and the PDF renders without a
+//! photo.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use image::{ImageFormat, ImageReader, Limits};
+
+use crate::typeset::pages::{Image, ImageData};
+
+/// Largest photo file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+/// Largest photo width or height, in pixels.
+pub const MAX_SIDE: u32 = 8000;
+/// Most memory a decoded photo may take, in bytes.
+pub const MAX_DECODED_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Why there is no photo, worded for people.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("$.basics.image: {0}; the PDF is rendered without a photo")]
+pub struct PhotoWarning(pub String);
+
+/// Where a photo reference points, resolved against the resume's folder.
+pub fn resolve(reference: &str, resume_dir: &Path) -> Result<PathBuf, PhotoWarning> {
+    let lower = reference.trim().to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//") {
+        return Err(PhotoWarning(format!(
+            "\"{reference}\" is a web address and the renderer never downloads; save the photo \
+             beside the resume and give its file name"
+        )));
+    }
+    if lower.starts_with("data:") {
+        return Err(PhotoWarning(
+            "data: URIs are not read; save the photo as a JPEG or PNG file beside the resume"
+                .to_string(),
+        ));
+    }
+    let path = Path::new(reference.trim().trim_start_matches("file://"));
+    Ok(if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        resume_dir.join(path)
+    })
+}
+
+/// Reads the photo file's bytes, refusing files over [`MAX_FILE_BYTES`].
+pub fn read(path: &Path) -> Result<Vec<u8>, PhotoWarning> {
+    let shown = path.display();
+    let size = std::fs::metadata(path)
+        .map_err(|e| PhotoWarning(format!("cannot read {shown}: {e}")))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(PhotoWarning(format!(
+            "{shown} is {} MB; photos over {} MB are not embedded",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    std::fs::read(path).map_err(|e| PhotoWarning(format!("cannot read {shown}: {e}")))
+}
+
+/// Turns photo file bytes into an embeddable image: JPEG passed through, PNG decoded to RGBA.
+pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<Arc<Image>, PhotoWarning> {
+    let corrupt = |e: &dyn std::fmt::Display| {
+        PhotoWarning(format!("{shown} cannot be read as an image: {e}"))
+    };
+    let format = image::guess_format(&bytes).map_err(|e| corrupt(&e))?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    match format {
+        ImageFormat::Jpeg => {
+            if !jpeg_is_complete(&bytes) {
+                return Err(PhotoWarning(format!(
+                    "{shown} cannot be decoded: the JPEG file is cut short (no end-of-image marker)"
+                )));
+            }
+            // Decode once to prove the file is whole, then embed the original bytes.
+            let checked = rgba(bytes.clone(), format, limits, shown)?;
+            match jpeg_components(&bytes) {
+                Some(components @ (1 | 3)) => Ok(Arc::new(Image {
+                    width: checked.width,
+                    height: checked.height,
+                    data: ImageData::Jpeg { bytes, components },
+                })),
+                _ => Ok(checked),
+            }
+        }
+        ImageFormat::Png => rgba(bytes, format, limits, shown),
+        other => Err(PhotoWarning(format!(
+            "{shown} is a {other:?} image; use a JPEG or PNG file"
+        ))),
+    }
+}
+
+/// Decodes to 8-bit RGBA within `limits`.
+fn rgba(
+    bytes: Vec<u8>,
+    format: ImageFormat,
+    limits: Limits,
+    shown: &str,
+) -> Result<Arc<Image>, PhotoWarning> {
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(limits);
+    let decoded = reader
+        .decode()
+        .map_err(|e| PhotoWarning(format!("{shown} cannot be decoded: {e}")))?
+        .into_rgba8();
+    Ok(Arc::new(Image {
+        width: decoded.width(),
+        height: decoded.height(),
+        data: ImageData::Rgba8(decoded.into_raw()),
+    }))
+}
+
+/// Whether a JPEG ends with its end-of-image marker (trailing zero padding allowed).
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    end >= 4 && bytes[end - 2..end] == [0xFF, 0xD9]
+}
+
+/// The number of colour components in a JPEG's frame header (SOF marker), if it has one.
+fn jpeg_components(bytes: &[u8]) -> Option<u8> {
+    let mut at = 2;
+    while at + 4 <= bytes.len() {
+        if bytes[at] != 0xFF {
+            return None;
+        }
+        let marker = bytes[at + 1];
+        let length = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+        let is_frame = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+        if is_frame {
+            return bytes.get(at + 9).copied();
+        }
+        at += 2 + length;
+    }
+    None
+}
+
+/// Loads the photo a resume names: `Ok(None)` when it names none.
+pub fn load(
+    reference: Option<&str>,
+    resume_dir: &Path,
+) -> Result<Option<Arc<Image>>, PhotoWarning> {
+    let Some(reference) = reference.filter(|r| !r.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let path = resolve(reference, resume_dir)?;
+    let bytes = read(&path)?;
+    decode(bytes, &path.display().to_string()).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_jpeg() -> Vec<u8> {
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/with-photo.jpg"))
+            .expect("sample photo")
+    }
+
+    #[test]
+    fn a_jpeg_passes_through_unchanged() {
+        let bytes = sample_jpeg();
+        let image = decode(bytes.clone(), "with-photo.jpg").unwrap();
+        assert_eq!((image.width, image.height), (300, 375));
+        assert_eq!(
+            image.data,
+            ImageData::Jpeg {
+                bytes,
+                components: 3
+            }
+        );
+    }
+
+    #[test]
+    fn web_addresses_and_broken_files_are_warnings() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let web = load(Some("https://example.com/me.jpg"), dir)
+            .map(|_| ())
+            .unwrap_err();
+        assert!(web.to_string().contains("never downloads"), "{web}");
+        let missing = load(Some("nowhere/me.jpg"), dir).map(|_| ()).unwrap_err();
+        assert!(missing.to_string().contains("cannot read"), "{missing}");
+        let not_image = load(Some("Cargo.toml"), dir).map(|_| ()).unwrap_err();
+        assert!(
+            not_image.to_string().contains("cannot be read as an image"),
+            "{not_image}"
+        );
+        let mut truncated = sample_jpeg();
+        truncated.truncate(truncated.len() / 2);
+        let cut = decode(truncated, "cut.jpg").map(|_| ()).unwrap_err();
+        assert!(
+            cut.to_string().contains("cut.jpg cannot be decoded"),
+            "{cut}"
+        );
+        assert_eq!(load(None, dir), Ok(None));
+    }
+
+    #[test]
+    fn a_huge_png_is_refused_by_the_limits() {
+        let mut png = Vec::new();
+        let encoder = image::codecs::png::PngEncoder::new(&mut png);
+        let row = vec![0u8; 3];
+        image::ImageEncoder::write_image(encoder, &row, 1, 1, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        // Patch the IHDR width to 100 000 px: the decoder must refuse before allocating.
+        png[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+        let err = decode(png, "huge.png").map(|_| ()).unwrap_err();
+        assert!(err.to_string().contains("cannot"), "{err}");
+    }
+}

@@ -1,0 +1,134 @@
+//! The arguments of `resumepdf validate` and the command itself.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{
+    Problem, file_problem, json_report, passes, text_report, validate_file, validate_text,
+};
+
+const AFTER_LONG_HELP: &str = "\
+What is checked:
+  - the file is JSON and its top level is an object (a syntax error is given with line:column);
+  - the JSON Resume schema (1.x, draft-07): a value of the wrong type, or a date not written as
+    YYYY, YYYY-MM or YYYY-MM-DD, is an error; a URL or e-mail address the schema would not accept
+    as one is a warning;
+  - what the renderer needs: a date that is not on the calendar (2019-13, 2019-02-30) is an error;
+    pre-1.0 key names (company, website, picture, …), values that are converted or skipped,
+    an image given as a web address (skipped: images are not downloaded) and a missing name are
+    warnings.
+
+Every problem is reported, not just the first:
+  resume.json:14:20: error: $.work[2].startDate: \"2019-13\" is not a date (expected YYYY,
+    YYYY-MM or YYYY-MM-DD): month 13 is not between 1 and 12
+  resume.json:31:9: warning: $.education[0].gpa: pre-1.0 key `gpa`; use `score`
+  resume.json: invalid: 1 error, 1 warning
+
+For an entry that is still going on, leave endDate out: \"Present\" is not a date in the schema.
+
+Exit status: 0 when every file passes (no errors; with --strict, no warnings either),
+1 when any file does not, or cannot be read.
+
+Examples:
+  resumepdf validate resume.json
+  resumepdf validate --strict resume.json resume.de.json
+  resumepdf validate --format json resume.json | jq '.[] | select(.severity == \"error\")'
+  cat resume.json | resumepdf validate -";
+
+/// Check JSON Resume files against the schema and against what the renderer needs.
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = AFTER_LONG_HELP)]
+pub struct ValidateArgs {
+    /// The resume files to check; `-` reads standard input.
+    ///
+    /// JSON Resume 1.x; files using pre-1.0 key names (`company`, `website`, …) are checked too,
+    /// with a warning for each old key.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// How to report problems: `text` for people, `json` for tools.
+    ///
+    /// `text` prints one `file:line:col: severity: $.path: message` line per problem, then a
+    /// verdict line per file (`valid`, `valid, 2 warnings`, `fails --strict: …`, `invalid: …`).
+    /// `json` prints one JSON array for the whole run, one record per line, each with the fields
+    /// file, line, column, path, severity (error/warning), check (json/schema/render) and message;
+    /// line, column and path are null when unknown.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
+    pub format: OutputFormat,
+
+    /// Fail on warnings too: exit 1 unless every file is free of errors and warnings.
+    ///
+    /// Warnings are things that do not break the schema but that you probably want to fix: old
+    /// key names, values the renderer converts or skips, URLs that are not URLs, an image given as
+    /// a web address. Useful in CI to keep a resume tidy.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// The report formats of `validate`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Lines for people: `file:line:col: severity: $.path: message`, and a verdict per file.
+    Text,
+    /// One JSON array of problem records for the whole run (one record per line), for tools.
+    Json,
+}
+
+/// Runs `validate` and returns its exit code: success when every file passes.
+///
+/// # Errors
+///
+/// Only when the report cannot be written to standard output; problems in the files, including
+/// files that cannot be read, are part of the report.
+pub fn command(args: &ValidateArgs) -> Result<ExitCode, String> {
+    let mut stdout = std::io::stdout().lock();
+    let passed =
+        run(args, &mut stdout).map_err(|e| format!("cannot write to standard output: {e}"))?;
+    Ok(if passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Checks every file of `args` and writes the report to `out`; returns whether every file passes.
+///
+/// # Errors
+///
+/// When writing to `out` fails.
+pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
+    let files: Vec<(String, Vec<Problem>)> = args
+        .files
+        .iter()
+        .map(|path| {
+            if path.as_os_str() == "-" {
+                let name = "<stdin>".to_string();
+                let mut text = String::new();
+                let problems = match std::io::stdin().lock().read_to_string(&mut text) {
+                    Ok(_) => validate_text(&name, &text),
+                    Err(e) => vec![file_problem(
+                        &name,
+                        format!("cannot read standard input: {e}"),
+                    )],
+                };
+                (name, problems)
+            } else {
+                (path.display().to_string(), validate_file(path))
+            }
+        })
+        .collect();
+    let passed = files
+        .iter()
+        .all(|(_, problems)| passes(problems, args.strict));
+    let report = match args.format {
+        OutputFormat::Text => text_report(&files, args.strict),
+        OutputFormat::Json => {
+            let all: Vec<Problem> = files.into_iter().flat_map(|(_, p)| p).collect();
+            json_report(&all)
+        }
+    };
+    out.write_all(report.as_bytes())?;
+    out.flush()?;
+    Ok(passed)
+}
