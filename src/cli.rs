@@ -147,7 +147,8 @@ fn list_layouts() -> Result<(), String> {
     Ok(())
 }
 
-fn is_stdio(path: &Path) -> bool {
+/// Whether a path argument is `-` (standard input or output).
+pub(crate) fn is_stdio(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
@@ -272,7 +273,8 @@ pub fn missing_glyphs(missing: &std::collections::BTreeSet<char>) -> String {
     )
 }
 
-fn read_input(path: &Path) -> std::io::Result<String> {
+/// Reads a text file, or standard input for `-`.
+pub(crate) fn read_input(path: &Path) -> std::io::Result<String> {
     if is_stdio(path) {
         let mut text = String::new();
         std::io::stdin().lock().read_to_string(&mut text)?;

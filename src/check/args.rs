@@ -1,10 +1,11 @@
 //! The `check` command: arguments and the run from files to a printed report.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::cli::{is_stdio, read_input};
 use crate::fonts::FontBook;
 use crate::layout;
 use crate::model::{self, PartialDate};
@@ -40,45 +41,18 @@ pub struct CheckArgs {
     pub strict: bool,
 }
 
-fn is_stdio(path: &Path) -> bool {
-    path.as_os_str() == "-"
-}
-
-fn read(path: &Path) -> std::io::Result<String> {
-    if is_stdio(path) {
-        let mut text = String::new();
-        std::io::stdin().lock().read_to_string(&mut text)?;
-        Ok(text)
-    } else {
-        std::fs::read_to_string(path)
-    }
-}
 
 /// Today's date (UTC) from the system clock.
 pub fn today() -> PartialDate {
     let days = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    let (year, month, day) = civil_from_days(days);
+    let (year, month, day) = crate::timestamp::civil_from_days(days);
     PartialDate::new(year as i32, Some(month), Some(day)).unwrap_or(PartialDate {
         year: 2000,
         month: Some(1),
         day: Some(1),
     })
-}
-
-/// (year, month, day) of a count of days since 1970-01-01 (proleptic Gregorian calendar).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// Runs `check`: reads the resume (and job ad), prints the model's notes and warnings to
@@ -97,7 +71,7 @@ pub fn command(args: &CheckArgs) -> Result<ExitCode, String> {
     } else {
         args.input.display().to_string()
     };
-    let text = read(&args.input).map_err(|e| format!("cannot read {source_name}: {e}"))?;
+    let text = read_input(&args.input).map_err(|e| format!("cannot read {source_name}: {e}"))?;
     let job = match &args.job {
         Some(path) => Some(
             std::fs::read_to_string(path)
@@ -147,11 +121,11 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(10_957), (2000, 1, 1));
-        assert_eq!(civil_from_days(20_513), (2026, 3, 1));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(crate::timestamp::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(crate::timestamp::civil_from_days(10_957), (2000, 1, 1));
+        assert_eq!(crate::timestamp::civil_from_days(20_513), (2026, 3, 1));
+        assert_eq!(crate::timestamp::civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(crate::timestamp::civil_from_days(-1), (1969, 12, 31));
     }
 
     #[derive(Debug, clap::Parser)]

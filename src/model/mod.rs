@@ -38,7 +38,7 @@ mod convert;
 mod date;
 mod diag;
 mod link;
-mod locate;
+pub(crate) mod locate;
 mod normalize;
 mod types;
 
