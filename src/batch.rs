@@ -174,20 +174,38 @@ pub fn plan(inputs: &[PathBuf], layouts: &Layouts, out: &Path) -> Result<Vec<Job
     Ok(jobs)
 }
 
+/// How every job of a batch is rendered.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Render even outputs that are up to date.
+    pub force: bool,
+    /// A page budget for every output (see [`crate::fit`]).
+    pub max_pages: Option<usize>,
+    /// A language tag overriding each resume's `meta.language`.
+    pub lang: Option<String>,
+}
+
+impl Settings {
+    /// The settings as bytes, part of every output's content hash.
+    fn fingerprint(&self) -> String {
+        format!("pages={:?};lang={:?}", self.max_pages, self.lang)
+    }
+}
+
 /// Runs `jobs` on the current rayon pool; `progress` is called after each job.
 pub fn run(
     jobs: Vec<Job>,
     layouts: &Layouts,
     fonts: &FontBook,
     out: &Path,
-    force: bool,
+    settings: &Settings,
     progress: &(dyn Fn(&Job, &Outcome) + Sync),
 ) -> Result<Summary, String> {
     let start = Instant::now();
     std::fs::create_dir_all(out)
         .map_err(|e| format!("cannot create output folder {}: {e}", out.display()))?;
     let manifest_path = out.join(MANIFEST);
-    let old = if force {
+    let old = if settings.force {
         BTreeMap::new()
     } else {
         read_manifest(&manifest_path)
@@ -196,7 +214,7 @@ pub fn run(
     let results: Vec<(Job, Outcome)> = jobs
         .into_par_iter()
         .map(|job| {
-            let outcome = run_job(&job, layouts, fonts, &old, &new);
+            let outcome = run_job(&job, layouts, fonts, settings, &old, &new);
             progress(&job, &outcome);
             (job, outcome)
         })
@@ -220,6 +238,7 @@ fn run_job(
     job: &Job,
     layouts: &Layouts,
     fonts: &FontBook,
+    settings: &Settings,
     old: &BTreeMap<String, String>,
     new: &Mutex<BTreeMap<String, String>>,
 ) -> Outcome {
@@ -236,6 +255,9 @@ fn run_job(
         Err(e) => return Outcome::Failed(format!("{}:{e}", job.input.display())),
     };
     model::normalize(&mut parsed.resume);
+    if let Some(lang) = &settings.lang {
+        parsed.resume.meta.language = Some(lang.clone());
+    }
     let layout = &layouts.layouts[job.layout];
     let folder = job.input.parent().unwrap_or(Path::new("."));
     let (photo, photo_warning) = match crate::layout_photo(&parsed.resume, layout, folder) {
@@ -243,11 +265,23 @@ fn run_job(
         Err(_) => (None, 1),
     };
     let key = output_key(&job.output);
-    let hash = content_hash(&text, &layouts.fingerprints[job.layout], photo.as_deref());
+    let hash = content_hash(
+        &text,
+        &layouts.fingerprints[job.layout],
+        &settings.fingerprint(),
+        photo.as_deref(),
+    );
     if job.output.is_file() && old.get(&key) == Some(&hash) {
         return Outcome::Skipped;
     }
-    let rendered = match crate::render_reporting(&parsed.resume, layout, fonts, photo.as_ref()) {
+    let fitted = crate::render_fitted(
+        &parsed.resume,
+        layout,
+        fonts,
+        photo.as_ref(),
+        settings.max_pages,
+    );
+    let (rendered, fit) = match fitted {
         Ok(rendered) => rendered,
         Err(e) => return Outcome::Failed(format!("cannot write the PDF: {e}")),
     };
@@ -258,15 +292,19 @@ fn run_job(
         new.insert(key, hash);
     }
     Outcome::Rendered {
-        warnings: parsed.real_warnings().count() + photo_warning,
+        warnings: parsed.real_warnings().count()
+            + photo_warning
+            + usize::from(fit.is_some_and(|f| f.overflow.is_some())),
         missing: rendered.missing.len(),
     }
 }
 
-/// Hex SHA-256 of the tool version, the layout's fingerprint, the input and the photo it shows.
-fn content_hash(input: &str, layout: &[u8], photo: Option<&Image>) -> String {
+/// Hex SHA-256 of the tool version, the settings, the layout's fingerprint, the input and the
+/// photo it shows.
+fn content_hash(input: &str, layout: &[u8], settings: &str, photo: Option<&Image>) -> String {
     let mut hasher = Sha256::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(settings.as_bytes());
     hasher.update((layout.len() as u64).to_le_bytes());
     hasher.update(layout);
     hasher.update((input.len() as u64).to_le_bytes());

@@ -84,6 +84,12 @@ pub struct BatchArgs {
     /// A font file for characters the layouts' fonts lack; repeat for several.
     #[arg(long = "font", value_name = "PATH")]
     pub fonts: Vec<PathBuf>,
+    /// Fit every resume on at most N pages (see `render --pages`).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub pages: Option<u16>,
+    /// Language of headings and dates for every resume (see `render --lang`).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
 }
 
 /// Arguments of `render`.
@@ -363,8 +369,13 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let settings = batch::Settings {
+        force: args.force,
+        max_pages: args.pages.map(usize::from),
+        lang: args.lang.clone(),
+    };
     let summary =
-        pool.install(|| batch::run(jobs, &layouts, &fonts, &args.out, args.force, &progress))?;
+        pool.install(|| batch::run(jobs, &layouts, &fonts, &args.out, &settings, &progress))?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }

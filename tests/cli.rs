@@ -207,3 +207,91 @@ fn batch_renders_every_input_in_every_layout_then_skips_unchanged_ones() {
         stderr(&third)
     );
 }
+
+#[test]
+fn a_layout_extending_classic_with_a_new_accent_renders_in_that_colour() {
+    let dir = scratch("extends");
+    std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
+    std::fs::write(
+        dir.join("navy.json"),
+        r##"{"extends": "classic", "name": "navy", "colors": {"accent": "#1f4e79"}}"##,
+    )
+    .unwrap();
+    let output = resumepdf(
+        &["render", "me.json", "-l", "navy.json", "-o", "navy.pdf"],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bytes = std::fs::read(dir.join("navy.pdf")).unwrap();
+    assert!(common::read_pdf(&bytes).text[0].contains("Richard Hendriks"));
+    // #1f4e79 = (31, 78, 121) / 255: the name is filled in the new accent colour.
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let first_page = *doc.get_pages().values().next().unwrap();
+    let content = String::from_utf8_lossy(&doc.get_page_content(first_page)).into_owned();
+    assert!(
+        content.contains("0.122 0.306 0.475 rg"),
+        "accent colour not used"
+    );
+}
+
+#[test]
+fn pages_fits_within_the_rules_or_says_by_how_much_it_overflows() {
+    let dir = scratch("pages");
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let fits = resumepdf(
+        &[
+            "render",
+            samples.join("with-photo.json").to_str().unwrap(),
+            "--pages",
+            "1",
+            "-v",
+            "-o",
+            "one.pdf",
+        ],
+        &dir,
+    );
+    assert!(fits.status.success(), "{}", stderr(&fits));
+    assert!(
+        stderr(&fits).contains("fitted to 1 page(s): spacing.section_gap"),
+        "{}",
+        stderr(&fits)
+    );
+    assert_eq!(
+        common::read_pdf(&std::fs::read(dir.join("one.pdf")).unwrap()).page_count,
+        1
+    );
+
+    let long = samples.join("senior-engineer-long-career.json");
+    let hopeless = resumepdf(
+        &[
+            "render",
+            long.to_str().unwrap(),
+            "--pages",
+            "1",
+            "-o",
+            "long.pdf",
+        ],
+        &dir,
+    );
+    assert!(hopeless.status.success(), "a budget miss is a warning");
+    let message = stderr(&hopeless);
+    assert!(
+        message.contains("does not fit 1 page(s): it needs"),
+        "{message}"
+    );
+    assert!(message.contains("remove about"), "{message}");
+    let strict = resumepdf(
+        &[
+            "render",
+            long.to_str().unwrap(),
+            "--pages",
+            "1",
+            "--strict",
+            "-o",
+            "strict.pdf",
+        ],
+        &dir,
+    );
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(!dir.join("strict.pdf").exists());
+}

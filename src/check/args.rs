@@ -41,7 +41,6 @@ pub struct CheckArgs {
     pub strict: bool,
 }
 
-
 /// Today's date (UTC) from the system clock.
 pub fn today() -> PartialDate {
     let days = SystemTime::now()

@@ -1,0 +1,144 @@
+//! Languages and page budgets, read back from the PDF: localized labels and dates, exact text for
+//! every script, and resumes squeezed onto fewer pages within the layout rules.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::read_pdf;
+use resumepdf::fonts::{FontBook, fallback};
+use resumepdf::i18n::Locale;
+use resumepdf::layout::{self, SectionKind};
+use resumepdf::model;
+
+/// Renders `text` in `layout_name` with system fallback fonts, as the CLI does; returns the PDF
+/// and the characters no font could draw.
+fn render(text: &str, layout_name: &str) -> (Vec<u8>, BTreeSet<char>) {
+    let mut fonts = FontBook::bundled();
+    let layout = layout::load(layout_name, &fonts).expect("built-in layout");
+    let mut parsed = model::parse(text).expect("resume parses");
+    model::normalize(&mut parsed.resume);
+    let families = [layout.fonts.body.as_str(), layout.fonts.heading.as_str()];
+    fallback::prepare(
+        &mut fonts,
+        &families,
+        &fallback::json_string_chars(text),
+        &[],
+    )
+    .expect("no user fonts to read");
+    let rendered =
+        resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).expect("PDF is written");
+    (rendered.pdf, rendered.missing)
+}
+
+fn flat(pages: &[String]) -> String {
+    pages
+        .iter()
+        .flat_map(|p| p.split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_german_resume_has_german_headings_dates_and_exact_text() {
+    let text = include_str!("../samples/german-project-manager.json");
+    let (pdf, missing) = render(text, "classic");
+    assert!(missing.is_empty(), "{missing:?}");
+    let read = read_pdf(&pdf);
+    let extracted = flat(&read.text);
+    let de = Locale::for_tag(Some("de"));
+    for kind in [
+        SectionKind::Work,
+        SectionKind::Education,
+        SectionKind::Skills,
+    ] {
+        let heading = de.section(kind).to_uppercase();
+        assert!(extracted.contains(&heading), "heading {heading} missing");
+        assert_ne!(
+            de.section(kind),
+            kind.default_title(),
+            "{kind:?} is translated"
+        );
+    }
+    assert!(extracted.contains(&format!(
+        "{} – {}",
+        de.format_month_year(4, 2020, false),
+        de.present()
+    )));
+    for exact in [
+        "Katharina Böhm-Strauß",
+        "Senior Projektmanagerin",
+        "München, Bayern",
+        "Verhandelte Rahmenverträge mit über 30 Zulieferern und reduzierte die Einkaufskosten um 7 %.",
+    ] {
+        assert!(
+            extracted.contains(exact),
+            "{exact} missing from {extracted}"
+        );
+    }
+    assert!(
+        read.text
+            .last()
+            .is_some_and(|page| page.contains(&de.footer(Some("Katharina Böhm-Strauß"), 2, 2)))
+    );
+    assert_eq!(read.lang.as_deref(), Some("de"));
+}
+
+#[test]
+fn a_chinese_resume_extracts_exactly_when_a_cjk_font_is_installed() {
+    let name = "王晓明";
+    let bullet = "带领8人客服团队，将首次响应时间缩短了35%。";
+    let text = format!(
+        r#"{{"basics": {{"name": "{name}", "label": "客户服务主管"}},
+            "work": [{{"name": "星河零售有限公司", "position": "客服主管", "startDate": "2020-03",
+                       "highlights": ["{bullet}"]}}],
+            "meta": {{"language": "zh"}}}}"#
+    );
+    let (pdf, missing) = render(&text, "classic");
+    let zh = Locale::for_tag(Some("zh"));
+    let extracted = flat(&read_pdf(&pdf).text);
+    assert!(
+        extracted.contains(&zh.section(SectionKind::Work).to_uppercase()),
+        "{extracted}"
+    );
+    assert!(extracted.contains(&zh.format_month_year(3, 2020, false)));
+    if missing.is_empty() {
+        assert!(extracted.contains(name), "{extracted}");
+        assert!(extracted.contains(bullet), "{extracted}");
+    } else {
+        // No CJK font on this machine (CI installs fonts-noto-cjk): the gap is reported, not hidden.
+        assert!(missing.contains(&'王'), "{missing:?}");
+        eprintln!(
+            "note: no CJK font installed; {} characters reported missing",
+            missing.len()
+        );
+    }
+}
+
+#[test]
+fn a_two_page_resume_fits_one_page_and_a_hopeless_one_reports_its_overflow() {
+    let fonts = FontBook::bundled();
+    let layout = layout::load("classic", &fonts).expect("classic");
+    let load = |text: &str| {
+        let mut parsed = model::parse(text).expect("sample parses");
+        model::normalize(&mut parsed.resume);
+        parsed.resume
+    };
+    let short = load(include_str!("../samples/with-photo.json"));
+    let (rendered, fit) =
+        resumepdf::render_fitted(&short, &layout, &fonts, None, Some(1)).expect("renders");
+    let fit = fit.expect("a budget was given");
+    assert_eq!(read_pdf(&rendered.pdf).page_count, 1);
+    assert!(layout::validate(&fit.layout, &fonts).is_empty());
+    assert!(!fit.changes.is_empty() && fit.overflow.is_none());
+
+    let long = load(include_str!("../samples/senior-engineer-long-career.json"));
+    let (rendered, fit) =
+        resumepdf::render_fitted(&long, &layout, &fonts, None, Some(1)).expect("renders");
+    let overflow = fit.and_then(|f| f.overflow).expect("cannot fit");
+    assert!(
+        overflow.pages_needed > 2.0 && overflow.lines_over > 50,
+        "{overflow:?}"
+    );
+    assert!(read_pdf(&rendered.pdf).page_count > 1, "rendered anyway");
+}
