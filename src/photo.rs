@@ -8,7 +8,8 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use image::{ImageFormat, ImageReader, Limits};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::typeset::pages::{Image, ImageData};
 
@@ -80,42 +81,48 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<Arc<Image>, PhotoWarning> {
                     "{shown} cannot be decoded: the JPEG file is cut short (no end-of-image marker)"
                 )));
             }
-            // Decode once to prove the file is whole, then embed the original bytes.
-            let checked = rgba(bytes.clone(), format, limits, shown)?;
-            match jpeg_components(&bytes) {
-                Some(components @ (1 | 3)) => Ok(Arc::new(Image {
+            // Decode once to prove the file is whole; embed the original bytes when the PDF can
+            // carry them as they are (upright, 1 or 3 components, a frame type PDF readers know).
+            let (checked, upright) = rgba(bytes.clone(), format, limits, shown)?;
+            let passthrough = jpeg_components(&bytes)
+                .filter(|c| upright && matches!(c, 1 | 3))
+                .map(|components| Image {
                     width: checked.width,
                     height: checked.height,
                     data: ImageData::Jpeg { bytes, components },
-                })),
-                _ => Ok(checked),
-            }
+                })
+                .filter(|image| crate::pdf::check_image(image).is_ok());
+            Ok(Arc::new(passthrough.unwrap_or(checked)))
         }
-        ImageFormat::Png => rgba(bytes, format, limits, shown),
+        ImageFormat::Png => rgba(bytes, format, limits, shown).map(|(image, _)| Arc::new(image)),
         other => Err(PhotoWarning(format!(
             "{shown} is a {other:?} image; use a JPEG or PNG file"
         ))),
     }
 }
 
-/// Decodes to 8-bit RGBA within `limits`.
+/// Decodes to 8-bit RGBA within `limits`, turned upright as its EXIF orientation says; also says
+/// whether the file was upright already.
 fn rgba(
     bytes: Vec<u8>,
     format: ImageFormat,
     limits: Limits,
     shown: &str,
-) -> Result<Arc<Image>, PhotoWarning> {
+) -> Result<(Image, bool), PhotoWarning> {
+    let fail = |e: image::ImageError| PhotoWarning(format!("{shown} cannot be decoded: {e}"));
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits);
-    let decoded = reader
-        .decode()
-        .map_err(|e| PhotoWarning(format!("{shown} cannot be decoded: {e}")))?
-        .into_rgba8();
-    Ok(Arc::new(Image {
+    let mut decoder = reader.into_decoder().map_err(fail)?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut decoded = DynamicImage::from_decoder(decoder).map_err(fail)?;
+    decoded.apply_orientation(orientation);
+    let decoded = decoded.into_rgba8();
+    let image = Image {
         width: decoded.width(),
         height: decoded.height(),
         data: ImageData::Rgba8(decoded.into_raw()),
-    }))
+    };
+    Ok((image, orientation == Orientation::NoTransforms))
 }
 
 /// Whether a JPEG ends with its end-of-image marker (trailing zero padding allowed).
@@ -175,6 +182,24 @@ mod tests {
                 bytes,
                 components: 3
             }
+        );
+    }
+
+    #[test]
+    fn a_rotated_phone_photo_is_turned_upright() {
+        // An EXIF block saying "rotate 90° clockwise to view" (orientation 6), after the SOI marker.
+        let mut exif = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01".to_vec();
+        exif.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
+        let mut jpeg = sample_jpeg();
+        let mut segment = vec![0xFF, 0xE1];
+        segment.extend_from_slice(&u16::try_from(exif.len() + 2).unwrap().to_be_bytes());
+        segment.extend_from_slice(&exif);
+        jpeg.splice(2..2, segment);
+        let image = decode(jpeg, "phone.jpg").unwrap();
+        assert_eq!((image.width, image.height), (375, 300), "turned upright");
+        assert!(
+            matches!(image.data, ImageData::Rgba8(_)),
+            "re-encoded, not passed through"
         );
     }
 

@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use common::{ReadPdf, read_pdf};
 use resumepdf::fonts::{FaceId, FontBook, Style};
-use resumepdf::pdf::{Meta, PdfError, write};
+use resumepdf::pdf::{Meta, PdfError, check_image, write};
 use resumepdf::typeset::pages::{
     Clip, Glyph, GlyphRun, Image, ImageData, Item, Page, Pages, Rect, Rgb,
 };
@@ -788,6 +788,7 @@ fn every_clip_shape_is_a_clipping_path_on_the_frame() {
             .iter()
             .all(|(_, i)| i.name == read.images[0].1.name)
     );
+    assert_eq!(read.image_objects, 1);
     assert!(read.balanced_q);
 }
 
@@ -890,6 +891,7 @@ fn images_are_written_deterministically() {
         .map(|(page, i)| (*page, i.name.as_str()))
         .collect();
     assert_eq!(names, [(1, "Im1"), (1, "Im2"), (2, "Im2")]);
+    assert_eq!(read.image_objects, 3, "a JPEG, an RGB image and its mask");
 
     // Another photo gives another /ID.
     let mut other = pages.clone();
@@ -942,12 +944,15 @@ fn bad_images_are_errors_and_empty_frames_draw_nothing() {
             bad.width,
             bad.height
         );
+        assert!(check_image(&bad).is_err(), "{what}");
         assert!(
             matches!(err(bad), PdfError::Image { page: 1, .. }),
             "{what}"
         );
     }
 
+    assert_eq!(check_image(&jpeg_photo()), Ok(()));
+    assert_eq!(check_image(&rgba_photo()), Ok(()));
     let photo = jpeg_photo();
     let mut nan = photo_item(FRAME, Clip::Rounded(f32::NAN), &photo);
     assert!(matches!(
@@ -980,146 +985,21 @@ fn bad_images_are_errors_and_empty_frames_draw_nothing() {
 }
 
 #[test]
-#[ignore]
-fn zz_write_image_demo() {
-    let carlito = face("Carlito", Style::REGULAR);
-    let sample = Arc::new(Image {
-        width: 300,
-        height: 375,
-        data: ImageData::Jpeg {
-            bytes: std::fs::read("samples/with-photo.jpg").unwrap(),
-            components: 3,
-        },
-    });
-    let photos = [jpeg_photo(), rgba_photo(), sample];
-    let mut items = vec![Item::Fill {
-        rect: Rect {
-            x: 0.0,
-            y: 0.0,
-            width: A4.0,
-            height: 420.0,
-        },
-        color: Rgb {
-            r: 0.85,
-            g: 0.9,
-            b: 0.85,
-        },
-    }];
-    for (row, photo) in photos.iter().enumerate() {
-        let y = 30.0 + 130.0 * row as f32;
-        for (col, (clip, w, h)) in [
-            (Clip::Rectangle, 90.0, 90.0),
-            (Clip::Ellipse, 90.0, 90.0),
-            (Clip::Rounded(14.0), 90.0, 90.0),
-            (Clip::Ellipse, 120.0, 60.0),
-            (Clip::Rounded(10.0), 60.0, 110.0),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let frame = Rect {
-                x: 20.0 + 112.0 * col as f32,
-                y,
-                width: w,
-                height: h,
-            };
-            items.push(photo_item(frame, clip, photo));
-            items.push(Item::Text(shape(
-                carlito,
-                &format!("{clip:?}"),
-                8.0,
-                frame.x,
-                y + 122.0,
-            )));
-        }
-    }
-    items.push(Item::Rule {
-        x0: 20.0,
-        y0: 440.0,
-        x1: 560.0,
-        y1: 440.0,
-        thickness: 2.0,
-        color: Rgb {
-            r: 0.8,
-            g: 0.1,
-            b: 0.1,
-        },
-    });
-    items.push(Item::Text(shape(
-        carlito,
-        "Text after the images",
-        14.0,
-        20.0,
-        470.0,
-    )));
-    let bytes = write(&page_of(items), &meta(), book()).unwrap();
-    std::fs::write("/tmp/image-demo.pdf", bytes).unwrap();
-}
-
-#[test]
-#[ignore]
-fn zz_measure_images() {
-    let carlito = face("Carlito", Style::REGULAR);
-    let jpeg_bytes = std::fs::read("samples/with-photo.jpg").unwrap();
-    let sample = Arc::new(Image {
-        width: 300,
-        height: 375,
-        data: ImageData::Jpeg {
-            bytes: jpeg_bytes.clone(),
-            components: 3,
-        },
-    });
-    let decoded = image::load_from_memory(&jpeg_bytes).unwrap().to_rgba8();
-    let mut with_alpha = decoded.clone().into_raw();
-    for (i, p) in with_alpha.chunks_mut(4).enumerate() {
-        let (x, y) = ((i % 300) as f32 - 150.0, (i / 300) as f32 - 187.0);
-        if x * x + y * y > 140.0 * 140.0 {
-            p[3] = 0;
-        }
-    }
-    let rgba = Arc::new(Image {
-        width: 300,
-        height: 375,
-        data: ImageData::Rgba8(decoded.into_raw()),
-    });
-    let rgba_alpha = Arc::new(Image {
-        width: 300,
-        height: 375,
-        data: ImageData::Rgba8(with_alpha),
-    });
-    let text = Item::Text(shape(carlito, "Zoë Łukasiewicz", 11.0, 50.0, 60.0));
-    let base = write(&page_of(vec![text.clone()]), &meta(), book())
-        .unwrap()
-        .len();
-    for (label, image, n) in [
-        ("jpeg", &sample, 1),
-        ("jpeg x3", &sample, 3),
-        ("rgba opaque", &rgba, 1),
-        ("rgba alpha", &rgba_alpha, 1),
-    ] {
-        let mut items = vec![text.clone()];
-        for _ in 0..n {
-            items.push(photo_item(FRAME, Clip::Ellipse, image));
-        }
-        let pages = page_of(items);
-        let bytes = write(&pages, &meta(), book()).unwrap();
-        let start = std::time::Instant::now();
-        for _ in 0..20 {
-            write(&pages, &meta(), book()).unwrap();
-        }
-        let per = start.elapsed() / 20;
-        eprintln!(
-            "{label}: {} bytes, +{} over text-only ({} B); jpeg {} B; {:?} per write",
-            bytes.len(),
-            bytes.len() - base,
-            base,
-            jpeg_bytes.len(),
-            per
-        );
-    }
-    let start = std::time::Instant::now();
-    for _ in 0..20 {
-        write(&page_of(vec![text.clone()]), &meta(), book()).unwrap();
-    }
-    eprintln!("text only: {:?} per write", start.elapsed() / 20);
+fn a_narrow_frame_crops_both_sides_evenly() {
+    let photo = jpeg_photo();
+    let frame = Rect {
+        x: 100.0,
+        y: 200.0,
+        width: 60.0,
+        height: 110.0,
+    };
+    let (_, read) = write_and_read(&page_of(vec![photo_item(
+        frame,
+        Clip::Rounded(10.0),
+        &photo,
+    )]));
+    let image = &read.images[0].1;
+    // 110 pt tall at 4:5 is 88 pt wide: 14 pt cut on either side.
+    assert_close(&image.ctm, &[88.0, 0.0, 0.0, 110.0, 86.0, A4.1 - 310.0]);
+    assert_close(&image.clip.as_ref().unwrap().bbox, &pdf_box(frame));
 }

@@ -275,3 +275,31 @@ fn every_layout_renders_every_copied_corpus_file() {
         }
     }
 }
+
+#[test]
+fn every_layout_uses_at_most_two_font_families_all_embedded() {
+    for name in layout::builtin_names() {
+        let pdf = read_pdf(&render_text(SCHEMA_SAMPLE, name));
+        let families: std::collections::BTreeSet<String> = pdf
+            .fonts
+            .iter()
+            .map(|f| {
+                let name = f
+                    .base_font
+                    .split_once('+')
+                    .map_or(f.base_font.as_str(), |(_, n)| n);
+                name.split('-').next().unwrap_or_default().to_string()
+            })
+            .collect();
+        assert!(
+            (1..=2).contains(&families.len()),
+            "{name} uses {families:?}"
+        );
+        assert!(
+            pdf.fonts
+                .iter()
+                .all(|f| f.embedded && f.subset && f.to_unicode),
+            "{name}"
+        );
+    }
+}

@@ -18,7 +18,7 @@ mod subset;
 use printpdf::{PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect};
 
 use crate::fonts::FontBook;
-use crate::typeset::pages::Pages;
+use crate::typeset::pages::{Image, Pages};
 
 /// Document information written into the PDF.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -118,6 +118,15 @@ pub enum PdfError {
     /// A broken invariant of this module (a bug).
     #[error("internal error in the PDF writer: {0}")]
     Internal(String),
+}
+
+/// Checks `image` the way [`write`] does before embedding it: `Err` with the reason when its size
+/// is zero, its RGBA data has the wrong length, or its JPEG stream disagrees with its size or
+/// components or uses a JPEG process PDF viewers cannot decode (12-bit, lossless, hierarchical or
+/// arithmetic-coded). A photo loader can fall back to decoded RGBA pixels for such a JPEG instead
+/// of letting the whole write fail with [`PdfError::Image`].
+pub fn check_image(image: &Image) -> Result<(), String> {
+    image::check(image)
 }
 
 /// Writes `pages` as a PDF document, embedding subsets of the `fonts` faces its glyph runs use.

@@ -118,6 +118,8 @@ pub struct ReadPdf {
     pub images: Vec<(usize, ImageInfo)>,
     /// Whether every `q` on every page is matched by a `Q` (and no `Q` comes first).
     pub balanced_q: bool,
+    /// Number of image XObjects in the file (soft masks included), drawn or not.
+    pub image_objects: usize,
     /// Document information entries, decoded (PDFDocEncoding or UTF-16BE).
     pub info: BTreeMap<String, String>,
     /// Whether the document claims PDF/X (`/GTS_PDFXVersion` in the info, or a PDF/X output intent).
@@ -142,6 +144,16 @@ pub fn read_pdf(bytes: &[u8]) -> ReadPdf {
         ..ReadPdf::default()
     };
     read_info(&doc, &mut out);
+    out.image_objects = doc
+        .objects
+        .values()
+        .filter(|o| match o {
+            Object::Stream(s) => {
+                matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n.as_slice() == b"Image")
+            }
+            _ => false,
+        })
+        .count();
     let pages = doc.get_pages();
     out.page_count = pages.len();
     for (&number, &page_id) in &pages {
