@@ -61,6 +61,7 @@ fn shape(face: FaceId, text: &str, size: f32, x: f32, y: f32) -> GlyphRun {
         y,
         text: text.to_string(),
         glyphs,
+        synthetic_bold: false,
     }
 }
 

@@ -168,7 +168,7 @@ pub fn compose(
             .footer_template(resume.basics.name.as_deref()),
         style: composer.styles.small,
     };
-    Document {
+    let mut document = Document {
         page_size: layout.page.size.dimensions(),
         margins: [m.top.pt(), m.right.pt(), m.bottom.pt(), m.left.pt()],
         line_spacing: layout.line_spacing,
@@ -177,6 +177,57 @@ pub fn compose(
         main,
         sidebar,
         footer: Some(footer),
+    };
+    if composer.locale.is_rtl() {
+        mirror(&mut document);
+    }
+    document
+}
+
+/// The RIGHT-TO-LEFT MARK that starts every paragraph of a right-to-left document: the typesetter
+/// takes it as the paragraph's direction (whatever script the text starts with), aligns the
+/// paragraph to the right and mirrors its sides; the mark itself is neither drawn nor extracted.
+const RTL_MARK: char = '\u{200F}';
+
+/// Lays a right-to-left document out as the mirror image of its layout: every paragraph, heading
+/// and entry header runs right to left (titles on the right, dates on the left, bullets hanging
+/// on the right), and a sidebar or header photo changes sides.
+fn mirror(document: &mut Document) {
+    fn mark(spans: &mut [Span]) {
+        if let Some(first) = spans.first_mut()
+            && !first.text.starts_with(RTL_MARK)
+        {
+            first.text.insert(0, RTL_MARK);
+        }
+    }
+    let flip = |side: Side| match side {
+        Side::Left => Side::Right,
+        Side::Right => Side::Left,
+    };
+    let sidebar = document.sidebar.as_mut().map(|s| &mut s.blocks);
+    let blocks = [&mut document.header, &mut document.main]
+        .into_iter()
+        .chain(sidebar)
+        .flat_map(|blocks| blocks.iter_mut());
+    for block in blocks {
+        match block {
+            Block::Paragraph(paragraph) => mark(&mut paragraph.spans),
+            Block::Heading { spans, .. } => mark(spans),
+            Block::Split { left, right, .. } => {
+                mark(left);
+                mark(right);
+            }
+            Block::Space(..) | Block::Photo(_) => {}
+        }
+    }
+    if let Some(footer) = &mut document.footer {
+        footer.template.insert(0, RTL_MARK);
+    }
+    if let Some((_, side)) = &mut document.header_photo {
+        *side = flip(*side);
+    }
+    if let Some(sidebar) = &mut document.sidebar {
+        sidebar.side = flip(sidebar.side);
     }
 }
 

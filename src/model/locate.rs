@@ -1,7 +1,7 @@
 //! JSON paths (`$.work[2].startDate`) and a small scanner that finds where each value starts in the
 //! source text, so warnings can carry a line and column.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Appends `.key` (or `["key"]` when the key is not a plain identifier) to a JSON path.
 pub(crate) fn push_key(path: &mut String, key: &str) {
@@ -43,18 +43,30 @@ pub(crate) fn index_path(path: &str, index: usize) -> String {
     p
 }
 
-/// The 1-based line and column (in characters) at which the value at each JSON path starts.
+/// The 1-based line and column (in characters) at which the value at each of the JSON `paths`
+/// starts (paths not found are left out).
 ///
 /// Built by one pass over text that `serde_json` has already accepted; on anything unexpected the
 /// scan stops and the map holds what was found so far. With duplicate keys the last one wins, as in
-/// `serde_json`.
+/// `serde_json`. Only the paths asked for are kept: recording every value's path took memory in
+/// proportion to the number of values times their depth (2 GB for an 8 MB file of nested arrays).
+pub(crate) fn locate_paths(text: &str, paths: &HashSet<&str>) -> HashMap<String, (usize, usize)> {
+    scan(text, Some(paths))
+}
+
+/// [`locate_paths`] for every value in the text.
 pub(crate) fn locate_all(text: &str) -> HashMap<String, (usize, usize)> {
+    scan(text, None)
+}
+
+fn scan(text: &str, wanted: Option<&HashSet<&str>>) -> HashMap<String, (usize, usize)> {
     let mut scanner = Scanner {
         chars: text.chars().collect(),
         pos: 0,
         line: 1,
         col: 1,
         map: HashMap::new(),
+        wanted,
     };
     let mut path = String::from("$");
     let _ = scanner.value(&mut path);
@@ -91,18 +103,20 @@ pub(crate) fn char_column(text: &str, line: usize, byte_column: usize) -> usize 
     line_text[..end].chars().count() + 1
 }
 
-struct Scanner {
+struct Scanner<'w> {
     chars: Vec<char>,
     pos: usize,
     line: usize,
     col: usize,
     map: HashMap<String, (usize, usize)>,
+    /// The paths to record; `None` records all.
+    wanted: Option<&'w HashSet<&'w str>>,
 }
 
 /// Marker for "stop scanning"; the input was not what was expected.
 struct Stop;
 
-impl Scanner {
+impl Scanner<'_> {
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).copied()
     }
@@ -138,7 +152,12 @@ impl Scanner {
 
     fn value(&mut self, path: &mut String) -> Result<(), Stop> {
         self.skip_ws();
-        self.map.insert(path.clone(), (self.line, self.col));
+        if self
+            .wanted
+            .is_none_or(|wanted| wanted.contains(path.as_str()))
+        {
+            self.map.insert(path.clone(), (self.line, self.col));
+        }
         match self.peek().ok_or(Stop)? {
             '{' => self.object(path),
             '[' => self.array(path),
@@ -255,6 +274,22 @@ mod tests {
         assert_eq!(map["$.work[1].x"], (4, 15));
         assert_eq!(map["$.work[1].x[1]"], (4, 19));
         assert_eq!(map["$.work[1].x[2]"], (4, 24));
+    }
+
+    /// Issue #5: only the paths asked for are kept, so a file of millions of deeply nested values
+    /// costs no more memory than the warnings about it.
+    #[test]
+    fn only_the_wanted_paths_are_recorded() {
+        let deep = format!(
+            "{{\"x\": {}1, 2, \"three\"{}}}",
+            "[".repeat(100),
+            "]".repeat(100)
+        );
+        let wanted = format!("$.x{}[2]", "[0]".repeat(99));
+        let map = locate_paths(&deep, &HashSet::from([wanted.as_str(), "$.nowhere"]));
+        assert_eq!(map.len(), 1, "{:?}", map.keys());
+        assert_eq!(map[&wanted], (1, 113));
+        assert_eq!(locate_all(&deep).len(), 1 + 1 + 100 + 2);
     }
 
     #[test]

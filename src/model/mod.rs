@@ -100,7 +100,8 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     let resume = convert::resume(&mut cx, root);
     let mut warnings = cx.warnings;
     if !warnings.is_empty() {
-        let positions = locate::locate_all(text);
+        let paths = warnings.iter().map(|w| w.path.as_str()).collect();
+        let positions = locate::locate_paths(text, &paths);
         for w in &mut warnings {
             if let Some(&(line, column)) = positions.get(&w.path) {
                 w.line = line;

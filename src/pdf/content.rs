@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, ColorArray, HighlightingMode, Line, LinePoint,
     LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
-    WindingOrder,
+    TextRenderingMode, WindingOrder,
 };
 
 use super::PdfError;
 use super::image::{Images, draw_ops, is_drawn};
+use super::runs;
 use super::subset::{EmbeddedFont, glyph_text};
 use crate::fonts::FaceId;
 use crate::typeset::pages::{GlyphRun, Item, Page, Rgb};
@@ -212,7 +213,8 @@ pub(crate) fn page_ops(
 }
 
 /// One text object: font (if changed), fill colour (if changed), text matrix and one TJ array whose
-/// offsets put every glyph where the shaper put it.
+/// offsets put every glyph where the shaper put it. A right-to-left run is marked as reversed and
+/// a synthetic bold one is stroked too (see `runs`).
 fn text_ops(
     ops: &mut Vec<Op>,
     state: &mut State,
@@ -226,6 +228,28 @@ fn text_ops(
             col: color(run.color),
         });
         state.fill = Some(run.color);
+    }
+    let reversed = runs::is_reversed(run);
+    if reversed {
+        ops.push(Op::BeginMarkedContent {
+            tag: runs::REVERSED_CHARS.to_string(),
+        });
+    }
+    if run.synthetic_bold {
+        if state.stroke != Some(run.color) {
+            ops.push(Op::SetOutlineColor {
+                col: color(run.color),
+            });
+            state.stroke = Some(run.color);
+        }
+        let width = coord(run.size * runs::BOLD_STROKE);
+        if state.line_width != Some(width.0.to_bits()) {
+            ops.push(Op::SetOutlineThickness { pt: width });
+            state.line_width = Some(width.0.to_bits());
+        }
+        ops.push(Op::SetTextRenderingMode {
+            mode: TextRenderingMode::FillStroke,
+        });
     }
     ops.push(Op::StartTextSection);
     let size = coord(run.size);
@@ -249,8 +273,8 @@ fn text_ops(
     let mut shaped = 0.0f64;
     let mut glyphs = Vec::with_capacity(run.glyphs.len());
     for glyph in &run.glyphs {
-        let text = glyph_text(run, &glyph.text, number)?;
-        let code = font.code(glyph.id, text).ok_or_else(|| {
+        let text = runs::shown(glyph_text(run, &glyph.text, number)?, reversed);
+        let code = font.code(glyph.id, &text).ok_or_else(|| {
             PdfError::Internal(format!(
                 "glyph {} was not collected for subsetting",
                 glyph.id
@@ -270,6 +294,14 @@ fn text_ops(
         items: vec![TextItem::GlyphIds(glyphs)],
     });
     ops.push(Op::EndTextSection);
+    if run.synthetic_bold {
+        ops.push(Op::SetTextRenderingMode {
+            mode: TextRenderingMode::Fill,
+        });
+    }
+    if reversed {
+        ops.push(Op::EndMarkedContent);
+    }
     Ok(())
 }
 

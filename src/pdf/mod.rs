@@ -12,6 +12,7 @@ mod content;
 mod fixup;
 mod hash;
 mod image;
+mod runs;
 mod sfnt;
 mod subset;
 

@@ -7,6 +7,7 @@
 //! to one string only, so when one glyph is shown with two texts it is copied into the subset twice,
 //! and each copy maps back to its own text. Text extraction then returns exactly the input.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use allsorts::binary::read::ReadScope;
@@ -25,13 +26,13 @@ pub(crate) struct EmbeddedFont<'p> {
     /// The subset font as printpdf will embed it.
     pub parsed: ParsedFont,
     /// (original glyph id, text it stands for) → code in the subset font.
-    codes: BTreeMap<(u16, &'p str), u16>,
+    codes: BTreeMap<(u16, Cow<'p, str>), u16>,
 }
 
 impl EmbeddedFont<'_> {
     /// The code that shows original glyph `gid` standing for `text`.
     pub fn code(&self, gid: u16, text: &str) -> Option<u16> {
-        self.codes.get(&(gid, text)).copied()
+        self.codes.get(&(gid, Cow::Borrowed(text))).copied()
     }
 
     /// The width printpdf writes into `/W` for `code`, in thousandths of an em.
@@ -68,7 +69,7 @@ pub(crate) fn embed_fonts<'p>(
     book: &FontBook,
 ) -> Result<BTreeMap<FaceId, EmbeddedFont<'p>>, PdfError> {
     let faces: BTreeMap<FaceId, &Face> = book.faces().collect();
-    let mut used: BTreeMap<FaceId, BTreeSet<(u16, &'p str)>> = BTreeMap::new();
+    let mut used: BTreeMap<FaceId, BTreeSet<(u16, Cow<'p, str>)>> = BTreeMap::new();
     for (index, page) in pages.pages.iter().enumerate() {
         for item in &page.items {
             let Item::Text(run) = item else { continue };
@@ -79,8 +80,10 @@ pub(crate) fn embed_fonts<'p>(
                 });
             }
             let set = used.entry(run.face).or_default();
+            let reversed = super::runs::is_reversed(run);
             for glyph in &run.glyphs {
-                set.insert((glyph.id, glyph_text(run, &glyph.text, index + 1)?));
+                let text = glyph_text(run, &glyph.text, index + 1)?;
+                set.insert((glyph.id, super::runs::shown(text, reversed)));
             }
         }
     }
@@ -97,7 +100,7 @@ pub(crate) fn embed_fonts<'p>(
 /// Subsets `face` to `pairs` (in order: the code of a pair is its index + 1; glyph 0 comes first).
 fn embed_face<'p>(
     face: &Face,
-    pairs: BTreeSet<(u16, &'p str)>,
+    pairs: BTreeSet<(u16, Cow<'p, str>)>,
 ) -> Result<EmbeddedFont<'p>, PdfError> {
     let fail = |reason: String| PdfError::Subset {
         font: face.postscript_name.clone(),
@@ -137,7 +140,7 @@ fn embed_face<'p>(
 
 /// Six uppercase letters derived from the used (glyph, text) set: the same glyphs give the same tag,
 /// so the same input gives the same bytes.
-fn subset_tag(pairs: &BTreeSet<(u16, &str)>) -> String {
+fn subset_tag(pairs: &BTreeSet<(u16, Cow<'_, str>)>) -> String {
     let mut hash = super::hash::Hasher::new();
     for (gid, text) in pairs {
         hash.update(&gid.to_be_bytes());
@@ -195,6 +198,7 @@ mod tests {
             y: 10.0,
             text: text.to_string(),
             glyphs,
+            synthetic_bold: false,
         })
     }
 

@@ -27,6 +27,7 @@ fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
                 text: i..i + 1,
             })
             .collect(),
+        synthetic_bold: false,
     })
 }
 

@@ -96,7 +96,8 @@ pub fn flow(
             } => {
                 let lines = break_lines(shaper, spans, |_| column.width);
                 for line in lines {
-                    push_line(&mut out, line, column.x, line_spacing, true);
+                    let x = start_x(&line, column.x, column.width);
+                    push_line(&mut out, line, x, line_spacing, true);
                 }
                 if let (Some((thickness, color)), Some(last)) = (rule, out.last_mut()) {
                     let y = last.height + rule_gap + thickness / 2.0;
@@ -151,7 +152,9 @@ pub fn photo_item(photo: &Photo, x: f32, y: f32) -> Item {
     }
 }
 
-/// Lines of a paragraph, with a hanging bullet and widow/orphan protection.
+/// Lines of a paragraph, with a hanging bullet and widow/orphan protection. A right-to-left
+/// paragraph is mirrored: its indent and bullet are on the right, and `Left` alignment (the start
+/// of its lines) is flush right.
 fn paragraph_lines(
     shaper: &mut Shaper,
     paragraph: &Paragraph,
@@ -159,14 +162,19 @@ fn paragraph_lines(
     line_spacing: f32,
     out: &mut Vec<FlowLine>,
 ) {
-    let x = column.x + paragraph.indent;
     let width = column.width - paragraph.indent;
     let lines = break_lines(shaper, &paragraph.spans, |_| width);
+    let rtl = lines.first().is_some_and(|l| l.rtl);
+    let x = if rtl {
+        column.x
+    } else {
+        column.x + paragraph.indent
+    };
     let count = lines.len();
     let start = out.len();
     for line in lines {
         let offset = match paragraph.align {
-            Align::Left => 0.0,
+            Align::Left => start_x(&line, 0.0, width),
             Align::Center => ((width - line.width) / 2.0).max(0.0),
         };
         push_line(out, line, x + offset, line_spacing, false);
@@ -177,9 +185,12 @@ fn paragraph_lines(
         });
         if let Some(marker) = marker.into_iter().next() {
             let baseline = first_baseline(first);
-            first
-                .items
-                .splice(0..0, place(marker, x - bullet.hang, baseline));
+            let marker_x = if rtl {
+                x + width + bullet.hang - marker.width
+            } else {
+                x - bullet.hang
+            };
+            first.items.splice(0..0, place(marker, marker_x, baseline));
         }
     }
     if count >= 2 {
@@ -191,7 +202,19 @@ fn paragraph_lines(
     }
 }
 
+/// Where a line starting a measure of `width` at `x` goes: at `x`, or flush right when it belongs
+/// to a right-to-left paragraph.
+fn start_x(line: &Line, x: f32, width: f32) -> f32 {
+    if line.rtl {
+        x + (width - line.width).max(0.0)
+    } else {
+        x
+    }
+}
+
 /// An entry header: left text wraps beside right text that stays flush right on the first line.
+/// In a right-to-left entry (its left text, else its right text, is a right-to-left paragraph)
+/// the sides are mirrored: the wrapping text is flush right and the other text flush left.
 fn split_lines(
     shaper: &mut Shaper,
     left: &[Span],
@@ -220,17 +243,39 @@ fn split_lines(
         beside = false;
         lines = break_lines(shaper, left, |_| column.width);
     }
+    let rtl = match (lines.first(), &right_line) {
+        (Some(first), _) => first.rtl,
+        (None, Some(right)) => right.rtl,
+        (None, None) => false,
+    };
+    // The main text starts at its side; the other text sits at the opposite side.
+    let main_x = |line: &Line| {
+        if rtl {
+            column.x + column.width - line.width
+        } else {
+            column.x
+        }
+    };
+    let other_x = |line: &Line| {
+        if rtl {
+            column.x
+        } else {
+            column.x + column.width - line.width
+        }
+    };
     let Some(right) = right_line else {
         for line in lines {
-            push_line(out, line, column.x, line_spacing, true);
+            let x = main_x(&line);
+            push_line(out, line, x, line_spacing, true);
         }
         return;
     };
     if !beside || lines.is_empty() {
         for line in lines {
-            push_line(out, line, column.x, line_spacing, true);
+            let x = main_x(&line);
+            push_line(out, line, x, line_spacing, true);
         }
-        let x = column.x + column.width - right.width;
+        let x = other_x(&right);
         push_line(out, right, x, line_spacing, true);
         return;
     }
@@ -240,13 +285,14 @@ fn split_lines(
     first.natural_height = first.natural_height.max(right.natural_height);
     let start = out.len();
     for line in lines {
-        push_line(out, line, column.x, line_spacing, true);
+        let x = main_x(&line);
+        push_line(out, line, x, line_spacing, true);
     }
     // The right text sits on the first line's baseline but comes after the whole left text in
     // reading order, so extracted text keeps the left part in one piece.
     let baseline = first_baseline(&out[start]);
     let above: f32 = out[start..out.len() - 1].iter().map(|l| l.height).sum();
-    let x = column.x + column.width - right.width;
+    let x = other_x(&right);
     if let Some(last) = out.last_mut() {
         last.items.extend(place(right, x, baseline - above));
     }

@@ -1,7 +1,19 @@
-//! Inline layout: styled spans → shaped lines, broken at UAX #14 opportunities to a measured width.
+//! Inline layout: styled spans → shaped lines, broken at UAX #14 opportunities to a measured width
+//! and put in bidirectional display order (UAX #9).
+//!
+//! A paragraph is analysed for bidi levels first. Its base direction is right to left when its text
+//! starts with a RIGHT-TO-LEFT MARK (U+200F, how the composer marks the paragraphs of a
+//! right-to-left document), left to right after a LEFT-TO-RIGHT MARK, else that of its first strong
+//! character. Unbreakable and linked spans (addresses, phone numbers, names) are isolates: their
+//! order never mixes with the text around them. The text is shaped in pieces of one span, face and
+//! level — right to left at odd levels, so Arabic letters join — and broken into lines on the
+//! logical text; then each line's glyphs are reordered for display (rules L1 and L2). A line's runs
+//! stay in reading order, each placed where it is displayed. Bidi format characters steer the
+//! algorithm but are neither drawn nor extracted.
 
 use std::ops::Range;
 
+use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::pages::{Glyph, GlyphRun};
@@ -12,7 +24,9 @@ use crate::fonts::FaceId;
 /// One laid-out line; positions are relative to the line's left edge and its baseline.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Line {
-    /// Glyph runs with `x` from the line's left edge and `y` = 0 on the baseline.
+    /// Glyph runs in reading (logical) order, each at its display position: `x` from the line's
+    /// left edge and `y` = 0 on the baseline. Within a right-to-left run the glyphs are in visual
+    /// order and the text in logical order.
     pub runs: Vec<GlyphRun>,
     /// Link areas: (x start, x end, URI).
     pub links: Vec<(f32, f32, String)>,
@@ -24,6 +38,8 @@ pub struct Line {
     pub descent: f32,
     /// Distance from this line's top to the next line's top at single spacing.
     pub natural_height: f32,
+    /// The line belongs to a right-to-left paragraph: it starts on the right.
+    pub rtl: bool,
 }
 
 /// A glyph placed in the paragraph's text, before lines are formed.
@@ -34,8 +50,12 @@ struct PGlyph {
     face: FaceId,
     advance: f32,
     span: usize,
+    /// Byte offset in the paragraph text of the cluster the glyph belongs to.
+    at: usize,
     /// Byte range of the paragraph text this glyph stands for (empty for later glyphs of a cluster).
     text: Range<usize>,
+    /// Bidi embedding level of the glyph's text (odd: right to left).
+    level: u8,
     /// Whitespace at the end of a break segment: dropped at the end of a line.
     trailing_space: bool,
     /// Part of a separator span: dropped at either end of a line.
@@ -53,6 +73,102 @@ struct Atom {
     mandatory: bool,
 }
 
+/// Whether `c` is a bidi format character (marks, embeddings, overrides, isolates): it steers the
+/// bidi algorithm and has no glyph.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Whether `c` belongs to a script whose letters join (Arabic, Syriac, N'Ko, Mandaic, Mongolian).
+fn is_cursive(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0600}'..='\u{074F}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{07C0}'..='\u{07FF}'
+            | '\u{0840}'..='\u{085F}'
+            | '\u{0860}'..='\u{08FF}'
+            | '\u{1800}'..='\u{18AF}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+    )
+}
+
+/// Bidi levels of a paragraph's text, byte by byte (empty when the text is all left to right).
+struct Bidi {
+    /// Resolved embedding level of each byte.
+    levels: Vec<u8>,
+    /// Original bidi class of each byte (rule L1 looks for white space, tabs and newlines).
+    classes: Vec<BidiClass>,
+    /// Base level of the bidi paragraph each byte is in (newlines end bidi paragraphs).
+    base: Vec<u8>,
+}
+
+impl Bidi {
+    /// Resolves the levels of `text`, the concatenation of `spans` at `bounds`.
+    fn new(text: &str, spans: &[Span], bounds: &[Range<usize>]) -> Bidi {
+        let base = match text.chars().next() {
+            Some('\u{200F}' | '\u{061C}') => Some(Level::rtl()),
+            Some('\u{200E}') => Some(Level::ltr()),
+            _ => None,
+        };
+        let may_be_rtl = base.is_some_and(|l| l.is_rtl())
+            || text.chars().any(|c| {
+                use BidiClass::{AL, AN, R, RLE, RLI, RLO};
+                matches!(bidi_class(c), R | AL | AN | RLE | RLO | RLI)
+            });
+        if !may_be_rtl {
+            return Bidi {
+                levels: Vec::new(),
+                classes: Vec::new(),
+                base: Vec::new(),
+            };
+        }
+        // Each unbreakable or linked span (an address, a phone number, a name) becomes a
+        // first-strong isolate (FSI … PDI); the paragraph's leading direction marks stay outside,
+        // where they set the paragraph's direction.
+        let lead = text.len() - text.trim_start_matches(is_bidi_control).len();
+        let mut isolated = String::with_capacity(text.len() + 6 * spans.len());
+        let mut map = Vec::with_capacity(text.len());
+        let mut copy = |range: Range<usize>, out: &mut String| {
+            map.extend((0..range.len()).map(|i| out.len() + i));
+            out.push_str(&text[range]);
+        };
+        for (span, range) in spans.iter().zip(bounds) {
+            let start = range.start.max(lead).min(range.end);
+            copy(range.start..start, &mut isolated);
+            let isolate = (span.nowrap || span.link.is_some()) && start < range.end;
+            if isolate {
+                isolated.push('\u{2068}');
+            }
+            copy(start..range.end, &mut isolated);
+            if isolate {
+                isolated.push('\u{2069}');
+            }
+        }
+        let info = BidiInfo::new(&isolated, base);
+        let paragraph_level = |i: usize| {
+            info.paragraphs
+                .iter()
+                .find(|p| p.range.contains(&i))
+                .map_or(0, |p| p.level.number())
+        };
+        Bidi {
+            levels: map.iter().map(|&i| info.levels[i].number()).collect(),
+            classes: map.iter().map(|&i| info.original_classes[i]).collect(),
+            base: map.iter().map(|&i| paragraph_level(i)).collect(),
+        }
+    }
+
+    /// The embedding level of the byte at `at`.
+    fn level(&self, at: usize) -> u8 {
+        self.levels.get(at).copied().unwrap_or(0)
+    }
+}
+
 /// Breaks `spans` into lines; `width_of(i)` gives the width available to line `i`.
 pub fn break_lines(
     shaper: &mut Shaper,
@@ -66,7 +182,8 @@ pub fn break_lines(
         text.push_str(&span.text);
         bounds.push(start..text.len());
     }
-    let atoms = atoms(shaper, spans, &text, &bounds);
+    let bidi = Bidi::new(&text, spans, &bounds);
+    let atoms = atoms(shaper, spans, &text, &bounds, &bidi);
     let mut lines: Vec<Vec<PGlyph>> = Vec::new();
     let mut current: Vec<PGlyph> = Vec::new();
     let mut used = 0.0_f32;
@@ -96,12 +213,18 @@ pub fn break_lines(
     }
     lines
         .into_iter()
-        .map(|glyphs| finish_line(shaper, spans, &text, glyphs))
+        .map(|glyphs| finish_line(shaper, spans, &text, &bidi, glyphs))
         .collect()
 }
 
 /// Splits the text at break opportunities and shapes each piece, span by span.
-fn atoms(shaper: &mut Shaper, spans: &[Span], text: &str, bounds: &[Range<usize>]) -> Vec<Atom> {
+fn atoms(
+    shaper: &mut Shaper,
+    spans: &[Span],
+    text: &str,
+    bounds: &[Range<usize>],
+    bidi: &Bidi,
+) -> Vec<Atom> {
     let mut atoms = Vec::new();
     let mut start = 0;
     let inside_nowrap = |at: usize| {
@@ -121,15 +244,13 @@ fn atoms(shaper: &mut Shaper, spans: &[Span], text: &str, bounds: &[Range<usize>
             let from = span_range.start.max(start);
             let to = span_range.end.min(end);
             if from < to {
-                shape_fragment(
-                    shaper,
-                    &spans[index],
-                    index,
+                let piece = Piece {
+                    span: &spans[index],
+                    span_index: index,
                     text,
-                    from..to,
                     inked_end,
-                    &mut glyphs,
-                );
+                };
+                shape_fragment(shaper, &piece, from..to, bidi, &mut glyphs);
             }
         }
         let full: f32 = glyphs.iter().map(|g| g.advance).sum();
@@ -150,83 +271,121 @@ fn atoms(shaper: &mut Shaper, spans: &[Span], text: &str, bounds: &[Range<usize>
     atoms
 }
 
-/// Shapes `text[range]` in the span's style and appends its glyphs.
+/// What shaping a piece of a break segment needs to know besides the piece itself.
+struct Piece<'a> {
+    span: &'a Span,
+    span_index: usize,
+    /// The whole paragraph text.
+    text: &'a str,
+    /// Where the segment's trailing white space starts.
+    inked_end: usize,
+}
+
+/// Shapes `text[range]` (inside one span) in pieces of one face and one bidi level, and appends
+/// the glyphs in logical order. Bidi format characters are left out.
 fn shape_fragment(
     shaper: &mut Shaper,
-    span: &Span,
-    span_index: usize,
-    text: &str,
+    piece: &Piece,
     range: Range<usize>,
-    inked_end: usize,
+    bidi: &Bidi,
     out: &mut Vec<PGlyph>,
 ) {
     let mut start = range.start;
-    let mut current = None;
-    for (offset, c) in text[range.clone()].char_indices() {
-        let face = shaper.face_for(span.style.face, c);
-        if current.is_some_and(|f| f != face) {
-            let piece = start..range.start + offset;
-            shape_piece(
-                shaper, span, span_index, text, piece, current, inked_end, out,
-            );
-            start = range.start + offset;
+    let mut current: Option<(FaceId, u8)> = None;
+    for (offset, c) in piece.text[range.clone()].char_indices() {
+        let at = range.start + offset;
+        if is_bidi_control(c) {
+            shape_piece(shaper, piece, start..at, current, out);
+            start = at + c.len_utf8();
+            current = None;
+            continue;
         }
-        current = Some(face);
+        // White space and punctuation stay in the fallback face of the text around them, so a
+        // phrase in another script is shaped (and extracted) in one piece; joiners and variation
+        // selectors always stay with the character before them.
+        let stays = |face: FaceId| {
+            let format = !c.is_whitespace() && crate::fonts::is_invisible(c);
+            let common = c.is_whitespace() || c.is_ascii_punctuation();
+            format || common && shaper.fonts().face(face).covers(c)
+        };
+        let face = match current {
+            Some((face, _)) if face != piece.span.style.face && stays(face) => face,
+            _ => shaper.face_for(piece.span.style.face, c),
+        };
+        let key = (face, bidi.level(at));
+        if current.is_some_and(|k| k != key) {
+            shape_piece(shaper, piece, start..at, current, out);
+            start = at;
+        }
+        current = Some(key);
     }
-    shape_piece(
-        shaper,
-        span,
-        span_index,
-        text,
-        start..range.end,
-        current,
-        inked_end,
-        out,
-    );
+    shape_piece(shaper, piece, start..range.end, current, out);
 }
 
-/// Shapes `text[range]` in one face (the span's own, or a fallback that covers the text).
-#[allow(clippy::too_many_arguments)]
+/// Shapes `text[range]` in one face (the span's own, or a fallback that covers the text) at one
+/// bidi level, and appends its glyphs in logical order.
 fn shape_piece(
     shaper: &mut Shaper,
-    span: &Span,
-    span_index: usize,
-    text: &str,
+    piece: &Piece,
     range: Range<usize>,
-    face: Option<FaceId>,
-    inked_end: usize,
+    face_level: Option<(FaceId, u8)>,
     out: &mut Vec<PGlyph>,
 ) {
     if range.is_empty() {
         return;
     }
-    let face = face.unwrap_or(span.style.face);
+    let span = piece.span;
+    let (face, level) = face_level.unwrap_or((span.style.face, 0));
     let TextStyle {
         size,
         letter_spacing,
         ..
     } = span.style;
     let scale = size / shaper.fonts().face(face).units_per_em;
-    let shaped = shaper.shape(face, &text[range.clone()]);
-    for (i, glyph) in shaped.iter().enumerate() {
-        let cluster = range.start + glyph.cluster as usize;
-        let first_of_cluster = i == 0 || shaped[i - 1].cluster != glyph.cluster;
-        let cluster_end = shaped[i..]
-            .iter()
-            .map(|g| range.start + g.cluster as usize)
-            .find(|&c| c > cluster)
-            .unwrap_or(range.end);
+    let rtl = level % 2 == 1;
+    let text = &piece.text[range.clone()];
+    // Letters of a cursive script join: spacing them out would break the joins.
+    let letter_spacing = if text.chars().any(is_cursive) {
+        0.0
+    } else {
+        letter_spacing
+    };
+    let shaped = shaper.shape(face, text, rtl);
+    // A cluster ends where the next one starts. Right-to-left glyphs come in visual order, so the
+    // next cluster is found among the starts in text order, not among the following glyphs.
+    let mut starts: Vec<u32> = shaped.iter().map(|g| g.cluster).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let cluster_end = |cluster: u32| {
+        let next = starts.partition_point(|&s| s <= cluster);
+        starts
+            .get(next)
+            .map_or(range.end, |&s| range.start + s as usize)
+    };
+    // Logical order: a right-to-left piece is reversed back (and reversed again for display).
+    let logical: Box<dyn Iterator<Item = _>> = if rtl {
+        Box::new(shaped.iter().rev())
+    } else {
+        Box::new(shaped.iter())
+    };
+    let mut previous = None;
+    for glyph in logical {
+        let at = range.start + glyph.cluster as usize;
+        let first_of_cluster = previous != Some(glyph.cluster);
+        previous = Some(glyph.cluster);
         out.push(PGlyph {
             id: glyph.id,
             face,
             advance: glyph.advance as f32 * scale + letter_spacing,
-            span: span_index,
+            span: piece.span_index,
+            at,
             text: if first_of_cluster {
-                cluster..cluster_end
+                at..cluster_end(glyph.cluster)
             } else {
-                cluster..cluster
+                at..at
             },
-            trailing_space: cluster >= inked_end,
+            level,
+            trailing_space: at >= piece.inked_end,
             separator: span.separator,
         });
     }
@@ -257,8 +416,15 @@ fn split_overlong(
     (lines, current)
 }
 
-/// Turns a line's glyphs into runs (one per span), links and metrics.
-fn finish_line(shaper: &Shaper, spans: &[Span], text: &str, mut glyphs: Vec<PGlyph>) -> Line {
+/// Turns a line's glyphs (in logical order) into runs, links and metrics: glyphs are put in display
+/// order, and every stretch of one span, face and level becomes a run.
+fn finish_line(
+    shaper: &Shaper,
+    spans: &[Span],
+    text: &str,
+    bidi: &Bidi,
+    mut glyphs: Vec<PGlyph>,
+) -> Line {
     while glyphs
         .last()
         .is_some_and(|g| g.trailing_space || g.separator)
@@ -267,26 +433,42 @@ fn finish_line(shaper: &Shaper, spans: &[Span], text: &str, mut glyphs: Vec<PGly
     }
     let leading = glyphs.iter().take_while(|g| g.separator).count();
     glyphs.drain(..leading);
-    let mut line = Line::default();
+    let base = glyphs
+        .first()
+        .and_then(|g| bidi.base.get(g.at).copied())
+        .unwrap_or(0);
+    let levels = line_levels(&glyphs, bidi, base);
+    let order = visual_order(&levels);
+    let mut line = Line {
+        rtl: base % 2 == 1,
+        ..Line::default()
+    };
+    // (logical start, run, link) in display order.
+    let mut runs = Vec::new();
     let mut x = 0.0;
     let mut i = 0;
-    while i < glyphs.len() {
-        let (span_index, face) = (glyphs[i].span, glyphs[i].face);
-        let end = glyphs[i..]
+    let key = |k: usize| (glyphs[k].span, glyphs[k].face, levels[k]);
+    while i < order.len() {
+        let end = order[i..]
             .iter()
-            .position(|g| g.span != span_index || g.face != face)
-            .map_or(glyphs.len(), |n| i + n);
-        let chunk = &glyphs[i..end];
+            .position(|&k| key(k) != key(order[i]))
+            .map_or(order.len(), |n| i + n);
+        let chunk: Vec<&PGlyph> = order[i..end].iter().map(|&k| &glyphs[k]).collect();
         let text_start = chunk
             .iter()
             .filter(|g| !g.text.is_empty())
             .map(|g| g.text.start)
             .min()
-            .unwrap_or(0);
+            .unwrap_or(chunk[0].at);
         let text_end = chunk.iter().map(|g| g.text.end).max().unwrap_or(text_start);
-        let span = &spans[span_index];
+        let span = &spans[chunk[0].span];
+        let fonts = shaper.fonts();
         let run = GlyphRun {
-            face,
+            face: chunk[0].face,
+            // Bold asked for but drawn with a face that is not bold (a fallback): the writer
+            // emboldens the outlines.
+            synthetic_bold: fonts.face(span.style.face).style.bold
+                && !fonts.face(chunk[0].face).style.bold,
             size: span.style.size,
             color: span.style.color,
             x,
@@ -306,12 +488,16 @@ fn finish_line(shaper: &Shaper, spans: &[Span], text: &str, mut glyphs: Vec<PGly
                 .collect(),
         };
         let width = run.width();
-        if let Some(uri) = &span.link {
-            line.links.push((x, x + width, uri.clone()));
-        }
+        let link = span.link.as_ref().map(|uri| (x, x + width, uri.clone()));
         x += width;
-        line.runs.push(run);
+        runs.push((text_start, run, link));
         i = end;
+    }
+    // Reading order: a text extractor meets the runs as the text has them.
+    runs.sort_by_key(|(start, _, _)| *start);
+    for (_, run, link) in runs {
+        line.runs.push(run);
+        line.links.extend(link);
     }
     line.width = x;
     for span in spans {
@@ -322,6 +508,52 @@ fn finish_line(shaper: &Shaper, spans: &[Span], text: &str, mut glyphs: Vec<PGly
         line.natural_height = line.natural_height.max(face.line_height * size);
     }
     line
+}
+
+/// The bidi level of each glyph of a line, after rule L1: tabs, and white space before a tab or at
+/// the end of the line, go back to the paragraph's `base` level.
+fn line_levels(glyphs: &[PGlyph], bidi: &Bidi, base: u8) -> Vec<u8> {
+    let mut levels: Vec<u8> = glyphs.iter().map(|g| g.level).collect();
+    if bidi.classes.is_empty() {
+        return levels;
+    }
+    let mut reset = true;
+    for (glyph, level) in glyphs.iter().zip(&mut levels).rev() {
+        match bidi.classes[glyph.at] {
+            BidiClass::S | BidiClass::B => {
+                *level = base;
+                reset = true;
+            }
+            BidiClass::WS if reset => *level = base,
+            _ => reset = false,
+        }
+    }
+    levels
+}
+
+/// Rule L2: the display order of items with these levels (`order[visual] = logical`). From the
+/// highest level down to the lowest odd one, every stretch at that level or above is reversed.
+fn visual_order(levels: &[u8]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..levels.len()).collect();
+    let highest = levels.iter().copied().max().unwrap_or(0);
+    let Some(lowest_odd) = levels.iter().map(|&l| l | 1).min() else {
+        return order;
+    };
+    for level in (lowest_odd..=highest).rev() {
+        let mut i = 0;
+        while i < order.len() {
+            if levels[order[i]] < level {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < order.len() && levels[order[i]] >= level {
+                i += 1;
+            }
+            order[start..i].reverse();
+        }
+    }
+    order
 }
 
 #[cfg(test)]
@@ -405,5 +637,176 @@ mod tests {
             lines.iter().map(line_text).collect::<Vec<_>>(),
             ["one", "two"]
         );
+    }
+
+    /// A span in Liberation Sans, which has Hebrew letters and points.
+    fn hebrew_span(book: &FontBook, text: &str) -> Span {
+        Span {
+            style: TextStyle {
+                face: book.find("Liberation Sans", Style::REGULAR).unwrap(),
+                ..span(book, "", false).style
+            },
+            ..span(book, text, false)
+        }
+    }
+
+    /// The runs of `line` as (text, x, right edge).
+    fn placed(line: &Line) -> Vec<(&str, f32, f32)> {
+        line.runs
+            .iter()
+            .map(|r| (r.text.as_str(), r.x, r.x + r.width()))
+            .collect()
+    }
+
+    #[test]
+    fn a_hebrew_paragraph_reads_in_logical_order_and_displays_right_to_left() {
+        let book = FontBook::bundled();
+        let mut shaper = Shaper::new(&book);
+        let text = "שלום Rust עולם 2020 סוף";
+        let lines = break_lines(&mut shaper, &[hebrew_span(&book, text)], |_| 500.0);
+        assert_eq!(lines.len(), 1);
+        let line = &lines[0];
+        assert!(line.rtl, "the first strong letter is Hebrew");
+        assert_eq!(line_text(line), text, "runs come in reading order");
+        let runs = placed(line);
+        let at = |t: &str| runs.iter().find(|r| r.0.contains(t)).unwrap().1;
+        // Right to left, each word after the one before it; "Rust" and "2020" read left to right.
+        assert!(at("שלום") > at("Rust"));
+        assert!(at("Rust") > at("עולם"));
+        assert!(at("עולם") > at("2020"));
+        assert!(at("2020") > at("סוף"));
+        let end = runs.iter().map(|r| r.2).fold(0.0, f32::max);
+        assert!((end - line.width).abs() < 0.01);
+        // The Hebrew word's glyphs are in visual order: its text ranges run backwards.
+        let shalom = line.runs.iter().find(|r| r.text.contains("שלום")).unwrap();
+        let starts: Vec<usize> = shalom.glyphs.iter().map(|g| g.text.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] > w[1]), "{starts:?}");
+    }
+
+    #[test]
+    fn right_to_left_clusters_stand_for_the_text_once() {
+        // Hebrew letters with points: several characters per cluster, glyphs in visual order.
+        let book = FontBook::bundled();
+        let mut shaper = Shaper::new(&book);
+        let text = "שָׁלוֹם עוֹלָם";
+        let lines = break_lines(&mut shaper, &[hebrew_span(&book, text)], |_| 500.0);
+        let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
+        for run in &lines[0].runs {
+            let base = text.find(run.text.as_str()).unwrap();
+            covered.extend(
+                run.glyphs
+                    .iter()
+                    .filter(|g| !g.text.is_empty())
+                    .map(|g| base + g.text.start..base + g.text.end),
+            );
+        }
+        covered.sort_by_key(|r| r.start);
+        let mut at = 0;
+        for range in &covered {
+            assert_eq!(range.start, at, "no gap and no overlap: {covered:?}");
+            at = range.end;
+        }
+        assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn a_leading_right_to_left_mark_sets_the_direction_and_is_not_drawn() {
+        let book = FontBook::bundled();
+        let mut shaper = Shaper::new(&book);
+        let marked = span(&book, "\u{200F}Rust 2020!", false);
+        let lines = break_lines(&mut shaper, &[marked], |_| 500.0);
+        let line = &lines[0];
+        assert!(line.rtl);
+        assert_eq!(line_text(line), "Rust 2020!");
+        // The closing "!" belongs to the right-to-left paragraph: it ends the line on the left.
+        let runs = placed(line);
+        assert_eq!(runs.len(), 2);
+        assert_eq!((runs[0].0, runs[1].0), ("Rust 2020", "!"));
+        assert!(runs[1].1 < runs[0].1, "{runs:?}");
+        let plain = break_lines(&mut shaper, &[span(&book, "Rust 2020!", false)], |_| 500.0);
+        assert!(!plain[0].rtl);
+        assert_eq!(plain[0].runs.len(), 1);
+    }
+
+    #[test]
+    fn unbreakable_spans_keep_their_own_order_in_right_to_left_text() {
+        let book = FontBook::bundled();
+        let mut shaper = Shaper::new(&book);
+        let phone = Span {
+            nowrap: true,
+            ..span(&book, "+966 50 123 4567", false)
+        };
+        let spans = [hebrew_span(&book, "\u{200F}טלפון: "), phone.clone()];
+        let lines = break_lines(&mut shaper, &spans, |_| 500.0);
+        assert_eq!(line_text(&lines[0]), "טלפון: +966 50 123 4567");
+        let number = lines[0]
+            .runs
+            .iter()
+            .find(|r| r.text.contains("966"))
+            .unwrap();
+        assert_eq!(number.text, "+966 50 123 4567", "one left-to-right run");
+        // Without the isolate, the bidi algorithm reverses the groups of digits.
+        let loose = [hebrew_span(&book, "\u{200F}+966 50 123 4567")];
+        let lines = break_lines(&mut shaper, &loose, |_| 500.0);
+        assert!(lines[0].runs.len() > 1);
+    }
+
+    #[test]
+    fn chinese_breaks_between_ideographs_but_never_before_closing_or_after_opening_punctuation() {
+        let book = FontBook::bundled();
+        let mut shaper = Shaper::new(&book);
+        let text =
+            "带领8人客服团队（含「夜班」小组），将首次响应时间缩短了35%。客户满意度提升至92分。";
+        for width in [40.0, 55.0, 70.0, 90.0, 120.0] {
+            let lines = break_lines(&mut shaper, &[span(&book, text, false)], |_| width);
+            let texts: Vec<String> = lines.iter().map(line_text).collect();
+            assert_eq!(texts.concat(), text, "nothing lost at {width}");
+            assert!(texts.len() > 2, "{width}: {texts:?}");
+            for line in &texts {
+                let first = line.chars().next().unwrap();
+                let last = line.chars().last().unwrap();
+                assert!(
+                    !"，。）」、％".contains(first),
+                    "{width}: line starts with {first}: {texts:?}"
+                );
+                assert!(
+                    !"（「".contains(last),
+                    "{width}: line ends with {last}: {texts:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bold_drawn_in_a_face_without_bold_is_synthetic() {
+        let mut book = FontBook::bundled();
+        let data: &'static [u8] = include_bytes!("../../fonts/LiberationSans-Regular.ttf");
+        book.add_fallback("Liberation fallback", data).unwrap();
+        let mut shaper = Shaper::new(&book);
+        // Carlito has no Hebrew: the bold Hebrew word is drawn with the regular fallback.
+        let lines = break_lines(&mut shaper, &[span(&book, "Dana דנה", true)], |_| 500.0);
+        let bold: Vec<(&str, bool)> = lines[0]
+            .runs
+            .iter()
+            .map(|r| (r.text.as_str(), r.synthetic_bold))
+            .collect();
+        assert_eq!(bold, [("Dana ", false), ("דנה", true)]);
+        let lines = break_lines(&mut shaper, &[span(&book, "דנה", false)], |_| 500.0);
+        assert!(
+            !lines[0].runs[0].synthetic_bold,
+            "regular text stays regular"
+        );
+    }
+
+    #[test]
+    fn visual_order_reverses_odd_levels_and_nested_even_ones_back() {
+        assert_eq!(visual_order(&[0, 0, 0]), [0, 1, 2]);
+        assert_eq!(visual_order(&[1, 1, 1]), [2, 1, 0]);
+        assert_eq!(visual_order(&[1, 2, 2, 1]), [3, 1, 2, 0]);
+        assert_eq!(
+            visual_order(&[0, 0, 0, 1, 1, 1, 2, 2]),
+            [0, 1, 2, 6, 7, 5, 4, 3]
+        );
+        assert_eq!(visual_order(&[2, 2]), [0, 1]);
     }
 }

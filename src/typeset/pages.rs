@@ -160,6 +160,9 @@ pub struct GlyphRun {
     pub text: String,
     /// The glyphs in visual order.
     pub glyphs: Vec<Glyph>,
+    /// Draw the glyphs bolder than the face does (outlines stroked as well as filled): the text
+    /// asked for bold, but the face that has its characters (a fallback) has no bold style.
+    pub synthetic_bold: bool,
 }
 
 /// One positioned glyph of a [`GlyphRun`].

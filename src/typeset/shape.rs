@@ -1,4 +1,5 @@
-//! Shaping with rustybuzz (kerning, ligatures), cached per (face, text) for one document.
+//! Shaping with rustybuzz (kerning, ligatures, Arabic joining), cached per (face, direction, text)
+//! for one document.
 
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
@@ -12,14 +13,19 @@ pub struct ShapedGlyph {
     pub id: u16,
     /// Advance in font units.
     pub advance: i32,
-    /// Byte offset in the shaped text of the cluster this glyph belongs to.
+    /// Byte offset in the shaped text of the cluster this glyph belongs to. Right-to-left text
+    /// comes out in visual order, so its clusters decrease.
     pub cluster: u32,
 }
 
-/// Shapes text, remembering every (face, text) it has seen: resumes repeat most words.
+/// Texts shaped in one face and direction.
+type Shaped = HashMap<Box<str>, Rc<[ShapedGlyph]>>;
+
+/// Shapes text, remembering every (face, direction, text) it has seen: resumes repeat most words.
 pub struct Shaper<'a> {
     fonts: &'a FontBook,
-    cache: HashMap<FaceId, HashMap<Box<str>, Rc<[ShapedGlyph]>>>,
+    /// Keyed by face and right-to-left-ness.
+    cache: HashMap<(FaceId, bool), Shaped>,
     missing: BTreeSet<char>,
 }
 
@@ -59,14 +65,22 @@ impl<'a> Shaper<'a> {
         self.fonts
     }
 
-    /// Shapes `text` in `face`, left to right.
-    pub fn shape(&mut self, face: FaceId, text: &str) -> Rc<[ShapedGlyph]> {
-        if let Some(hit) = self.cache.get(&face).and_then(|words| words.get(text)) {
+    /// Shapes `text` in `face`, right to left when `rtl` (the bidi level of the text is odd), else
+    /// left to right. Glyphs come in visual order: a right-to-left run's first glyph is its
+    /// logically last one. Script and language are guessed from the text.
+    pub fn shape(&mut self, face: FaceId, text: &str, rtl: bool) -> Rc<[ShapedGlyph]> {
+        let key = (face, rtl);
+        if let Some(hit) = self.cache.get(&key).and_then(|words| words.get(text)) {
             return Rc::clone(hit);
         }
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
+        buffer.set_direction(if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
         let shaped = rustybuzz::shape(&self.fonts.face(face).shaper, &[], buffer);
         let glyphs: Rc<[ShapedGlyph]> = shaped
             .glyph_infos()
@@ -79,7 +93,7 @@ impl<'a> Shaper<'a> {
             })
             .collect();
         self.cache
-            .entry(face)
+            .entry(key)
             .or_default()
             .insert(text.into(), Rc::clone(&glyphs));
         glyphs

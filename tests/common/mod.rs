@@ -559,24 +559,28 @@ fn translate(m: [f32; 6], tx: f32, ty: f32) -> [f32; 6] {
 /// Appends a piece of text placed at `(x, y)`, separating it from what came before.
 struct TextSink {
     out: String,
-    last: Option<(f32, f32)>, // pen x after the last glyph, baseline y
+    last: Option<(f32, f32, f32)>, // x where the last glyph starts, pen x after it, baseline y
 }
 
 impl TextSink {
+    /// A piece touching the last one on either side continues it: text read right to left comes
+    /// leftwards.
     fn push(&mut self, text: &str, x: f32, y: f32, end_x: f32, size: f32) {
-        if let Some((last_x, last_y)) = self.last {
+        if let Some((last_start, last_end, last_y)) = self.last {
             let separated =
                 self.out.ends_with(char::is_whitespace) || text.starts_with(char::is_whitespace);
+            let touching =
+                (x - last_end).abs() <= 0.2 * size || (end_x - last_start).abs() <= 0.2 * size;
             if (y - last_y).abs() > 0.1 * size {
                 if !self.out.ends_with('\n') {
                     self.out.push('\n');
                 }
-            } else if (x - last_x).abs() > 0.2 * size && !separated && !text.is_empty() {
+            } else if !touching && !separated && !text.is_empty() {
                 self.out.push(' ');
             }
         }
         self.out.push_str(text);
-        self.last = Some((end_x, y));
+        self.last = Some((x, end_x, y));
     }
 }
 
@@ -605,6 +609,8 @@ fn read_page_content(
         last: None,
     };
     let mut shows = Vec::new();
+    // Open marked-content sequences: whether each is `/ReversedChars`.
+    let mut marked: Vec<bool> = Vec::new();
     let mut line_width = 1.0;
     let mut path: Vec<[f32; 2]> = Vec::new();
     let mut rects: Vec<[f32; 4]> = Vec::new();
@@ -642,6 +648,12 @@ fn read_page_content(
             _ => {}
         }
         match operator.as_str() {
+            "BMC" | "BDC" => marked.push(operands.first().is_some_and(
+                |tag| matches!(tag, Object::Name(n) if n.as_slice() == b"ReversedChars"),
+            )),
+            "EMC" => {
+                marked.pop();
+            }
             "BT" => {
                 st.tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
                 st.tlm = st.tm;
@@ -685,6 +697,9 @@ fn read_page_content(
                 let Some(font) = st.font.as_ref().and_then(|f| fonts.get(f)) else {
                     continue;
                 };
+                // Glyphs as (text, x, pen x after): inside `/ReversedChars` marked content
+                // (ISO 32000 14.8.2.5.3) the show string is text backwards, read from its end.
+                let mut glyphs: Vec<(String, f32, f32)> = Vec::new();
                 let mut show = TextShow {
                     x: st.tm[4],
                     y: st.tm[5],
@@ -699,7 +714,7 @@ fn read_page_content(
                     match item {
                         Object::String(bytes, _) => {
                             for code in font.codes(bytes) {
-                                let (x, y) = (st.tm[4], st.tm[5]);
+                                let x = st.tm[4];
                                 let text = font.text(code);
                                 let mut advance =
                                     font.width(code) / 1000.0 * st.size + st.char_spacing;
@@ -707,10 +722,9 @@ fn read_page_content(
                                     advance += st.word_spacing;
                                 }
                                 st.tm = translate(st.tm, advance * st.h_scale, 0.0);
-                                sink.push(&text, x, y, st.tm[4], st.size);
+                                glyphs.push((text, x, st.tm[4]));
                                 show.glyph_x.push(x);
                                 show.codes.push(code);
-                                show.text.push_str(&text);
                             }
                         }
                         other => {
@@ -720,6 +734,28 @@ fn read_page_content(
                             }
                         }
                     }
+                }
+                if marked.contains(&true) {
+                    glyphs.reverse();
+                    for glyph in &mut glyphs {
+                        glyph.0 = glyph.0.chars().rev().collect();
+                    }
+                }
+                // The show as a whole continues the text if it touches the last show; then each
+                // glyph continues the glyph before it.
+                let start = glyphs.iter().map(|g| g.1).fold(f32::INFINITY, f32::min);
+                let end = glyphs.iter().map(|g| g.2).fold(f32::NEG_INFINITY, f32::max);
+                for (i, (text, x, end_x)) in glyphs.iter().enumerate() {
+                    if i == 0 {
+                        sink.push(text, start, show.y, end, st.size);
+                        sink.last = Some((*x, *end_x, show.y));
+                    } else {
+                        sink.push(text, *x, show.y, *end_x, st.size);
+                    }
+                    show.text.push_str(text);
+                }
+                if !glyphs.is_empty() {
+                    sink.last = Some((start, end, show.y));
                 }
                 show.end_x = st.tm[4];
                 shows.push(show);

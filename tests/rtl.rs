@@ -1,0 +1,466 @@
+//! Right-to-left and East Asian text, read back from the PDF: Arabic and Hebrew resumes come out
+//! in logical order, right-aligned and mirrored; Chinese lines break per UAX #14; bold that a
+//! fallback face lacks is drawn emboldened.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{ReadPdf, TextShow, read_pdf};
+use resumepdf::fonts::{FontBook, fallback};
+use resumepdf::i18n::Locale;
+use resumepdf::layout::{self, Layout, SectionKind};
+use resumepdf::model;
+use resumepdf::typeset::pages::{GlyphRun, Item, Pages};
+
+/// A resume rendered with system fallback fonts, as the CLI does.
+struct Rendered {
+    pdf: Vec<u8>,
+    read: ReadPdf,
+    /// Characters no font could draw.
+    missing: BTreeSet<char>,
+    /// The typeset pages (the same fonts and layout).
+    pages: Pages,
+    layout: Layout,
+    fonts: FontBook,
+}
+
+fn render(text: &str, layout_name: &str) -> Rendered {
+    let mut fonts = FontBook::bundled();
+    let layout = layout::load(layout_name, &fonts).expect("built-in layout");
+    let mut parsed = model::parse(text).expect("resume parses");
+    model::normalize(&mut parsed.resume);
+    let families = [layout.fonts.body.as_str(), layout.fonts.heading.as_str()];
+    fallback::prepare(
+        &mut fonts,
+        &families,
+        &fallback::json_string_chars(text),
+        &[],
+    )
+    .expect("no user fonts to read");
+    let rendered =
+        resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).expect("PDF is written");
+    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
+    Rendered {
+        read: read_pdf(&rendered.pdf),
+        pdf: rendered.pdf,
+        missing: rendered.missing,
+        pages,
+        layout,
+        fonts,
+    }
+}
+
+/// Every line of every page, with runs of white space folded to one space.
+fn lines(read: &ReadPdf) -> Vec<String> {
+    read.text
+        .iter()
+        .flat_map(|page| page.lines())
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+const ARABIC: &str = r#"{
+  "basics": {
+    "name": "ليلى حسن",
+    "label": "مهندسة برمجيات أولى",
+    "email": "layla@example.com",
+    "phone": "+966 50 123 4567",
+    "location": {"city": "الرياض"},
+    "summary": "مهندسة برمجيات بخبرة 8 سنوات في بناء أنظمة الدفع باستخدام Rust وPostgreSQL."
+  },
+  "work": [{
+    "name": "شركة النخيل للتقنية",
+    "position": "مهندسة برمجيات أولى",
+    "location": "جدة",
+    "startDate": "2020-03",
+    "highlights": [
+      "قادت فريقاً من 5 مهندسين لإعادة بناء منصة الدفع.",
+      "خفضت زمن الاستجابة بنسبة 40% باستخدام Redis."
+    ]
+  }],
+  "skills": [{"name": "لغات البرمجة", "keywords": ["Rust", "Go", "Python"]}],
+  "meta": {"language": "ar"}
+}"#;
+
+/// Text rows of page `page`: the shows on one baseline, left to right, as (y, x, end x, text).
+fn rows(read: &ReadPdf, page: usize) -> Vec<Vec<&TextShow>> {
+    let mut rows: Vec<Vec<&TextShow>> = Vec::new();
+    for show in &read.shows[page] {
+        match rows.iter_mut().find(|row| (row[0].y - show.y).abs() < 0.5) {
+            Some(row) => row.push(show),
+            None => rows.push(vec![show]),
+        }
+    }
+    for row in &mut rows {
+        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    rows
+}
+
+fn row_text(row: &[&TextShow]) -> String {
+    row.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// The glyph runs of every page.
+fn runs(pages: &Pages) -> impl Iterator<Item = &GlyphRun> {
+    pages
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            Item::Text(run) => Some(run),
+            _ => None,
+        })
+}
+
+/// Whether `pdftotext` (poppler-utils) can be run.
+fn has_pdftotext() -> bool {
+    std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok()
+}
+
+#[test]
+fn an_arabic_resume_reads_back_in_logical_order_right_aligned_and_mirrored() {
+    let r = render(ARABIC, "compact");
+    let ar = Locale::for_tag(Some("ar"));
+    let lines = lines(&r.read);
+    // Headings come from the Arabic table (upper case changes nothing in Arabic).
+    for kind in [SectionKind::Summary, SectionKind::Work, SectionKind::Skills] {
+        let heading = ar.section(kind);
+        assert!(
+            lines.iter().any(|l| l == heading),
+            "{heading} in {lines:#?}"
+        );
+    }
+    // The text layer is the input, in reading order, whether or not a font covers Arabic: a
+    // missing glyph still stands for its character.
+    for exact in [
+        "ليلى حسن",
+        "مهندسة برمجيات أولى",
+        "layla@example.com · +966 50 123 4567 · الرياض",
+        "مهندسة برمجيات بخبرة 8 سنوات في بناء أنظمة الدفع باستخدام Rust وPostgreSQL.",
+        "• قادت فريقاً من 5 مهندسين لإعادة بناء منصة الدفع.",
+        "• خفضت زمن الاستجابة بنسبة 40% باستخدام Redis.",
+        "لغات البرمجة: Rust, Go, Python",
+    ] {
+        assert!(lines.iter().any(|l| l == exact), "{exact} in {lines:#?}");
+    }
+    // An entry header reads title, then dates.
+    let dates = format!("{} – {}", "03/2020", ar.present());
+    let title = "مهندسة برمجيات أولى";
+    assert!(
+        lines.contains(&format!("{title} {dates}")),
+        "{title} {dates} in {lines:#?}"
+    );
+    if r.missing.is_empty() {
+        // A font covers Arabic (DejaVu Sans, fonts-dejavu-core): no glyph is the missing one,
+        // and letters join: some glyphs are contextual forms, not the letters' own glyphs.
+        let name = runs(&r.pages).find(|run| run.text == "ليلى حسن").unwrap();
+        assert!(runs(&r.pages).all(|run| run.glyphs.iter().all(|g| g.id != 0)));
+        let face = r.fonts.face(name.face);
+        let nominal: Vec<u16> = name
+            .text
+            .chars()
+            .filter_map(|c| face.shaper.glyph_index(c).map(|g| g.0))
+            .collect();
+        assert!(
+            name.glyphs.iter().any(|g| !nominal.contains(&g.id)),
+            "joined forms"
+        );
+        assert!(name.synthetic_bold, "the bold name is drawn emboldened");
+    } else {
+        // No Arabic font on this machine (CI installs fonts-dejavu-core): the gap is reported.
+        assert!(r.missing.contains(&'ل'), "{:?}", r.missing);
+        eprintln!(
+            "note: no Arabic font installed; {} characters reported missing",
+            r.missing.len()
+        );
+    }
+    // Mirrored: every row ends at the right margin; the dates and place sit at the left margin.
+    let margins = &r.layout.page.margins;
+    let right = r.pages.width - margins.right.pt();
+    let left = margins.left.pt();
+    let rows = rows(&r.read, 0);
+    for row in &rows {
+        let end = row.iter().map(|s| s.end_x).fold(f32::MIN, f32::max);
+        assert!(
+            (end - right).abs() < 0.05,
+            "{} ends at {end}, not {right}",
+            row_text(row)
+        );
+    }
+    let header = rows
+        .iter()
+        .find(|row| row_text(row).contains(title) && row_text(row).contains("2020"))
+        .expect("the entry header row");
+    let first = header[0];
+    assert!(
+        (first.x - left).abs() < 0.05,
+        "dates at the left margin: {}",
+        first.x
+    );
+    assert!(!first.text.contains(title));
+    // The bullet hangs on the right, the item's text ends an indent further left.
+    let bullet_row = rows
+        .iter()
+        .find(|row| row_text(row).contains("قادت"))
+        .expect("a bullet row");
+    let bullet = bullet_row.iter().find(|s| s.text == "•").unwrap();
+    let text_end = bullet_row
+        .iter()
+        .filter(|s| s.text != "•")
+        .map(|s| s.end_x)
+        .fold(f32::MIN, f32::max);
+    let indent = r.layout.spacing.bullet_indent.pt();
+    assert!((bullet.end_x - right).abs() < 0.05);
+    assert!((text_end - (right - indent)).abs() < 0.05, "{text_end}");
+}
+
+#[test]
+fn pdftotext_reads_arabic_words_ligatures_and_marks_exactly() {
+    if !has_pdftotext() {
+        eprintln!("note: pdftotext not installed; skipped");
+        return;
+    }
+    let r = render(ARABIC, "classic");
+    let dir = std::env::temp_dir().join(format!("resumepdf-rtl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ar.pdf");
+    std::fs::write(&path, &r.pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(out.status.success());
+    // poppler marks right-to-left lines with embedding controls (U+202A–U+202C) and reorders
+    // by position; runs of Arabic come back exactly, lam-alef ligatures and marks included.
+    let text: String = String::from_utf8(out.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !('\u{202A}'..='\u{202E}').contains(c))
+        .collect();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for exact in [
+        "ليلى حسن",
+        "مهندسة برمجيات أولى",
+        "نبذة مهنية",
+        "الخبرة العملية",
+        "شركة النخيل للتقنية",
+        "قادت فريقاً من",
+        "مهندسين لإعادة بناء منصة الدفع.",
+        "حتى الآن",
+        "خفضت زمن الاستجابة بنسبة",
+    ] {
+        assert!(text.contains(exact), "{exact} in {text}");
+    }
+}
+
+const HEBREW: &str = r#"{
+  "basics": {"name": "נועה לוי", "label": "מהנדסת תוכנה",
+    "summary": "מהנדסת תוכנה עם 8 שנות ניסיון ב-Rust ו-Go (בעיקר מערכות תשלומים)."},
+  "work": [{"name": "חברת אלפא", "position": "מפתחת ראשית", "startDate": "2019-01",
+    "endDate": "2023-06", "highlights": ["הובילה צוות של 6 מפתחים.", "שָׁלוֹם עם ניקוד"]}],
+  "meta": {"language": "he"}
+}"#;
+
+#[test]
+fn a_hebrew_resume_reads_back_exactly_with_bundled_fonts() {
+    // Liberation Serif has Hebrew: nothing depends on the machine's fonts.
+    let fonts = FontBook::bundled();
+    let layout = layout::load("classic", &fonts).unwrap();
+    let mut parsed = model::parse(HEBREW).unwrap();
+    model::normalize(&mut parsed.resume);
+    let rendered = resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).unwrap();
+    assert!(rendered.missing.is_empty(), "{:?}", rendered.missing);
+    let read = read_pdf(&rendered.pdf);
+    let lines = lines(&read);
+    let he = Locale::for_tag(Some("he"));
+    let dates = format!(
+        "{} – {}",
+        he.format_month_year(1, 2019, false),
+        he.format_month_year(6, 2023, false)
+    );
+    for exact in [
+        "נועה לוי",
+        he.section(SectionKind::Summary),
+        "מהנדסת תוכנה עם 8 שנות ניסיון ב-Rust ו-Go (בעיקר מערכות תשלומים).",
+        &format!("מפתחת ראשית {dates}"),
+        "• הובילה צוות של 6 מפתחים.",
+        "• שָׁלוֹם עם ניקוד",
+    ] {
+        assert!(lines.iter().any(|l| l == exact), "{exact} in {lines:#?}");
+    }
+    let right = 612.0 - layout.page.margins.right.pt();
+    let summary = read.shows[0]
+        .iter()
+        .filter(|s| s.text.contains("מהנדסת תוכנה עם"))
+        .map(|s| s.end_x)
+        .next()
+        .expect("the summary");
+    assert!((summary - right).abs() < 0.05, "right-aligned: {summary}");
+}
+
+#[test]
+fn a_hebrew_line_in_an_english_resume_runs_right_to_left_on_its_own() {
+    let text = r#"{"basics": {"name": "Dana Levi", "summary": "Backend engineer, Tel Aviv."},
+        "work": [{"name": "Alpha", "position": "Engineer", "startDate": "2020-01",
+                  "highlights": ["Led a team of six.", "הובילה צוות של 6 מפתחים (Rust)."]}]}"#;
+    let fonts = FontBook::bundled();
+    let layout = layout::load("classic", &fonts).unwrap();
+    let mut parsed = model::parse(text).unwrap();
+    model::normalize(&mut parsed.resume);
+    let pdf = resumepdf::render(&parsed.resume, &layout, &fonts).unwrap();
+    let read = read_pdf(&pdf);
+    let lines = lines(&read);
+    assert!(lines.iter().any(|l| l == "• Led a team of six."));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "• הובילה צוות של 6 מפתחים (Rust)."),
+        "{lines:#?}"
+    );
+    let left = layout.page.margins.left.pt();
+    let right = 612.0 - layout.page.margins.right.pt();
+    let show = |needle: &str| {
+        read.shows[0]
+            .iter()
+            .find(|s| s.text.contains(needle))
+            .unwrap()
+    };
+    // The English bullet starts at the indent; the Hebrew one ends at the right margin with its
+    // bullet beyond the text, the English heading stays on the left.
+    let indent = layout.spacing.bullet_indent.pt();
+    assert!((show("Led a team").x - (left + indent)).abs() < 0.05);
+    assert!(show("Led a team").end_x < right - 50.0);
+    assert!((show("הובילה").end_x - (right - indent)).abs() < 0.05);
+    let bullets: Vec<&TextShow> = read.shows[0].iter().filter(|s| s.text == "•").collect();
+    assert!((bullets[0].x - left).abs() < 0.05);
+    assert!((bullets[1].end_x - right).abs() < 0.05);
+    assert!((show("EXPERIENCE").x - left).abs() < 0.05);
+}
+
+#[test]
+fn a_right_to_left_sidebar_layout_is_mirrored() {
+    let r = render(ARABIC, "sidebar");
+    let ar = Locale::for_tag(Some("ar"));
+    let x_of = |needle: &str| {
+        r.read.shows[0]
+            .iter()
+            .find(|s| s.text.contains(needle))
+            .map(|s| s.x)
+            .unwrap_or_else(|| panic!("{needle} is shown"))
+    };
+    // The layout's left sidebar (contact, skills) is on the right; its tint too.
+    let sidebar = x_of(ar.section(SectionKind::Contact));
+    let main = x_of(ar.section(SectionKind::Summary));
+    assert!(
+        sidebar > main,
+        "sidebar at {sidebar}, main column at {main}"
+    );
+    let band = r.read.fills.iter().find(|(page, _)| *page == 1).unwrap().1;
+    assert!(
+        band[0] > 0.0 && (band[0] + band[2] - r.pages.width).abs() < 0.05,
+        "{band:?}"
+    );
+    assert!(lines(&r.read).iter().any(|l| l == "+966 50 123 4567"));
+}
+
+/// The text rendering modes (`Tr`) set in a PDF's page contents, with the line width (`w`) in
+/// effect at each.
+fn render_modes(pdf: &[u8]) -> Vec<(i64, f32)> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut modes = Vec::new();
+    for page in doc.get_pages().values() {
+        let mut width = 1.0;
+        for op in doc.get_and_decode_page_content(*page).unwrap().operations {
+            match op.operator.as_str() {
+                "w" => width = op.operands[0].as_float().unwrap(),
+                "Tr" => modes.push((op.operands[0].as_i64().unwrap(), width)),
+                _ => {}
+            }
+        }
+    }
+    modes
+}
+
+#[test]
+fn bold_a_fallback_face_lacks_is_stroked_as_well_as_filled() {
+    // Carlito (the compact layout's family) has no Hebrew; Liberation Sans, added as the only
+    // fallback, has it in regular weight only.
+    let mut fonts = FontBook::bundled();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    fallback::add_user_fonts(&mut fonts, &[dir.join("LiberationSans-Regular.ttf")]).unwrap();
+    let layout = layout::load("compact", &fonts).unwrap();
+    let text = r#"{"basics": {"name": "נועה לוי", "label": "Engineer"},
+        "meta": {"language": "he"}}"#;
+    let mut parsed = model::parse(text).unwrap();
+    model::normalize(&mut parsed.resume);
+    let rendered = resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).unwrap();
+    assert!(rendered.missing.is_empty());
+    let modes = render_modes(&rendered.pdf);
+    let size = layout.sizes.name;
+    assert_eq!(
+        modes,
+        [
+            (2, (size * 0.03 * 1000.0).round() / 1000.0),
+            (0, (size * 0.03 * 1000.0).round() / 1000.0)
+        ],
+        "fill and stroke for the name, then back to fill"
+    );
+    let read = read_pdf(&rendered.pdf);
+    assert!(lines(&read).iter().any(|l| l == "נועה לוי"));
+}
+
+#[test]
+fn chinese_bold_is_emboldened_and_lines_break_between_ideographs() {
+    let name = "王晓明";
+    let bullet = "带领8人客服团队（含「夜班」小组），将首次响应时间缩短了35%。客户满意度从82分提升至93分，\
+                  连续两年获评「优秀团队」。主导建立知识库（覆盖400余个常见问题），新员工培训周期缩短一半。";
+    let text = format!(
+        r#"{{"basics": {{"name": "{name}", "label": "客户服务主管"}},
+            "work": [{{"name": "星河零售有限公司", "position": "客服主管", "startDate": "2020-03",
+                       "highlights": ["{bullet}"]}}],
+            "meta": {{"language": "zh"}}}}"#
+    );
+    let r = render(&text, "sidebar");
+    let lines = lines(&r.read);
+    // The bullet wraps in the narrow main column: between ideographs, but never before closing
+    // punctuation or after opening punctuation.
+    let first = lines.iter().position(|l| l.starts_with("• 带领")).unwrap();
+    let mut wrapped: Vec<&str> = Vec::new();
+    for line in &lines[first..] {
+        wrapped.push(line);
+        if wrapped.concat().chars().count() >= bullet.chars().count() + 2 {
+            break;
+        }
+    }
+    assert!(wrapped.len() >= 3, "{lines:#?}");
+    assert_eq!(wrapped.concat(), format!("• {bullet}"));
+    for (i, line) in wrapped.iter().enumerate() {
+        let first = line.chars().next().unwrap();
+        let last = line.chars().last().unwrap();
+        assert!(i == 0 || !"，。）」、%".contains(first), "{wrapped:#?}");
+        assert!(!"（「".contains(last), "{wrapped:#?}");
+    }
+    if r.missing.is_empty() {
+        let name_run = runs(&r.pages).find(|run| run.text == name).unwrap();
+        assert!(
+            name_run.synthetic_bold,
+            "the CJK fallback has no bold: emboldened"
+        );
+        assert!(render_modes(&r.pdf).iter().any(|m| m.0 == 2));
+    } else {
+        // No CJK font on this machine (CI installs fonts-noto-cjk): the gap is reported.
+        assert!(r.missing.contains(&'王'), "{:?}", r.missing);
+        eprintln!(
+            "note: no CJK font installed; {} characters reported missing",
+            r.missing.len()
+        );
+    }
+}
