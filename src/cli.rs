@@ -81,13 +81,24 @@ pub struct BatchArgs {
     /// Render every output again, even those that are up to date.
     #[arg(long)]
     pub force: bool,
-    /// A font file for characters the layouts' fonts lack; repeat for several.
+    /// Fonts, page budget and language.
+    #[command(flatten)]
+    pub tuning: Tuning,
+}
+
+/// Options that `render` and `batch` share.
+#[derive(Debug, clap::Args)]
+pub struct Tuning {
+    /// A font file (.ttf, .otf, .ttc) for characters the layout's fonts lack, such as Chinese or
+    /// Arabic; repeat for several. System fonts are searched after these.
     #[arg(long = "font", value_name = "PATH")]
     pub fonts: Vec<PathBuf>,
-    /// Fit every resume on at most N pages (see `render --pages`).
+    /// Fit on at most N pages: gaps, line spacing, margins and then font sizes are tightened, each
+    /// only as far as the layout rules allow, and no further than needed.
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub pages: Option<u16>,
-    /// Language of headings and dates for every resume (see `render --lang`).
+    /// Language of headings, month names and "Present" (a BCP 47 tag such as de, fr, pt-BR, zh);
+    /// overrides meta.language in the resume. Default: meta.language, else English.
     #[arg(long, value_name = "TAG")]
     pub lang: Option<String>,
 }
@@ -107,18 +118,9 @@ pub struct RenderArgs {
     /// Also show notes that lose nothing (old key names, repaired dates).
     #[arg(short, long)]
     pub verbose: bool,
-    /// A font file (.ttf, .otf, .ttc) for characters the layout's fonts lack, such as Chinese or
-    /// Arabic; repeat for several. System fonts are searched after these.
-    #[arg(long = "font", value_name = "PATH")]
-    pub fonts: Vec<PathBuf>,
-    /// Fit the resume on at most N pages: gaps, line spacing, margins and then font sizes are
-    /// tightened, each only as far as the layout rules allow, and no further than needed.
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub pages: Option<u16>,
-    /// Language of headings, month names and "Present" (a BCP 47 tag such as de, fr, pt-BR, zh);
-    /// overrides meta.language in the resume. Default: meta.language, else English.
-    #[arg(long, value_name = "TAG")]
-    pub lang: Option<String>,
+    /// Fonts, page budget and language.
+    #[command(flatten)]
+    pub tuning: Tuning,
     /// Fail instead of warning when characters have no glyph or the page budget cannot be met.
     #[arg(long)]
     pub strict: bool,
@@ -174,7 +176,7 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         }
     }
     model::normalize(&mut parsed.resume);
-    if let Some(tag) = &args.lang {
+    if let Some(tag) = &args.tuning.lang {
         if crate::i18n::Locale::lookup(tag).is_none() {
             eprintln!(
                 "warning: no translation table for `{tag}`; headings and dates stay in English. Available: {}",
@@ -183,14 +185,8 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         }
         parsed.resume.meta.language = Some(tag.clone());
     }
-    let families = [layout.fonts.body.as_str(), layout.fonts.heading.as_str()];
-    fallback::prepare(
-        &mut fonts,
-        &families,
-        &fallback::json_string_chars(&text),
-        &args.fonts,
-    )
-    .map_err(|e| e.to_string())?;
+    crate::add_fallback_fonts(&mut fonts, &layout, &text, &args.tuning.fonts)
+        .map_err(|e| e.to_string())?;
     let folder = match args.input.parent() {
         Some(dir) if !is_stdio(&args.input) && !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -199,7 +195,7 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         eprintln!("{source_name}: warning: {warning}");
         None
     });
-    let budget = args.pages.map(usize::from);
+    let budget = args.tuning.pages.map(usize::from);
     let (rendered, fitted) =
         crate::render_fitted(&parsed.resume, &layout, &fonts, photo.as_ref(), budget)
             .map_err(|e| format!("{source_name}: cannot write the PDF: {e}"))?;
@@ -341,7 +337,8 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
         .iter()
         .flat_map(|l| [l.fonts.body.as_str(), l.fonts.heading.as_str()])
         .collect();
-    fallback::prepare(&mut fonts, &families, &chars, &args.fonts).map_err(|e| e.to_string())?;
+    fallback::prepare(&mut fonts, &families, &chars, &args.tuning.fonts)
+        .map_err(|e| e.to_string())?;
     let total = jobs.len() as u64;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(total);
@@ -371,8 +368,8 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let settings = batch::Settings {
         force: args.force,
-        max_pages: args.pages.map(usize::from),
-        lang: args.lang.clone(),
+        max_pages: args.tuning.pages.map(usize::from),
+        lang: args.tuning.lang.clone(),
     };
     let summary =
         pool.install(|| batch::run(jobs, &layouts, &fonts, &args.out, &settings, &progress))?;

@@ -105,6 +105,19 @@ pub fn render_fitted(
     }
 }
 
+/// Adds fallback faces to `fonts` for the characters of a JSON Resume text that `layout`'s fonts
+/// lack: `user_fonts` first, then system fonts. Returns the characters no font could draw.
+pub fn add_fallback_fonts(
+    fonts: &mut FontBook,
+    layout: &Layout,
+    resume_text: &str,
+    user_fonts: &[std::path::PathBuf],
+) -> Result<BTreeSet<char>, fonts::fallback::FontError> {
+    let families = [layout.fonts.body.as_str(), layout.fonts.heading.as_str()];
+    let chars = fonts::fallback::json_string_chars(resume_text);
+    fonts::fallback::prepare(fonts, &families, &chars, user_fonts)
+}
+
 /// Loads the photo of `resume` when `layout` shows one (`Ok(None)` when it does not, or the resume
 /// names none). Relative paths are resolved against `resume_dir`.
 pub fn layout_photo(

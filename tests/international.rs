@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::read_pdf;
-use resumepdf::fonts::{FontBook, fallback};
+use resumepdf::fonts::FontBook;
 use resumepdf::i18n::Locale;
 use resumepdf::layout::{self, SectionKind};
 use resumepdf::model;
@@ -18,14 +18,7 @@ fn render(text: &str, layout_name: &str) -> (Vec<u8>, BTreeSet<char>) {
     let layout = layout::load(layout_name, &fonts).expect("built-in layout");
     let mut parsed = model::parse(text).expect("resume parses");
     model::normalize(&mut parsed.resume);
-    let families = [layout.fonts.body.as_str(), layout.fonts.heading.as_str()];
-    fallback::prepare(
-        &mut fonts,
-        &families,
-        &fallback::json_string_chars(text),
-        &[],
-    )
-    .expect("no user fonts to read");
+    resumepdf::add_fallback_fonts(&mut fonts, &layout, text, &[]).expect("no user fonts to read");
     let rendered =
         resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).expect("PDF is written");
     (rendered.pdf, rendered.missing)
