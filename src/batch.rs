@@ -252,7 +252,9 @@ fn run_job(
     };
     let mut parsed = match model::parse(&text) {
         Ok(parsed) => parsed,
-        Err(e) => return Outcome::Failed(format!("{}:{e}", job.input.display())),
+        Err(e) => {
+            return Outcome::Failed(crate::cli::located(&job.input.display().to_string(), &e));
+        }
     };
     model::normalize(&mut parsed.resume);
     if let Some(lang) = &settings.lang {

@@ -169,12 +169,8 @@ fn render(args: &RenderArgs) -> Result<(), String> {
     let text = read_input(&args.input).map_err(|e| format!("cannot read {source_name}: {e}"))?;
     let mut fonts = FontBook::bundled();
     let layout = layout::load(&args.layout, &fonts).map_err(|e| e.to_string())?;
-    let mut parsed = model::parse(&text).map_err(|e| format!("{source_name}:{e}"))?;
-    for warning in &parsed.warnings {
-        if warning.is_warning() || args.verbose {
-            eprintln!("{source_name}:{warning}");
-        }
-    }
+    let mut parsed = model::parse(&text).map_err(|e| located(&source_name, &e))?;
+    print_warnings(&source_name, &parsed.warnings, args.verbose);
     model::normalize(&mut parsed.resume);
     if let Some(tag) = &args.tuning.lang {
         if crate::i18n::Locale::lookup(tag).is_none() {
@@ -233,6 +229,36 @@ fn render(args: &RenderArgs) -> Result<(), String> {
     }
 }
 
+/// `file:line:col: message`, or `file: message` when the error has no position.
+pub(crate) fn located(source_name: &str, error: &model::ParseError) -> String {
+    match error.position() {
+        Some(_) => format!("{source_name}:{error}"),
+        None => format!("{source_name}: {error}"),
+    }
+}
+
+/// Most warnings printed for one file; `resumepdf validate` lists them all.
+const MAX_WARNINGS_SHOWN: usize = 50;
+
+/// Prints a file's warnings (and with `verbose` its notes), at most [`MAX_WARNINGS_SHOWN`].
+fn print_warnings(source_name: &str, warnings: &[model::Warning], verbose: bool) {
+    let shown: Vec<&model::Warning> = warnings
+        .iter()
+        .filter(|w| w.is_warning() || verbose)
+        .collect();
+    let mut err = std::io::stderr().lock();
+    for warning in shown.iter().take(MAX_WARNINGS_SHOWN) {
+        let _ = writeln!(err, "{source_name}:{warning}");
+    }
+    if shown.len() > MAX_WARNINGS_SHOWN {
+        let _ = writeln!(
+            err,
+            "{source_name}: … and {} more; `resumepdf validate {source_name}` lists them all",
+            shown.len() - MAX_WARNINGS_SHOWN
+        );
+    }
+}
+
 /// What fitting to a page budget did: the knobs that moved, or by how much the content overflows.
 fn fit_message(fitted: &crate::fit::Fit, budget: usize) -> Option<String> {
     if let Some(overflow) = &fitted.overflow {
@@ -275,15 +301,30 @@ pub fn missing_glyphs(missing: &std::collections::BTreeSet<char>) -> String {
     )
 }
 
-/// Reads a text file, or standard input for `-`.
+/// Largest input file read, in bytes.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a text file, or standard input for `-`: at most [`MAX_INPUT_BYTES`], regular files only.
 pub(crate) fn read_input(path: &Path) -> std::io::Result<String> {
-    if is_stdio(path) {
-        let mut text = String::new();
-        std::io::stdin().lock().read_to_string(&mut text)?;
-        Ok(text)
+    use std::io::{Error, ErrorKind};
+    let reader: Box<dyn Read> = if is_stdio(path) {
+        Box::new(std::io::stdin().lock())
     } else {
-        std::fs::read_to_string(path)
+        if !std::fs::metadata(path)?.is_file() {
+            return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+        }
+        Box::new(std::fs::File::open(path)?)
+    };
+    let mut bytes = Vec::new();
+    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than {} MB", MAX_INPUT_BYTES / (1024 * 1024)),
+        ));
     }
+    String::from_utf8(bytes)
+        .map_err(|_| Error::new(ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers never see

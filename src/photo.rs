@@ -48,20 +48,33 @@ pub fn resolve(reference: &str, resume_dir: &Path) -> Result<PathBuf, PhotoWarni
     })
 }
 
-/// Reads the photo file's bytes, refusing files over [`MAX_FILE_BYTES`].
+/// Reads the photo file's bytes: regular files only (not folders, devices or pipes), refusing
+/// files over [`MAX_FILE_BYTES`] without reading them.
 pub fn read(path: &Path) -> Result<Vec<u8>, PhotoWarning> {
+    use std::io::Read;
     let shown = path.display();
-    let size = std::fs::metadata(path)
-        .map_err(|e| PhotoWarning(format!("cannot read {shown}: {e}")))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(PhotoWarning(format!(
-            "{shown} is {} MB; photos over {} MB are not embedded",
-            size / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+    let cannot = |e: std::io::Error| PhotoWarning(format!("cannot read {shown}: {e}"));
+    let metadata = std::fs::metadata(path).map_err(cannot)?;
+    if !metadata.is_file() {
+        return Err(PhotoWarning(format!("{shown} is not a regular file")));
     }
-    std::fs::read(path).map_err(|e| PhotoWarning(format!("cannot read {shown}: {e}")))
+    let too_big = || {
+        PhotoWarning(format!(
+            "{shown} is over {} MB; photos that large are not embedded",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))
+    };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }
 
 /// Turns photo file bytes into an embeddable image: JPEG passed through, PNG decoded to RGBA.

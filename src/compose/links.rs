@@ -3,6 +3,9 @@
 /// A `mailto:` URI for a plausible e-mail address.
 pub fn mailto(email: &str) -> Option<String> {
     let email = email.trim().trim_start_matches("mailto:");
+    if email.len() > crate::model::MAX_LINK_LEN {
+        return None;
+    }
     let (user, domain) = email.split_once('@')?;
     let plausible = !user.is_empty()
         && domain.contains('.')
@@ -13,6 +16,9 @@ pub fn mailto(email: &str) -> Option<String> {
 /// A `tel:` URI (digits and a leading `+` only) for a phone number with at least five digits.
 pub fn tel(phone: &str) -> Option<String> {
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() > 32 {
+        return None;
+    }
     let plus = if phone.trim_start().starts_with('+') {
         "+"
     } else {

@@ -29,7 +29,7 @@ pub enum LayoutError {
         source: std::io::Error,
     },
     /// The file is not valid JSON or does not fit the layout format.
-    #[error("{source_name}:{line}:{column}: {message}")]
+    #[error("{}: {message}", position(source_name, *line, *column))]
     Format {
         /// File or layout name.
         source_name: String,
@@ -48,6 +48,15 @@ pub enum LayoutError {
         /// Each broken rule, naming its field.
         violations: Vec<Violation>,
     },
+}
+
+/// `file:line:col`, or less when the position is not known.
+fn position(source_name: &str, line: usize, column: usize) -> String {
+    match (line, column) {
+        (0, _) => source_name.to_string(),
+        (line, 0) => format!("{source_name}:{line}"),
+        (line, column) => format!("{source_name}:{line}:{column}"),
+    }
 }
 
 /// Names of the built-in layouts, sorted.
@@ -129,10 +138,24 @@ pub fn parse(text: &str, source_name: &str, fonts: &FontBook) -> Result<Layout, 
                     builtin_names().join(", ")
                 ),
             })?;
-            let mut merged: Value = serde_json::from_str(base_text).map_err(format_error)?;
+            let base: Value = serde_json::from_str(base_text).map_err(format_error)?;
             let overlay: Value = serde_json::from_str(text).map_err(format_error)?;
-            merge(&mut merged, overlay);
-            serde_json::from_value(merged).map_err(format_error)?
+            let mut merged = base.clone();
+            merge(&mut merged, overlay.clone());
+            serde_json::from_value(merged).map_err(|e| {
+                let message = format_error(e).to_string();
+                let message = message.trim_start_matches(&format!("{source_name}: "));
+                let field = culprit(&base, &overlay, String::new());
+                LayoutError::Format {
+                    source_name: source_name.to_string(),
+                    line: 0,
+                    column: 0,
+                    message: match field {
+                        Some(field) => format!("{field}: {message}"),
+                        None => message.to_string(),
+                    },
+                }
+            })?
         }
     };
     let violations = validate(&layout, fonts);
@@ -153,6 +176,40 @@ fn extends_of(text: &str) -> Result<Option<String>, serde_json::Error> {
         .get("extends")
         .and_then(Value::as_str)
         .map(str::to_string))
+}
+
+/// The dotted path of the first value in `overlay` that `base` does not accept on its own: the
+/// field an error found after `extends` merging is about.
+fn culprit(base: &Value, overlay: &Value, path: String) -> Option<String> {
+    let Value::Object(map) = overlay else {
+        return None;
+    };
+    for (key, value) in map {
+        let here = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        let mut single = serde_json::Map::new();
+        single.insert(key.clone(), value.clone());
+        let mut tried = base.clone();
+        merge(&mut tried, nest(&path, Value::Object(single)));
+        if serde_json::from_value::<Layout>(tried).is_err() {
+            return culprit(base, value, here.clone()).or(Some(here));
+        }
+    }
+    None
+}
+
+/// `value` placed at the dotted `path` inside nested objects.
+fn nest(path: &str, value: Value) -> Value {
+    path.rsplit('.')
+        .filter(|key| !key.is_empty())
+        .fold(value, |inner, key| {
+            let mut map = serde_json::Map::new();
+            map.insert(key.to_string(), inner);
+            Value::Object(map)
+        })
 }
 
 /// Deep-merges `overlay` into `base`: objects merge key by key, anything else replaces.

@@ -1,5 +1,9 @@
 //! The link allow-list: which URL fields may become clickable links in the PDF.
 
+/// The longest address that becomes a link (browsers and PDF readers stop near 2,000 characters);
+/// a longer one stays plain text.
+pub const MAX_LINK_LEN: usize = 2048;
+
 /// The link target for a URL field, or `None` when it must not become a link.
 ///
 /// Allowed: `http://…`, `https://…` and `mailto:…` (scheme compared case-insensitively), and bare
@@ -8,7 +12,10 @@
 /// spaces — is refused; the text can still be printed, just not linked.
 pub fn link_target(url: &str) -> Option<String> {
     let u = url.trim();
-    if u.is_empty() || u.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if u.is_empty()
+        || u.len() > MAX_LINK_LEN
+        || u.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return None;
     }
     let lower = u.to_ascii_lowercase();

@@ -55,6 +55,7 @@ pub(crate) fn locate_paths(text: &str, paths: &HashSet<&str>) -> HashMap<String,
 }
 
 /// [`locate_paths`] for every value in the text.
+#[cfg(test)]
 pub(crate) fn locate_all(text: &str) -> HashMap<String, (usize, usize)> {
     scan(text, None)
 }

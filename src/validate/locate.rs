@@ -1,7 +1,7 @@
 //! JSON paths and where their values stand in the source: the model's locator (one definition of
 //! the path format for the whole crate), plus walking a path up to its parents.
 
-pub(crate) use crate::model::locate::{locate_all as positions, push_index, push_key};
+pub(crate) use crate::model::locate::{locate_paths as positions, push_index, push_key};
 
 /// The path one level up: `$.work[2].startDate` → `$.work[2]` → `$.work` → `$`; `None` for `$`.
 pub(crate) fn parent(path: &str) -> Option<&str> {
@@ -61,26 +61,5 @@ mod tests {
         assert_eq!(parent("$"), None);
         assert_eq!(parent(r#"$["a.b[1]"]"#), Some("$"));
         assert_eq!(parent(r#"$.x["a\"]"]"#), Some("$.x"));
-    }
-
-    #[test]
-    fn finds_values_by_character_column() {
-        let text = "{\n  \"basics\": {\"name\": \"Zoë\", \"k\\u0065y\": 1},\n  \"work\": [\n    {}, {\"hl\": [\"é\", null, -1.5e3]}\n  ]\n}";
-        let map = positions(text);
-        assert_eq!(map["$"], (1, 1));
-        assert_eq!(map["$.basics"], (2, 13));
-        assert_eq!(map["$.basics.name"], (2, 22));
-        assert_eq!(map["$.basics.key"], (2, 41));
-        assert_eq!(map["$.work"], (3, 11));
-        assert_eq!(map["$.work[0]"], (4, 5));
-        assert_eq!(map["$.work[1].hl"], (4, 16));
-        assert_eq!(map["$.work[1].hl[1]"], (4, 22));
-        assert_eq!(map["$.work[1].hl[2]"], (4, 28));
-    }
-
-    #[test]
-    fn duplicate_keys_keep_the_last_position() {
-        let map = positions("{\"a\": 1,\n \"a\": 2}");
-        assert_eq!(map["$.a"], (2, 7));
     }
 }

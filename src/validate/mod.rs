@@ -253,7 +253,15 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
             || !(error_paths.contains(&p.path)
                 || (p.check == Check::Schema && reader_paths.contains(p.path.as_str())))
     });
-    let positions = locate::positions(text);
+    let mut wanted: HashSet<&str> = HashSet::new();
+    for p in &own {
+        let mut path = Some(p.path.as_str());
+        while let Some(at) = path {
+            wanted.insert(at);
+            path = locate::parent(at);
+        }
+    }
+    let positions = locate::positions(text, &wanted);
     for p in &mut own {
         (p.line, p.column) = position(&positions, &p.path);
     }
