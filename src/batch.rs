@@ -113,7 +113,8 @@ impl Layouts {
     }
 }
 
-/// Every `*.json` file named or found (recursively) under the named folders, sorted, each once.
+/// Every `*.json` file named or found (recursively, hidden ones excluded) under the named
+/// folders, sorted, each once.
 pub fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     for input in inputs {
@@ -134,9 +135,17 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
+/// Collects `*.json` files under `dir`, skipping hidden files and folders (names starting with
+/// `.`, such as the batch manifest) so a batch can write its output inside its input folder.
 fn collect_json(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
         if path.is_dir() {
             collect_json(&path, found)?;
         } else if path.extension().is_some_and(|e| e == "json") {

@@ -295,3 +295,21 @@ fn pages_fits_within_the_rules_or_says_by_how_much_it_overflows() {
     assert_eq!(strict.status.code(), Some(1));
     assert!(!dir.join("strict.pdf").exists());
 }
+
+#[test]
+fn batch_may_write_inside_its_input_folder() {
+    let dir = scratch("batch-inside");
+    std::fs::create_dir_all(dir.join("samples")).unwrap();
+    std::fs::write(dir.join("samples/a.json"), SAMPLE).unwrap();
+    let args = ["batch", "samples", "--out", "samples/pdf"];
+    let first = resumepdf(&args, &dir);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(dir.join("samples/pdf/.resumepdf-batch.json").is_file());
+    let second = resumepdf(&args, &dir);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("rendered 0, skipped 1, failed 0"),
+        "the manifest is not an input: {}",
+        stderr(&second)
+    );
+}
