@@ -66,13 +66,19 @@ fn staged(text: &str, layout: &Layout, fonts: &FontBook) -> ([Duration; 4], Vec<
     )
 }
 
-/// Parse, normalize and render one resume text (what a batch job does, minus file I/O).
-fn render_text(text: &str, layout: &Layout, fonts: &FontBook) -> Vec<u8> {
+/// Parse, normalize and render one resume text as a batch job does (photo where the layout shows
+/// one, resolved against `dir`; the layout's own page budget), minus reading and writing files.
+fn render_text(text: &str, dir: &Path, layout: &Layout, fonts: &FontBook) -> Vec<u8> {
     let mut parsed = model::parse(text).expect("sample parses");
     model::normalize(&mut parsed.resume);
-    resumepdf::render(&parsed.resume, layout, fonts).expect("sample renders")
+    let photo = resumepdf::layout_photo(&parsed.resume, layout, dir).unwrap_or(None);
+    let (rendered, _) =
+        resumepdf::render_fitted(&parsed.resume, layout, fonts, photo.as_ref(), None)
+            .expect("sample renders");
+    rendered.pdf
 }
 
+/// The inputs of `resumepdf batch samples`: every `*.json` under `samples/`, as the CLI finds them.
 fn samples() -> Vec<PathBuf> {
     batch::discover(&[Path::new(ROOT).join("samples")]).expect("samples/ is readable")
 }
@@ -145,7 +151,7 @@ fn main() {
         // The stage-split pipeline must give exactly what `render` gives, every time.
         assert_eq!(
             last.0,
-            render_text(&text, &layout, &fonts),
+            render_text(&text, Path::new(ROOT), &layout, &fonts),
             "{name}: staged pipeline and resumepdf::render differ"
         );
         let [p, c, t, w] = stages.map(|mut s| ms(median(&mut s)));
@@ -163,6 +169,10 @@ fn main() {
         .iter()
         .map(|p| std::fs::read_to_string(p).expect("sample readable"))
         .collect();
+    let dirs: Vec<PathBuf> = inputs
+        .iter()
+        .map(|p| p.parent().unwrap_or(Path::new(".")).to_path_buf())
+        .collect();
     let layouts: Vec<Layout> = names
         .iter()
         .map(|name| layout::load(name, &fonts).expect("built-in layout loads"))
@@ -176,49 +186,62 @@ fn main() {
         texts.len(),
         layouts.len()
     );
-    println!("| how                                           | wall ms | PDFs/s | PDF bytes |");
-    println!("|-----------------------------------------------|--------:|-------:|----------:|");
-    let row = |how: &str, mut walls: Vec<Duration>, bytes: usize| {
+    println!(
+        "| how                                                            | wall ms | PDFs/s | CPU ms/PDF | PDF bytes |"
+    );
+    println!(
+        "|----------------------------------------------------------------|--------:|-------:|-----------:|----------:|"
+    );
+    // CPU time is summed over the timed rounds (user + system, whole process or its children):
+    // unlike wall time it does not grow when other programs compete for the cores.
+    let row = |how: &str, mut walls: Vec<Duration>, cpu: Duration, bytes: usize| {
+        let rounds = walls.len();
         let wall = median(&mut walls);
         println!(
-            "| {how:<45} | {:>7.1} | {:>6.0} | {bytes:>9} |",
+            "| {how:<62} | {:>7.1} | {:>6.0} | {:>10.2} | {bytes:>9} |",
             ms(wall),
-            count as f64 / wall.as_secs_f64()
+            count as f64 / wall.as_secs_f64(),
+            ms(cpu) / (rounds * count) as f64
         );
     };
 
-    let in_memory = |pool: &rayon::ThreadPool| -> (Vec<Duration>, usize) {
+    let in_memory = |pool: &rayon::ThreadPool| -> (Vec<Duration>, Duration, usize) {
         let mut bytes = 0;
+        let mut cpu = Duration::ZERO;
         let walls = (0..=rounds)
-            .map(|_| {
-                let t = Instant::now();
+            .map(|round| {
+                let (t, c) = (Instant::now(), cpu_time(false));
                 let pdfs: Vec<Vec<u8>> = pool.install(|| {
                     jobs.par_iter()
-                        .map(|&(i, l)| render_text(&texts[i], &layouts[l], &fonts))
+                        .map(|&(i, l)| render_text(&texts[i], &dirs[i], &layouts[l], &fonts))
                         .collect()
                 });
                 let wall = t.elapsed();
+                if round > 0 {
+                    cpu += cpu_time(false).saturating_sub(c);
+                }
                 bytes = pdfs.iter().map(Vec::len).sum();
                 wall
             })
             .skip(1) // warm-up round
             .collect();
-        (walls, bytes)
+        (walls, cpu, bytes)
     };
     let pool1 = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
         .expect("pool");
-    let (walls, bytes) = in_memory(&pool1);
-    row("in process, in memory, 1 thread", walls, bytes);
+    let (walls, cpu, bytes) = in_memory(&pool1);
+    row("in process, in memory, 1 thread", walls, cpu, bytes);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .expect("pool");
-    let (walls, bytes) = in_memory(&pool);
+    let (walls, cpu, bytes) = in_memory(&pool);
     row(
         &format!("in process, in memory, {threads} threads"),
         walls,
+        cpu,
         bytes,
     );
 
@@ -228,15 +251,25 @@ fn main() {
         &fonts,
     )
     .expect("layouts load");
+    let settings = batch::Settings {
+        force: true,
+        ..batch::Settings::default()
+    };
     let out = temp_dir("run");
+    let mut cpu = Duration::ZERO;
     let walls: Vec<Duration> = (0..=rounds)
-        .map(|_| {
+        .map(|round| {
             let planned = batch::plan(&inputs, &batch_layouts, &out).expect("plan");
-            let t = Instant::now();
+            let (t, c) = (Instant::now(), cpu_time(false));
             let summary = pool
-                .install(|| batch::run(planned, &batch_layouts, &fonts, &out, true, &|_, _| {}))
+                .install(|| {
+                    batch::run(planned, &batch_layouts, &fonts, &out, &settings, &|_, _| {})
+                })
                 .expect("batch runs");
             let wall = t.elapsed();
+            if round > 0 {
+                cpu += cpu_time(false).saturating_sub(c);
+            }
             assert_eq!(summary.rendered(), count, "every job renders");
             wall
         })
@@ -250,15 +283,17 @@ fn main() {
     row(
         &format!("resumepdf::batch::run --force, {threads} threads"),
         walls,
+        cpu,
         written,
     );
     let _ = std::fs::remove_dir_all(&out);
 
     // The release binary, whole process (start-up, font book, layouts, fallback scan, files).
     let out = temp_dir("bin");
+    let mut cpu = Duration::ZERO;
     let walls: Vec<Duration> = (0..=rounds)
-        .map(|_| {
-            let t = Instant::now();
+        .map(|round| {
+            let (t, c) = (Instant::now(), cpu_time(true));
             let status = Command::new(BIN)
                 .current_dir(ROOT)
                 .args(["batch", "samples", "--all-layouts", "--force", "--out"])
@@ -267,14 +302,18 @@ fn main() {
                 .status()
                 .expect("the resumepdf binary runs");
             let wall = t.elapsed();
+            if round > 0 {
+                cpu += cpu_time(true).saturating_sub(c);
+            }
             assert!(status.success(), "resumepdf batch failed");
             wall
         })
         .skip(1)
         .collect();
     row(
-        "process: resumepdf batch --all-layouts --force",
+        "process: resumepdf batch samples --all-layouts --force",
         walls,
+        cpu,
         written,
     );
     let _ = std::fs::remove_dir_all(&out);
@@ -306,6 +345,27 @@ fn main() {
         peak_rss(&pdf_path)
     );
     let _ = std::fs::remove_dir_all(&out);
+}
+
+/// User + system CPU time of this process (all threads), or of its waited-for children, from
+/// `/proc/self/stat` (clock ticks, assumed 100 per second as on every Linux build in use).
+/// Zero where `/proc` is missing.
+fn cpu_time(children: bool) -> Duration {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return Duration::ZERO;
+    };
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    let fields: Vec<u64> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest)
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0))
+        .collect();
+    // utime, stime, cutime, cstime are fields 14-17 of the line: indices 11-14 after the name.
+    let pick = if children { 13 } else { 11 };
+    let ticks = fields.get(pick).copied().unwrap_or(0) + fields.get(pick + 1).copied().unwrap_or(0);
+    Duration::from_millis(ticks * 10)
 }
 
 /// Peak RSS of one render process, measured with GNU time when it is installed.

@@ -43,7 +43,7 @@ pub(crate) fn is_reversed(run: &GlyphRun) -> bool {
         || run
             .text
             .chars()
-            .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
+            .any(|c| c >= '\u{0590}' && matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
 }
 
 /// The text a glyph shows: `text` itself, or reversed in a right-to-left run.

@@ -118,7 +118,8 @@ impl Bidi {
         let may_be_rtl = base.is_some_and(|l| l.is_rtl())
             || text.chars().any(|c| {
                 use BidiClass::{AL, AN, R, RLE, RLI, RLO};
-                matches!(bidi_class(c), R | AL | AN | RLE | RLO | RLI)
+                // Nothing below U+0590 (Hebrew) is right-to-left: skip the table search.
+                c >= '\u{0590}' && matches!(bidi_class(c), R | AL | AN | RLE | RLO | RLI)
             });
         if !may_be_rtl {
             return Bidi {

@@ -26,6 +26,9 @@ pub struct Shaper<'a> {
     fonts: &'a FontBook,
     /// Keyed by face and right-to-left-ness.
     cache: HashMap<(FaceId, bool), Shaped>,
+    /// Shape plans by face, direction and script. `rustybuzz::shape` builds a new plan on every
+    /// call, which costs about as much as shaping the word itself.
+    plans: HashMap<(FaceId, rustybuzz::Direction, Option<rustybuzz::Script>), rustybuzz::ShapePlan>,
     missing: BTreeSet<char>,
 }
 
@@ -35,6 +38,7 @@ impl<'a> Shaper<'a> {
         Shaper {
             fonts,
             cache: HashMap::new(),
+            plans: HashMap::new(),
             missing: BTreeSet::new(),
         }
     }
@@ -81,7 +85,16 @@ impl<'a> Shaper<'a> {
         } else {
             rustybuzz::Direction::LeftToRight
         });
-        let shaped = rustybuzz::shape(&self.fonts.face(face).shaper, &[], buffer);
+        let shaper = &self.fonts.face(face).shaper;
+        let direction = buffer.direction();
+        // `script()` says UNKNOWN when the text has none (digits, punctuation): plan those as
+        // `rustybuzz::shape` does, with no script.
+        let script = Some(buffer.script()).filter(|&s| s != rustybuzz::script::UNKNOWN);
+        let plan = self
+            .plans
+            .entry((face, direction, script))
+            .or_insert_with(|| rustybuzz::ShapePlan::new(shaper, direction, script, None, &[]));
+        let shaped = rustybuzz::shape_with_plan(shaper, plan, buffer);
         let glyphs: Rc<[ShapedGlyph]> = shaped
             .glyph_infos()
             .iter()
