@@ -68,6 +68,15 @@ if [ -d "$shared/real" ]; then
     done
   done <"$shared/real/MANIFEST.tsv"
   echo "corpus: $with_warnings of $(($(wc -l <"$shared/real/MANIFEST.tsv") - 1)) real resumes render with warnings"
+  # The whole corpus in every layout as one batch: every file × layout renders, and a second run
+  # skips everything.
+  "$bin" batch "$shared/real" --all-layouts --out "$out/batch" >"$out/batch.log" 2>&1
+  first=$(grep "^rendered" "$out/batch.log")
+  total=$(($(ls "$shared"/real/*.json | wc -l) * $(wc -w <<<"$layouts")))
+  grep -q "rendered $total, skipped 0, failed 0" <<<"$first" && ok || bad "corpus batch: $first"
+  "$bin" batch "$shared/real" --all-layouts --out "$out/batch" >"$out/batch.log" 2>&1
+  second=$(grep "^rendered" "$out/batch.log")
+  grep -q "rendered 0, skipped $total, failed 0" <<<"$second" && ok || bad "corpus batch rerun: $second"
   for f in "$shared"/jsonresume-schema/sample.resume.json "$shared"/jsonresume-schema/examples/*.json; do
     "$bin" render "$f" -o "$out/example.pdf" 2>"$out/err" && ok || bad "render $f: $(cat "$out/err")"
   done
