@@ -373,6 +373,9 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
             chars.extend(fallback::json_string_chars(&text));
         }
     }
+    for layout in &layouts.layouts {
+        crate::add_layout_fonts(&mut fonts, layout).map_err(|e| e.to_string())?;
+    }
     let families: Vec<&str> = layouts
         .layouts
         .iter()

@@ -113,9 +113,23 @@ pub fn add_fallback_fonts(
     resume_text: &str,
     user_fonts: &[std::path::PathBuf],
 ) -> Result<BTreeSet<char>, fonts::fallback::FontError> {
+    add_layout_fonts(fonts, layout)?;
     let families = [layout.fonts.body.as_str(), layout.fonts.heading.as_str()];
     let chars = fonts::fallback::json_string_chars(resume_text);
     fonts::fallback::prepare(fonts, &families, &chars, user_fonts)
+}
+
+/// Adds the font files a layout names as its families (see [`fonts::is_font_path`]) to `fonts`.
+pub fn add_layout_fonts(
+    fonts: &mut FontBook,
+    layout: &Layout,
+) -> Result<(), fonts::fallback::FontError> {
+    for family in [&layout.fonts.heading, &layout.fonts.body] {
+        if fonts::is_font_path(family) {
+            fonts.add_family_file(family)?;
+        }
+    }
+    Ok(())
 }
 
 /// Loads the photo of `resume` when `layout` shows one (`Ok(None)` when it does not, or the resume

@@ -313,3 +313,55 @@ fn batch_may_write_inside_its_input_folder() {
         stderr(&second)
     );
 }
+
+#[test]
+fn a_layout_may_name_a_font_file_relative_to_itself() {
+    let dir = scratch("font-file");
+    std::fs::create_dir_all(dir.join("style")).unwrap();
+    let font = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/Carlito-Regular.ttf");
+    std::fs::copy(font, dir.join("style/house-font.ttf")).unwrap();
+    std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
+    let layout = r#"{"extends": "classic", "name": "house",
+        "fonts": {"heading": "house-font.ttf", "body": "house-font.ttf"}}"#;
+    std::fs::write(dir.join("style/house.json"), layout).unwrap();
+    let output = resumepdf(
+        &[
+            "render",
+            "me.json",
+            "-l",
+            "style/house.json",
+            "-o",
+            "me.pdf",
+        ],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let pdf = common::read_pdf(&std::fs::read(dir.join("me.pdf")).unwrap());
+    let fonts: Vec<&str> = pdf.fonts.iter().map(|f| &f.base_font[7..]).collect();
+    assert_eq!(fonts, ["Carlito"], "only the layout's font file is used");
+    assert!(pdf.text[0].contains("Richard Hendriks"));
+
+    std::fs::write(
+        dir.join("style/broken.json"),
+        layout.replace("house-font.ttf", "missing.ttf"),
+    )
+    .unwrap();
+    let broken = resumepdf(
+        &[
+            "render",
+            "me.json",
+            "-l",
+            "style/broken.json",
+            "-o",
+            "x.pdf",
+        ],
+        &dir,
+    );
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("fonts.body:"),
+        "{}",
+        stderr(&broken)
+    );
+    assert!(!dir.join("x.pdf").exists());
+}

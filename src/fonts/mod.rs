@@ -105,6 +105,15 @@ impl Face {
     }
 }
 
+/// Whether a layout's font family names a font file (`.ttf`, `.otf`, `.ttc`) rather than a
+/// bundled family.
+pub fn is_font_path(family: &str) -> bool {
+    let lower = family.to_ascii_lowercase();
+    [".ttf", ".otf", ".ttc"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
 /// Characters that need no glyph of their own: white space, controls and invisible format marks.
 pub fn is_invisible(c: char) -> bool {
     c.is_whitespace()
@@ -191,6 +200,27 @@ impl FontBook {
             faces,
             fallbacks: Vec::new(),
         }
+    }
+
+    /// Adds a font file as a family of its own, named by its path, so a layout's `fonts.body` or
+    /// `fonts.heading` can name it (one upright regular face; bold is drawn emboldened). Adding the
+    /// same path twice adds it once.
+    pub fn add_family_file(&mut self, path: &str) -> Result<FaceId, fallback::FontError> {
+        if let Some(id) = self.find(path, Style::REGULAR) {
+            return Ok(id);
+        }
+        let bytes = std::fs::read(path).map_err(|source| fallback::FontError::Read {
+            path: path.to_string(),
+            source,
+        })?;
+        let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let not_a_font = || fallback::FontError::NotAFont {
+            path: path.to_string(),
+        };
+        let face = Face::parse(path, Style::REGULAR, data).ok_or_else(not_a_font)?;
+        let id = FaceId(u16::try_from(self.faces.len()).map_err(|_| not_a_font())?);
+        self.faces.push(face);
+        Ok(id)
     }
 
     /// Adds a fallback face (tried after those added before it); `None` if the bytes are not a font.

@@ -158,6 +158,8 @@ pub fn parse(text: &str, source_name: &str, fonts: &FontBook) -> Result<Layout, 
             })?
         }
     };
+    let mut layout = layout;
+    resolve_font_paths(&mut layout, source_name);
     let violations = validate(&layout, fonts);
     if violations.is_empty() {
         Ok(layout)
@@ -166,6 +168,21 @@ pub fn parse(text: &str, source_name: &str, fonts: &FontBook) -> Result<Layout, 
             source_name: source_name.to_string(),
             violations,
         })
+    }
+}
+
+/// Makes font file paths in a layout file relative to that file's folder.
+fn resolve_font_paths(layout: &mut Layout, source_name: &str) {
+    let folder = Path::new(source_name)
+        .parent()
+        .filter(|_| source_name.ends_with(".json"));
+    for family in [&mut layout.fonts.heading, &mut layout.fonts.body] {
+        if let Some(folder) = folder
+            && crate::fonts::is_font_path(family)
+            && Path::new(family.as_str()).is_relative()
+        {
+            *family = folder.join(family.as_str()).to_string_lossy().into_owned();
+        }
     }
 }
 

@@ -46,10 +46,22 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
         ("fonts.heading", &layout.fonts.heading),
         ("fonts.body", &layout.fonts.body),
     ] {
-        if fonts.find(family, Style::REGULAR).is_none() {
+        if crate::fonts::is_font_path(family) {
+            let parses = std::fs::read(family)
+                .ok()
+                .is_some_and(|bytes| rustybuzz::ttf_parser::Face::parse(&bytes, 0).is_ok());
+            if !parses {
+                fail(
+                    field,
+                    format!("`{family}` is not a readable TrueType or OpenType font file"),
+                );
+            }
+        } else if fonts.find(family, Style::REGULAR).is_none() {
             fail(
                 field,
-                format!("no font family `{family}`; available families: {families}"),
+                format!(
+                    "no font family `{family}`; available families: {families}, or the path of a .ttf/.otf file"
+                ),
             );
         }
     }
