@@ -12,32 +12,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::run::{resumepdf, scratch, stderr};
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 const SAMPLE: &str = include_str!("data/corpus/schema-sample.resume.json");
 const OLD_PDF: &[u8] = b"%PDF-1.4 an older render that must survive a failed one";
-
-fn resumepdf(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_resumepdf"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("the binary runs")
-}
-
-/// A fresh, empty folder for one case.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("resumepdf-bad-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp folder");
-    dir
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// Names of temporary files left in `dir`.
 fn leftovers(dir: &Path) -> Vec<String> {

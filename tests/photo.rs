@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::run::scratch;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -16,13 +18,6 @@ fn render(layout: &str, out: &Path) -> std::process::Output {
         .current_dir(samples())
         .output()
         .expect("the binary runs")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("resumepdf-photo-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp folder");
-    dir
 }
 
 #[test]

@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+pub mod run;
+
 use std::collections::{BTreeMap, HashMap};
 
 use lopdf::content::Operation;
