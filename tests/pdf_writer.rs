@@ -62,6 +62,7 @@ fn shape(face: FaceId, text: &str, size: f32, x: f32, y: f32) -> GlyphRun {
         text: text.to_string(),
         glyphs,
         synthetic_bold: false,
+        right_to_left: false,
     }
 }
 

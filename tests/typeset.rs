@@ -121,3 +121,54 @@ fn text_stays_inside_the_margins() {
         }
     }
 }
+
+#[test]
+fn small_capitals_leave_no_gap_an_extractor_would_read_as_a_space() {
+    // The executive layout sets headings in small capitals with letter spacing: "E" at the
+    // heading size, "XECUTIVE" smaller. Extractors start a new word where the size changes and read
+    // a gap of 3% of the size as a space; within a word the gap must stay below that.
+    let fonts = FontBook::bundled();
+    let layout = layout::load("executive", &fonts).unwrap();
+    assert!(layout.headings.letter_spacing > 0.03 * layout.sizes.heading * 0.8);
+    let resume = load("samples/career-changer.json");
+    let pages = resumepdf::typeset_resume(&resume, &layout, &fonts);
+    let all: Vec<_> = pages.runs().collect();
+    let capital = all
+        .iter()
+        .position(|run| run.text == "E" && run.size == layout.sizes.heading)
+        .expect("the heading's first capital");
+    let (big, small) = (all[capital], all[capital + 1]);
+    assert_eq!(small.text, "XECUTIVE");
+    assert!(small.size < big.size);
+    let gap = small.x - (big.x + big.width());
+    assert!(gap >= 0.0, "no overlap: {gap}");
+    assert!(gap < 0.03 * small.size, "gap {gap} at {}", small.size);
+    // Letters of one size keep their spacing.
+    let inner = small.glyphs[0].advance;
+    let natural = fonts
+        .face(small.face)
+        .shaper
+        .glyph_hor_advance(fonts.face(small.face).shaper.glyph_index('X').unwrap())
+        .unwrap() as f32
+        * small.size
+        / fonts.face(small.face).units_per_em;
+    assert!((inner - natural - layout.headings.letter_spacing).abs() < 0.01);
+}
+
+#[test]
+fn a_profile_that_repeats_the_web_site_is_shown_once() {
+    let text = r#"{"basics": {"name": "Rebecca Lind", "url": "https://rl.example.org/portfolio",
+        "profiles": [
+          {"network": "Portfolio", "username": "rl", "url": "https://rl.example.org/portfolio"},
+          {"network": "LinkedIn", "username": "rebecca", "url": "https://linkedin.example.com/in/rebecca"}
+        ]}}"#;
+    let mut parsed = model::parse(text).unwrap();
+    model::normalize(&mut parsed.resume);
+    let fonts = FontBook::bundled();
+    let layout = layout::load("classic", &fonts).unwrap();
+    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
+    let shown: Vec<&str> = pages.runs().map(|run| run.text.as_str()).collect();
+    let count = |needle: &str| shown.iter().filter(|t| t.contains(needle)).count();
+    assert_eq!(count("rl.example.org/portfolio"), 1, "{shown:?}");
+    assert_eq!(count("linkedin.example.com/in/rebecca"), 1, "{shown:?}");
+}

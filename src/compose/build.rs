@@ -604,12 +604,13 @@ impl Composer<'_> {
             let colon = if keywords.is_empty() && level.is_none() {
                 ""
             } else {
-                ": "
+                self.locale.label_separator()
             };
             spans.push(span(format!("{name}{colon}"), self.styles.strong));
         }
         if !keywords.is_empty() {
-            spans.push(span(keywords.join(", "), self.styles.body));
+            let list = keywords.join(self.locale.list_separator());
+            spans.push(span(list, self.styles.body));
         }
         if let Some(level) = level {
             let text = if keywords.is_empty() {
@@ -668,7 +669,9 @@ fn contact_items(resume: &Resume, style: TextStyle) -> Vec<Span> {
             (Some(url), _, _) => Some(display_url(url)),
             (None, _, named) => named,
         };
-        if let Some(shown) = shown {
+        // A profile that repeats the web site (or another profile) is shown once.
+        let repeated = |shown: &str| items.iter().any(|i| i.text.eq_ignore_ascii_case(shown));
+        if let Some(shown) = shown.filter(|shown| !repeated(shown)) {
             let link = profile.url.as_deref().and_then(web_link);
             items.push(linked(shown, style, link));
         }

@@ -210,6 +210,23 @@ impl Locale {
         )
     }
 
+    /// What goes between a list and the next item: `", "`, `"、"`, `"، "`.
+    pub fn list_separator(&self) -> &str {
+        &self.list_separator
+    }
+
+    /// What goes between a label and what it labels, as in the course-list line: `": "`,
+    /// `" : "` (French), `"："` (Chinese, Japanese).
+    pub fn label_separator(&self) -> &str {
+        let line = self.courses_line.as_str();
+        // The table check proved both placeholders are in the line.
+        let after_label = line
+            .find("{courses}")
+            .map_or(0, |at| at + "{courses}".len());
+        let before_list = line.find("{list}").unwrap_or(line.len());
+        line.get(after_label..before_list).unwrap_or(": ")
+    }
+
     /// The page footer, e.g. `"Ada Lovelace · Page 1 of 2"`, or `"Page 1 of 2"` when the name is
     /// missing or blank.
     pub fn footer(&self, name: Option<&str>, page: usize, pages: usize) -> String {

@@ -269,3 +269,15 @@ fn rejects_bad_tags_fields_and_json() {
     let error = Locale::from_json("en", "{").unwrap_err();
     assert!(error.to_string().starts_with("translation table `en`: "));
 }
+
+#[test]
+fn labels_and_lists_are_punctuated_the_language_s_way() {
+    let sep = |tag: &str| {
+        let locale = Locale::for_tag(Some(tag));
+        (locale.label_separator(), locale.list_separator())
+    };
+    assert_eq!(sep("en"), (": ", ", "));
+    assert_eq!(sep("fr"), (" : ", ", "));
+    assert_eq!(sep("zh"), ("：", "、"));
+    assert_eq!(sep("ar").1, "، ");
+}

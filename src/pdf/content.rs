@@ -229,7 +229,7 @@ fn text_ops(
         });
         state.fill = Some(run.color);
     }
-    let reversed = runs::is_reversed(run);
+    let reversed = run.right_to_left;
     if reversed {
         ops.push(Op::BeginMarkedContent {
             tag: runs::REVERSED_CHARS.to_string(),

@@ -14,37 +14,11 @@
 
 use std::borrow::Cow;
 
-use unicode_bidi::{BidiClass, bidi_class};
-
-use crate::typeset::pages::GlyphRun;
-
 /// The tag of the marked-content sequence around a right-to-left show string.
 pub(crate) const REVERSED_CHARS: &str = "ReversedChars";
 
 /// Width of the stroke that emboldens synthetic bold text, in em.
 pub(crate) const BOLD_STROKE: f32 = 0.03;
-
-/// Whether `run` is right to left: its glyph text ranges run backwards, or its text has a
-/// right-to-left letter (then the bidi algorithm gave the whole run an odd level).
-pub(crate) fn is_reversed(run: &GlyphRun) -> bool {
-    let mut starts = run
-        .glyphs
-        .iter()
-        .filter(|g| !g.text.is_empty())
-        .map(|g| g.text.start);
-    let backwards = starts.next().is_some_and(|first| {
-        starts
-            .try_fold(first, |previous, start| {
-                (start >= previous).then_some(start)
-            })
-            .is_none()
-    });
-    backwards
-        || run
-            .text
-            .chars()
-            .any(|c| c >= '\u{0590}' && matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
-}
 
 /// The text a glyph shows: `text` itself, or reversed in a right-to-left run.
 pub(crate) fn shown(text: &str, reversed: bool) -> Cow<'_, str> {
@@ -58,40 +32,6 @@ pub(crate) fn shown(text: &str, reversed: bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fonts::FaceId;
-    use crate::typeset::pages::{Glyph, Rgb};
-
-    /// A run of `text` whose glyphs stand for these (start, end) byte ranges.
-    fn run(text: &str, ranges: &[(usize, usize)]) -> GlyphRun {
-        GlyphRun {
-            face: FaceId(0),
-            size: 10.0,
-            color: Rgb::BLACK,
-            x: 0.0,
-            y: 0.0,
-            text: text.to_string(),
-            glyphs: ranges
-                .iter()
-                .map(|&(start, end)| Glyph {
-                    id: 1,
-                    advance: 5.0,
-                    text: start..end,
-                })
-                .collect(),
-            synthetic_bold: false,
-        }
-    }
-
-    #[test]
-    fn runs_are_reversed_when_their_text_runs_backwards_or_is_right_to_left() {
-        assert!(!is_reversed(&run("ab", &[(0, 1), (1, 2)])));
-        assert!(!is_reversed(&run("ab", &[(0, 1), (1, 1), (1, 2)])));
-        assert!(is_reversed(&run("ab", &[(1, 2), (0, 1)])));
-        assert!(is_reversed(&run("ab", &[(1, 2), (0, 0), (0, 1)])));
-        // One glyph for two Arabic letters (a lam-alef ligature): nothing to compare, but Arabic.
-        assert!(is_reversed(&run("لا", &[(0, 4)])));
-        assert!(!is_reversed(&run("", &[])));
-    }
 
     #[test]
     fn a_glyph_of_a_reversed_run_shows_its_characters_backwards() {

@@ -80,7 +80,7 @@ pub(crate) fn embed_fonts<'p>(
                 });
             }
             let set = used.entry(run.face).or_default();
-            let reversed = super::runs::is_reversed(run);
+            let reversed = run.right_to_left;
             for glyph in &run.glyphs {
                 let text = glyph_text(run, &glyph.text, index + 1)?;
                 set.insert((glyph.id, super::runs::shown(text, reversed)));
@@ -199,6 +199,7 @@ mod tests {
             text: text.to_string(),
             glyphs,
             synthetic_bold: false,
+            right_to_left: false,
         })
     }
 

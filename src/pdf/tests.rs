@@ -28,6 +28,7 @@ fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
             })
             .collect(),
         synthetic_bold: false,
+        right_to_left: false,
     })
 }
 

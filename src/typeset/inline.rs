@@ -56,6 +56,8 @@ struct PGlyph {
     text: Range<usize>,
     /// Bidi embedding level of the glyph's text (odd: right to left).
     level: u8,
+    /// Letter spacing included in `advance`.
+    spacing: f32,
     /// Whitespace at the end of a break segment: dropped at the end of a line.
     trailing_space: bool,
     /// Part of a separator span: dropped at either end of a line.
@@ -254,6 +256,7 @@ fn atoms(
                 shape_fragment(shaper, &piece, from..to, bidi, &mut glyphs);
             }
         }
+        close_size_changes(&mut glyphs, spans);
         let full: f32 = glyphs.iter().map(|g| g.advance).sum();
         let inked: f32 = glyphs
             .iter()
@@ -270,6 +273,34 @@ fn atoms(
         start = end;
     }
     atoms
+}
+
+/// Largest gap, as a fraction of the smaller font size, left where the size changes inside a word.
+/// Text extractors start a new word at every change of size and read a gap of 3% of the line's
+/// first font size or more as a space (poppler does): small capitals drawn with letter spacing
+/// would come out as "E XECUTIVE".
+const SIZE_CHANGE_GAP: f32 = 0.025;
+
+/// Narrows the letter spacing after the last glyph of a span where the next span of the same word
+/// (`glyphs`, one break segment in logical order) has another font size.
+fn close_size_changes(glyphs: &mut [PGlyph], spans: &[Span]) {
+    for i in 1..glyphs.len() {
+        let (before, after) = glyphs.split_at_mut(i);
+        let (last, next) = (&mut before[i - 1], &after[0]);
+        if last.span == next.span || last.trailing_space || next.trailing_space {
+            continue;
+        }
+        let (a, b) = (&spans[last.span].style, &spans[next.span].style);
+        if a.size == b.size {
+            continue;
+        }
+        let limit = SIZE_CHANGE_GAP * a.size.min(b.size);
+        let excess = last.spacing - limit;
+        if excess > 0.0 {
+            last.advance -= excess;
+            last.spacing -= excess;
+        }
+    }
 }
 
 /// What shaping a piece of a break segment needs to know besides the piece itself.
@@ -386,6 +417,7 @@ fn shape_piece(
                 at..at
             },
             level,
+            spacing: letter_spacing,
             trailing_space: at >= piece.inked_end,
             separator: span.separator,
         });
@@ -487,6 +519,7 @@ fn finish_line(
                     },
                 })
                 .collect(),
+            right_to_left: levels[order[i]] % 2 == 1,
         };
         let width = run.width();
         let link = span.link.as_ref().map(|uri| (x, x + width, uri.clone()));
@@ -508,6 +541,7 @@ fn finish_line(
         line.descent = line.descent.max(-face.descender * size);
         line.natural_height = line.natural_height.max(face.line_height * size);
     }
+    super::marks::add_directional_marks(&mut line);
     line
 }
 
@@ -561,6 +595,7 @@ fn visual_order(levels: &[u8]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::fonts::{FontBook, Style};
+    use crate::typeset::marks::{LRM, RLM};
     use crate::typeset::pages::Rgb;
 
     fn span(book: &FontBook, text: &str, bold: bool) -> Span {
@@ -579,8 +614,13 @@ mod tests {
         }
     }
 
+    /// A run's text without the directional marks added for extractors.
+    fn unmarked(text: &str) -> String {
+        text.chars().filter(|&c| c != LRM && c != RLM).collect()
+    }
+
     fn line_text(line: &Line) -> String {
-        line.runs.iter().map(|r| r.text.as_str()).collect()
+        line.runs.iter().map(|r| unmarked(&r.text)).collect()
     }
 
     #[test]
@@ -652,10 +692,10 @@ mod tests {
     }
 
     /// The runs of `line` as (text, x, right edge).
-    fn placed(line: &Line) -> Vec<(&str, f32, f32)> {
+    fn placed(line: &Line) -> Vec<(String, f32, f32)> {
         line.runs
             .iter()
-            .map(|r| (r.text.as_str(), r.x, r.x + r.width()))
+            .map(|r| (unmarked(&r.text), r.x, r.x + r.width()))
             .collect()
     }
 
@@ -722,7 +762,7 @@ mod tests {
         // The closing "!" belongs to the right-to-left paragraph: it ends the line on the left.
         let runs = placed(line);
         assert_eq!(runs.len(), 2);
-        assert_eq!((runs[0].0, runs[1].0), ("Rust 2020", "!"));
+        assert_eq!((runs[0].0.as_str(), runs[1].0.as_str()), ("Rust 2020", "!"));
         assert!(runs[1].1 < runs[0].1, "{runs:?}");
         let plain = break_lines(&mut shaper, &[span(&book, "Rust 2020!", false)], |_| 500.0);
         assert!(!plain[0].rtl);
@@ -745,7 +785,11 @@ mod tests {
             .iter()
             .find(|r| r.text.contains("966"))
             .unwrap();
-        assert_eq!(number.text, "+966 50 123 4567", "one left-to-right run");
+        assert_eq!(
+            unmarked(&number.text),
+            "+966 50 123 4567",
+            "one left-to-right run"
+        );
         // Without the isolate, the bidi algorithm reverses the groups of digits.
         let loose = [hebrew_span(&book, "\u{200F}+966 50 123 4567")];
         let lines = break_lines(&mut shaper, &loose, |_| 500.0);

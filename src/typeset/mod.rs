@@ -6,6 +6,7 @@
 
 mod flow;
 mod inline;
+mod marks;
 pub mod pages;
 mod paginate;
 mod shape;

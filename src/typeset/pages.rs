@@ -52,6 +52,19 @@ pub struct Pages {
     pub pages: Vec<Page>,
 }
 
+impl Pages {
+    /// Every text run of every page, first page first, in reading order.
+    pub fn runs(&self) -> impl Iterator<Item = &GlyphRun> {
+        self.pages
+            .iter()
+            .flat_map(|page| &page.items)
+            .filter_map(|item| match item {
+                Item::Text(run) => Some(run),
+                _ => None,
+            })
+    }
+}
+
 /// One page: items in reading order (text extraction follows this order).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
@@ -156,10 +169,15 @@ pub struct GlyphRun {
     pub x: f32,
     /// Baseline origin: y of the baseline (from the page top).
     pub y: f32,
-    /// The run's source text, exactly as it should come back out of text extraction.
+    /// The run's source text, exactly as it should come back out of text extraction, plus any
+    /// invisible directional marks (U+200E, U+200F) that keep position-based extractors reading a
+    /// mixed-direction line in logical order (see `typeset::marks`).
     pub text: String,
     /// The glyphs in visual order.
     pub glyphs: Vec<Glyph>,
+    /// The text runs right to left (an odd bidi level): the glyphs, in visual order, stand for
+    /// the text backwards.
+    pub right_to_left: bool,
     /// Draw the glyphs bolder than the face does (outlines stroked as well as filled): the text
     /// asked for bold, but the face that has its characters (a fallback) has no bold style.
     pub synthetic_bold: bool,

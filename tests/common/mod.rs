@@ -180,6 +180,15 @@ fn number(object: &Object) -> Option<f32> {
     object.as_float().ok()
 }
 
+/// `text` without bidi format characters: the directional marks (U+200E, U+200F) the renderer
+/// adds to mixed-direction lines for position-based extractors, and the embeddings (U+202A–U+202E)
+/// poppler wraps around right-to-left lines. None of them is visible.
+pub fn unmarked(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
+        .collect()
+}
+
 /// A PDF text string: UTF-16BE with a byte order mark, else PDFDocEncoding (read as Latin-1,
 /// which agrees with it on everything tests use).
 pub fn decode_text_string(bytes: &[u8]) -> String {
