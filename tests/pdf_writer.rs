@@ -50,6 +50,8 @@ fn shape(face: FaceId, text: &str, size: f32, x: f32, y: f32) -> GlyphRun {
                 } else {
                     cluster..cluster
                 },
+                x_offset: pos.x_offset as f32 * size / f.units_per_em,
+                y_offset: -(pos.y_offset as f32) * size / f.units_per_em,
             }
         })
         .collect();
@@ -331,6 +333,74 @@ fn glyphs_sit_at_their_shaped_positions() {
         );
     }
     assert!(checked > 100);
+}
+
+#[test]
+fn marks_are_drawn_at_their_offsets_and_the_text_stays_one_string() {
+    // "e" + COMBINING ACUTE, as a shaper that does not compose them would place it: the accent
+    // (empty text, its base carries it) moved left onto the "e" and lifted; then "x" on the
+    // baseline, moved right by 1 pt.
+    let f = face("Liberation Serif", Style::REGULAR);
+    let font = &book().face(f).shaper;
+    let gid = |c: char| font.glyph_index(c).unwrap().0;
+    let run = GlyphRun {
+        face: f,
+        size: 20.0,
+        color: Rgb::BLACK,
+        x: 100.0,
+        y: 100.0,
+        text: "e\u{301}x".into(),
+        glyphs: vec![
+            Glyph {
+                id: gid('e'),
+                advance: 9.0,
+                text: 0..3,
+                ..Glyph::default()
+            },
+            Glyph {
+                id: gid('\u{301}'),
+                advance: 0.0,
+                x_offset: -6.0,
+                y_offset: -2.5,
+                text: 3..3,
+            },
+            Glyph {
+                id: gid('x'),
+                advance: 10.0,
+                x_offset: 1.0,
+                text: 3..4,
+                ..Glyph::default()
+            },
+        ],
+        synthetic_bold: false,
+        right_to_left: false,
+    };
+    let pages = Pages {
+        width: A4.0,
+        height: A4.1,
+        pages: vec![Page {
+            items: vec![Item::Text(run)],
+        }],
+    };
+    let (_, read) = write_and_read(&pages);
+    let baseline = A4.1 - 100.0;
+    let shows = &read.shows[0];
+    // The run's text is one string on the baseline, its glyphs where the shaper put them.
+    let text = shows.iter().find(|s| !s.text.is_empty()).unwrap();
+    assert_eq!(text.text, "e\u{301}x");
+    assert!((text.y - baseline).abs() < 0.001);
+    assert_eq!(text.glyph_x.len(), 2);
+    assert!((text.glyph_x[0] - 100.0).abs() < 0.05);
+    assert!((text.glyph_x[1] - 110.0).abs() < 0.05, "{:?}", text.glyph_x);
+    assert!((text.end_x - 119.0).abs() < 0.05, "{}", text.end_x);
+    // The accent is shown on its own, over the "e", 2.5 pt up.
+    let accent = shows.iter().find(|s| s.text.is_empty()).unwrap();
+    assert!((accent.y - (baseline + 2.5)).abs() < 0.001, "{}", accent.y);
+    assert!(
+        (accent.glyph_x[0] - 103.0).abs() < 0.05,
+        "{:?}",
+        accent.glyph_x
+    );
 }
 
 #[test]

@@ -65,7 +65,8 @@ const ARABIC: &str = include_str!("data/i18n/arabic.json");
 /// Text rows of page `page`: the shows on one baseline, left to right, as (y, x, end x, text).
 fn rows(read: &ReadPdf, page: usize) -> Vec<Vec<&TextShow>> {
     let mut rows: Vec<Vec<&TextShow>> = Vec::new();
-    for show in &read.shows[page] {
+    // Marks drawn off the baseline stand for no text (their base glyph carries it).
+    for show in read.shows[page].iter().filter(|s| !s.text.is_empty()) {
         match rows.iter_mut().find(|row| (row[0].y - show.y).abs() < 0.5) {
             Some(row) => row.push(show),
             None => rows.push(vec![show]),
@@ -302,6 +303,39 @@ fn a_hebrew_resume_reads_back_exactly_with_bundled_fonts() {
             );
         }
     }
+}
+
+#[test]
+fn hebrew_points_sit_under_their_letters() {
+    // Liberation Serif places the qamats of "שָׁ" with an offset from its pen position, which in
+    // visual order is the shin's left edge: drawn there unmoved, it would hang between two letters.
+    let fonts = FontBook::bundled();
+    let layout = layout::load("classic", &fonts).unwrap();
+    let mut parsed = model::parse(HEBREW).unwrap();
+    model::normalize(&mut parsed.resume);
+    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
+    let run = pages
+        .runs()
+        .find(|run| run.text.contains("שָׁלוֹם"))
+        .expect("the pointed word");
+    let mut pen = run.x;
+    let mut checked = 0;
+    for (i, glyph) in run.glyphs.iter().enumerate() {
+        if glyph.advance == 0.0 && glyph.text.is_empty() {
+            // The mark's base follows it in visual order, at the same pen position.
+            let base = &run.glyphs[i + 1];
+            let drawn = pen + glyph.x_offset;
+            assert!(glyph.x_offset > 0.0);
+            assert!(
+                drawn > pen + 0.2 * base.advance && drawn < pen + 0.8 * base.advance,
+                "mark at {drawn}, base from {pen} to {}",
+                pen + base.advance
+            );
+            checked += 1;
+        }
+        pen += glyph.advance;
+    }
+    assert!(checked > 0, "a mark was positioned");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Page items → printpdf operations, flipping y from the typesetter's top-left origin to PDF's
 //! bottom-left one.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use printpdf::{
@@ -104,7 +105,10 @@ pub(crate) fn page_ops(
             }
             Item::Text(run) => {
                 let ok = all_finite(&[run.x, run.y, run.size])
-                    && run.glyphs.iter().all(|g| g.advance.is_finite());
+                    && run
+                        .glyphs
+                        .iter()
+                        .all(|g| all_finite(&[g.advance, g.x_offset, g.y_offset]));
                 if !ok {
                     return Err(non_finite("a glyph run"));
                 }
@@ -215,6 +219,10 @@ pub(crate) fn page_ops(
 /// One text object: font (if changed), fill colour (if changed), text matrix and one TJ array whose
 /// offsets put every glyph where the shaper put it. A right-to-left run is marked as reversed and
 /// a synthetic bold one is stroked too (see `runs`).
+///
+/// Marks the shaper moved off the baseline (Arabic and Hebrew vowel signs) stand for no text of
+/// their own (their base glyph carries it): they are drawn after the run in a text object of their
+/// own, so the run stays one show string whose text reads exactly as the input.
 fn text_ops(
     ops: &mut Vec<Op>,
     state: &mut State,
@@ -251,27 +259,9 @@ fn text_ops(
             mode: TextRenderingMode::FillStroke,
         });
     }
-    ops.push(Op::StartTextSection);
     let size = coord(run.size);
-    if state.font != Some((run.face, size.0.to_bits())) {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font.id.clone()),
-            size,
-        });
-        state.font = Some((run.face, size.0.to_bits()));
-    }
-    ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Translate(coord(run.x), coord(height - run.y)),
-    });
-
-    // In thousandths of an em: the viewer moves the pen by the integer `/W` width after each
-    // glyph, minus the TJ number that follows it. Pick each number so the pen lands on the shaped
-    // position, rounding against the error left so far.
-    let per_point = 1000.0 / f64::from(size.0);
-    let mut widths = 0.0f64;
-    let mut offsets = 0.0f64;
-    let mut shaped = 0.0f64;
-    let mut glyphs = Vec::with_capacity(run.glyphs.len());
+    let mut placed = Vec::with_capacity(run.glyphs.len());
+    let mut pen = 0.0f32;
     for glyph in &run.glyphs {
         let text = runs::shown(glyph_text(run, &glyph.text, number)?, reversed);
         let code = font.code(glyph.id, &text).ok_or_else(|| {
@@ -280,29 +270,113 @@ fn text_ops(
                 glyph.id
             ))
         })?;
-        widths += font.pdf_width(code) as f64;
-        shaped += f64::from(glyph.advance) * per_point;
-        let offset = ((widths - offsets - shaped) / OFFSET_QUANTUM).round() * OFFSET_QUANTUM;
-        offsets += offset;
-        glyphs.push(Codepoint {
-            gid: code,
-            offset: offset as f32,
-            cid: Some(text.to_string()),
+        placed.push(Placed {
+            code,
+            text,
+            x: pen + glyph.x_offset,
+            advance: glyph.advance,
+            rise: -glyph.y_offset,
         });
+        pen += glyph.advance;
     }
-    ops.push(Op::ShowText {
-        items: vec![TextItem::GlyphIds(glyphs)],
-    });
+    let (on_baseline, lifted): (Vec<_>, Vec<_>) = placed
+        .into_iter()
+        .partition(|g| !g.text.is_empty() || coord(g.rise).0 == 0.0);
+
+    ops.push(Op::StartTextSection);
+    set_font(ops, state, run, font, size);
+    show_glyphs(ops, &on_baseline, run.x, height - run.y, pen, font, size);
     ops.push(Op::EndTextSection);
+    if reversed {
+        ops.push(Op::EndMarkedContent);
+    }
+    if !lifted.is_empty() {
+        ops.push(Op::StartTextSection);
+        for glyph in lifted {
+            let (x, y, end) = (run.x, height - run.y + glyph.rise, glyph.x + glyph.advance);
+            show_glyphs(ops, &[glyph], x, y, end, font, size);
+        }
+        ops.push(Op::EndTextSection);
+    }
     if run.synthetic_bold {
         ops.push(Op::SetTextRenderingMode {
             mode: TextRenderingMode::Fill,
         });
     }
-    if reversed {
-        ops.push(Op::EndMarkedContent);
-    }
     Ok(())
+}
+
+/// Selects the run's font and size unless they are already selected.
+fn set_font(
+    ops: &mut Vec<Op>,
+    state: &mut State,
+    run: &GlyphRun,
+    font: &EmbeddedFont<'_>,
+    size: Pt,
+) {
+    if state.font != Some((run.face, size.0.to_bits())) {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font.id.clone()),
+            size,
+        });
+        state.font = Some((run.face, size.0.to_bits()));
+    }
+}
+
+/// A glyph of a run, ready to show.
+struct Placed<'t> {
+    /// Code in the embedded font.
+    code: u16,
+    /// The text the code stands for (reversed in a right-to-left run).
+    text: Cow<'t, str>,
+    /// Where the glyph is drawn, from the run's origin.
+    x: f32,
+    /// The shaped advance after it.
+    advance: f32,
+    /// How far above the baseline it is drawn.
+    rise: f32,
+}
+
+/// A text matrix on the baseline at `y` (PDF user space) where the first of `glyphs` is drawn,
+/// then one TJ showing them all, each at `x` + its `x`, leaving the pen at `x + end`.
+///
+/// In thousandths of an em: the viewer moves the pen by the integer `/W` width after each glyph,
+/// minus the TJ number that follows it. Each number is picked so the pen lands where the next
+/// glyph is drawn, rounding against the error left so far.
+fn show_glyphs(
+    ops: &mut Vec<Op>,
+    glyphs: &[Placed<'_>],
+    x: f32,
+    y: f32,
+    end: f32,
+    font: &EmbeddedFont<'_>,
+    size: Pt,
+) {
+    let Some(first) = glyphs.first().map(|g| g.x) else {
+        return;
+    };
+    ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Translate(coord(x + first), coord(y)),
+    });
+    let per_point = 1000.0 / f64::from(size.0);
+    let mut widths = 0.0f64;
+    let mut offsets = 0.0f64;
+    let mut items = Vec::with_capacity(glyphs.len());
+    for (i, glyph) in glyphs.iter().enumerate() {
+        widths += font.pdf_width(glyph.code) as f64;
+        let next = glyphs.get(i + 1).map_or(end, |g| g.x);
+        let target = f64::from(next - first) * per_point;
+        let offset = ((widths - offsets - target) / OFFSET_QUANTUM).round() * OFFSET_QUANTUM;
+        offsets += offset;
+        items.push(Codepoint {
+            gid: glyph.code,
+            offset: offset as f32,
+            cid: Some(glyph.text.to_string()),
+        });
+    }
+    ops.push(Op::ShowText {
+        items: vec![TextItem::GlyphIds(items)],
+    });
 }
 
 #[cfg(test)]

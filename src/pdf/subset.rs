@@ -188,6 +188,7 @@ mod tests {
                 id,
                 advance: 5.0,
                 text: i..i + 1,
+                ..Glyph::default()
             })
             .collect();
         Item::Text(GlyphRun {

@@ -25,6 +25,7 @@ fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
                 id,
                 advance: 5.0,
                 text: i..i + 1,
+                ..Glyph::default()
             })
             .collect(),
         synthetic_bold: false,

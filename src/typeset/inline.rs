@@ -49,6 +49,8 @@ struct PGlyph {
     /// The face the glyph id belongs to (the span's, or a fallback).
     face: FaceId,
     advance: f32,
+    /// Where the glyph is drawn relative to its pen position, in points, y down.
+    offset: (f32, f32),
     span: usize,
     /// Byte offset in the paragraph text of the cluster the glyph belongs to.
     at: usize,
@@ -409,6 +411,10 @@ fn shape_piece(
             id: glyph.id,
             face,
             advance: glyph.advance as f32 * scale + letter_spacing,
+            offset: (
+                glyph.x_offset as f32 * scale,
+                -(glyph.y_offset as f32) * scale,
+            ),
             span: piece.span_index,
             at,
             text: if first_of_cluster {
@@ -512,6 +518,8 @@ fn finish_line(
                 .map(|g| Glyph {
                     id: g.id,
                     advance: g.advance,
+                    x_offset: g.offset.0,
+                    y_offset: g.offset.1,
                     text: if g.text.is_empty() {
                         0..0
                     } else {

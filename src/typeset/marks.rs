@@ -210,6 +210,7 @@ mod tests {
                 id: 1,
                 advance: 1.0,
                 text: at..at + c.len_utf8(),
+                ..Glyph::default()
             })
             .collect();
         if rtl {

@@ -184,12 +184,17 @@ pub struct GlyphRun {
 }
 
 /// One positioned glyph of a [`GlyphRun`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Glyph {
     /// Glyph id in the face's original (unsubset) font.
     pub id: u16,
     /// Horizontal advance in points after this glyph, kerning included.
     pub advance: f32,
+    /// How far right of its pen position the glyph is drawn, in points: a mark (a vowel sign, a
+    /// dot) is moved onto its base letter.
+    pub x_offset: f32,
+    /// How far below the baseline the glyph is drawn, in points (negative: above).
+    pub y_offset: f32,
     /// The slice of [`GlyphRun::text`] this glyph stands for (empty for the second and later glyphs of
     /// one cluster, several characters for a ligature).
     pub text: Range<usize>,

@@ -13,6 +13,11 @@ pub struct ShapedGlyph {
     pub id: u16,
     /// Advance in font units.
     pub advance: i32,
+    /// Where the glyph is drawn relative to its pen position, in font units (y up): the shaper
+    /// places marks on their base letter this way.
+    pub x_offset: i32,
+    /// See `x_offset`.
+    pub y_offset: i32,
     /// Byte offset in the shaped text of the cluster this glyph belongs to. Right-to-left text
     /// comes out in visual order, so its clusters decrease.
     pub cluster: u32,
@@ -102,6 +107,8 @@ impl<'a> Shaper<'a> {
             .map(|(info, pos)| ShapedGlyph {
                 id: u16::try_from(info.glyph_id).unwrap_or(0),
                 advance: pos.x_advance,
+                x_offset: pos.x_offset,
+                y_offset: pos.y_offset,
                 cluster: info.cluster,
             })
             .collect();

@@ -753,9 +753,11 @@ fn read_page_content(
                     }
                 }
                 // The show as a whole continues the text if it touches the last show; then each
-                // glyph continues the glyph before it.
+                // glyph continues the glyph before it. A glyph that stands for no text (a mark
+                // whose character its base glyph carries) separates nothing.
                 let start = glyphs.iter().map(|g| g.1).fold(f32::INFINITY, f32::min);
                 let end = glyphs.iter().map(|g| g.2).fold(f32::NEG_INFINITY, f32::max);
+                glyphs.retain(|g| !g.0.is_empty());
                 for (i, (text, x, end_x)) in glyphs.iter().enumerate() {
                     if i == 0 {
                         sink.push(text, start, show.y, end, st.size);
