@@ -64,6 +64,7 @@ fn shape(face: FaceId, text: &str, size: f32, x: f32, y: f32) -> GlyphRun {
         text: text.to_string(),
         glyphs,
         synthetic_bold: false,
+        synthetic_italic: false,
         right_to_left: false,
     }
 }
@@ -373,6 +374,7 @@ fn marks_are_drawn_at_their_offsets_and_the_text_stays_one_string() {
             },
         ],
         synthetic_bold: false,
+        synthetic_italic: false,
         right_to_left: false,
     };
     let pages = Pages {

@@ -11,7 +11,7 @@ use resumepdf::fonts::{FontBook, fallback};
 use resumepdf::i18n::Locale;
 use resumepdf::layout::{self, Layout, SectionKind};
 use resumepdf::model;
-use resumepdf::typeset::pages::Pages;
+use resumepdf::typeset::pages::{GlyphRun, Pages};
 
 /// A resume rendered with system fallback fonts, as the CLI does.
 struct Rendered {
@@ -142,7 +142,7 @@ fn an_arabic_resume_reads_back_in_logical_order_right_aligned_and_mirrored() {
             name.glyphs.iter().any(|g| !nominal.contains(&g.id)),
             "joined forms"
         );
-        assert!(name.synthetic_bold, "the bold name is drawn emboldened");
+        assert_bold(&r, name);
     } else {
         // No Arabic font on this machine (CI installs fonts-dejavu-core): the gap is reported.
         assert!(r.missing.contains(&'ل'), "{:?}", r.missing);
@@ -409,6 +409,13 @@ fn a_right_to_left_sidebar_layout_is_mirrored() {
         "{band:?}"
     );
     assert!(lines(&r.read).iter().any(|l| l == "+966 50 123 4567"));
+    // Reading order follows the direction: the sidebar, now on the right, comes first.
+    let page = &r.read.text[0];
+    let at = |needle: &str| page.find(needle).expect("on the first page");
+    assert!(
+        at(ar.section(SectionKind::Contact)) < at(ar.section(SectionKind::Summary)),
+        "{page}"
+    );
 }
 
 /// The text rendering modes (`Tr`) set in a PDF's page contents, with the line width (`w`) in
@@ -457,8 +464,54 @@ fn bold_a_fallback_face_lacks_is_stroked_as_well_as_filled() {
     assert!(lines(&read).iter().any(|l| l == "נועה לוי"));
 }
 
+/// The bold `run` is drawn bold: with a bold face of its fallback family when the machine has one
+/// (fonts-noto-cjk and fonts-dejavu-core do), else emboldened (filled and stroked); never plain.
+fn assert_bold(r: &Rendered, run: &GlyphRun) {
+    let face = r.fonts.face(run.face);
+    if face.style.bold {
+        assert!(
+            !run.synthetic_bold,
+            "{} is bold already",
+            face.postscript_name
+        );
+    } else {
+        assert!(
+            run.synthetic_bold,
+            "{} has no bold: emboldened",
+            face.postscript_name
+        );
+        assert!(render_modes(&r.pdf).iter().any(|m| m.0 == 2));
+    }
+}
+
 #[test]
-fn chinese_bold_is_emboldened_and_lines_break_between_ideographs() {
+fn a_fallback_family_s_bold_face_draws_bold_text() {
+    // Carlito (compact) has no Hebrew; Liberation Sans, given in regular and bold, has. The bold
+    // file becomes the fallback family's bold face: the bold name uses it and is not stroked.
+    let mut fonts = FontBook::bundled();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    let files = ["LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"].map(|f| dir.join(f));
+    fallback::add_user_fonts(&mut fonts, &files).unwrap();
+    let layout = layout::load("compact", &fonts).unwrap();
+    let text = r#"{"basics": {"name": "נועה לוי", "label": "מהנדסת"}, "meta": {"language": "he"}}"#;
+    let mut parsed = model::parse(text).unwrap();
+    model::normalize(&mut parsed.resume);
+    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
+    let face = |needle: &str| {
+        let run = pages.runs().find(|run| run.text == needle).unwrap();
+        (
+            fonts.face(run.face).postscript_name.as_str(),
+            run.synthetic_bold,
+        )
+    };
+    assert_eq!(face("נועה לוי"), ("LiberationSans-Bold", false));
+    assert_eq!(face("מהנדסת"), ("LiberationSans", false));
+    let rendered = resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).unwrap();
+    assert!(render_modes(&rendered.pdf).iter().all(|m| m.0 == 0));
+}
+
+#[test]
+fn chinese_bold_is_drawn_bold_and_lines_break_between_ideographs() {
     let name = "王晓明";
     let bullet = "带领8人客服团队（含「夜班」小组），将首次响应时间缩短了35%。客户满意度从82分提升至93分，\
                   连续两年获评「优秀团队」。主导建立知识库（覆盖400余个常见问题），新员工培训周期缩短一半。";
@@ -490,11 +543,7 @@ fn chinese_bold_is_emboldened_and_lines_break_between_ideographs() {
     }
     if r.missing.is_empty() {
         let name_run = r.pages.runs().find(|run| run.text == name).unwrap();
-        assert!(
-            name_run.synthetic_bold,
-            "the CJK fallback has no bold: emboldened"
-        );
-        assert!(render_modes(&r.pdf).iter().any(|m| m.0 == 2));
+        assert_bold(&r, name_run);
     } else {
         // No CJK font on this machine (CI installs fonts-noto-cjk): the gap is reported.
         assert!(r.missing.contains(&'王'), "{:?}", r.missing);

@@ -172,3 +172,48 @@ fn a_profile_that_repeats_the_web_site_is_shown_once() {
     assert_eq!(count("rl.example.org/portfolio"), 1, "{shown:?}");
     assert_eq!(count("linkedin.example.com/in/rebecca"), 1, "{shown:?}");
 }
+
+#[test]
+fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
+    // A layout naming a single font file: bold and italic text are drawn with its one upright
+    // face, so they are emboldened and slanted rather than silently plain.
+    let mut fonts = FontBook::bundled();
+    let mut layout = layout::load("classic", &fonts).unwrap();
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/Carlito-Regular.ttf");
+    layout.fonts.body = file.to_string();
+    layout.fonts.heading = file.to_string();
+    resumepdf::add_layout_fonts(&mut fonts, &layout).unwrap();
+    let text = r#"{"basics": {"name": "Ada Quill"},
+        "work": [{"name": "Loom Works", "position": "Engineer", "location": "Leeds",
+                  "startDate": "2020-01", "summary": "Built things."}]}"#;
+    let mut parsed = model::parse(text).unwrap();
+    model::normalize(&mut parsed.resume);
+    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
+    let run = |needle: &str| pages.runs().find(|r| r.text == needle).unwrap();
+    let name = run("Ada Quill");
+    assert_eq!(fonts.face(name.face).postscript_name, "Carlito");
+    assert!(name.synthetic_bold && !name.synthetic_italic);
+    let slanted: Vec<&str> = pages
+        .runs()
+        .filter(|r| r.synthetic_italic)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(
+        slanted,
+        ["Loom Works", "Leeds"],
+        "company and place are italic"
+    );
+    // In the PDF the slanted run has a sheared text matrix.
+    let pdf = resumepdf::render(&parsed.resume, &layout, &fonts).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let page = *doc.get_pages().values().next().unwrap();
+    let sheared = doc
+        .get_and_decode_page_content(page)
+        .unwrap()
+        .operations
+        .iter()
+        .filter(|op| op.operator == "Tm")
+        .filter(|op| op.operands[2].as_float().unwrap() > 0.2)
+        .count();
+    assert_eq!(sheared, slanted.len());
+}

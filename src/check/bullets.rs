@@ -143,6 +143,7 @@ impl<'f> Measure<'f> {
                 size: layout.sizes.body,
                 color: Rgb::BLACK,
                 letter_spacing: 0.0,
+                variant: crate::fonts::Style::REGULAR,
             },
             width,
         }

@@ -46,6 +46,7 @@ impl Styles {
             size,
             color: color.0,
             letter_spacing: 0.0,
+            variant: s,
         };
         let heading_weight = if layout.headings.bold {
             Style::BOLD
@@ -177,6 +178,7 @@ pub fn compose(
         main,
         sidebar,
         footer: Some(footer),
+        right_to_left: false,
     };
     if composer.locale.is_rtl() {
         mirror(&mut document);
@@ -229,6 +231,7 @@ fn mirror(document: &mut Document) {
     if let Some(sidebar) = &mut document.sidebar {
         sidebar.side = flip(sidebar.side);
     }
+    document.right_to_left = true;
 }
 
 struct Composer<'a> {

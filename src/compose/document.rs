@@ -1,6 +1,6 @@
 //! The composed document: what to print, in which style, in which order — not yet where.
 
-use crate::fonts::FaceId;
+use crate::fonts::{FaceId, Style};
 use crate::layout::Align;
 use std::sync::Arc;
 
@@ -17,6 +17,9 @@ pub struct TextStyle {
     pub color: Rgb,
     /// Extra space after each glyph, in points.
     pub letter_spacing: f32,
+    /// The weight and slant the text asks for. When the face drawing it lacks them (a font file
+    /// with one face, a fallback for another script), the typesetter simulates them.
+    pub variant: Style,
 }
 
 /// A piece of text in one style, optionally a link.
@@ -128,14 +131,16 @@ pub struct Document {
     pub sidebar: Option<Sidebar>,
     /// The page footer, shown when there is more than one page.
     pub footer: Option<Footer>,
+    /// The document reads right to left: of two columns, the right one comes first.
+    pub right_to_left: bool,
 }
 
 /// Which side a sidebar is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
-    /// Left of the main column (read first).
+    /// Left of the main column (read first in a left-to-right document).
     Left,
-    /// Right of the main column (read after it).
+    /// Right of the main column (read first in a right-to-left document).
     Right,
 }
 

@@ -90,14 +90,17 @@ pub fn add_user_fonts(book: &mut FontBook, paths: &[PathBuf]) -> Result<(), Font
 
 /// Adds system fonts as fallbacks until `missing` is covered or no font is left to try; returns the
 /// characters still missing. A font is loaded (and kept for the process) only if it covers one of
-/// them; regular upright faces are tried before bold, italic or other weights.
+/// them; regular upright faces are tried before bold, italic or other weights. With a face come
+/// its bold and italic faces from the same folder (`DejaVuSans-Bold.ttf` with `DejaVuSans.ttf`),
+/// so bold text in that script is drawn bold rather than emboldened.
 pub fn add_system_fonts(book: &mut FontBook, missing: &BTreeSet<char>) -> BTreeSet<char> {
     let mut missing = missing.clone();
     if missing.is_empty() {
         return missing;
     }
-    for path in system_font_files() {
-        let Ok(bytes) = std::fs::read(&path) else {
+    let files = system_font_files();
+    for path in &files {
+        let Ok(bytes) = std::fs::read(path) else {
             continue;
         };
         let covers_some = rustybuzz::ttf_parser::Face::parse(&bytes, 0)
@@ -107,14 +110,46 @@ pub fn add_system_fonts(book: &mut FontBook, missing: &BTreeSet<char>) -> BTreeS
             continue;
         }
         let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        if let Some(id) = book.add_fallback(&family_of(&path), data) {
+        if let Some(id) = book.add_fallback(&family_of(path), data) {
             missing.retain(|&c| !book.face(id).covers(c));
+            for sibling in style_siblings(path, &files) {
+                if let Ok(bytes) = std::fs::read(sibling) {
+                    book.add_fallback(&family_of(sibling), Box::leak(bytes.into_boxed_slice()));
+                }
+            }
         }
         if missing.is_empty() {
             break;
         }
     }
     missing
+}
+
+/// The files of `files` in `path`'s folder that are other styles of the same font: the same name
+/// once the words bold, italic, oblique and regular are taken out.
+fn style_siblings<'f>(path: &Path, files: &'f [PathBuf]) -> Vec<&'f PathBuf> {
+    let Some(base) = style_base(path) else {
+        return Vec::new();
+    };
+    files
+        .iter()
+        .filter(|f| f.as_path() != path && f.parent() == path.parent())
+        .filter(|f| style_base(f).as_deref() == Some(base.as_str()))
+        .collect()
+}
+
+/// A font file's name without its style words, lower case: `DejaVuSans-BoldOblique.ttf` →
+/// `dejavusans`. `None` for weights other than regular and bold (light, medium, black …).
+fn style_base(path: &Path) -> Option<String> {
+    let mut base = path.file_stem()?.to_string_lossy().to_lowercase();
+    let other_weights = ["light", "thin", "black", "medium", "semi", "extra", "heavy"];
+    if other_weights.iter().any(|w| base.contains(w)) {
+        return None;
+    }
+    for word in ["bold", "italic", "oblique", "regular"] {
+        base = base.replace(word, "");
+    }
+    Some(base.trim_end_matches(['-', '_', ' ']).to_string())
 }
 
 /// The folders searched for system fonts.
@@ -195,6 +230,33 @@ mod tests {
         let chars = json_string_chars(r#"{"name": "Zoë", "tags": ["中"], "n": 1}"#);
         assert!(chars.contains(&'ë') && chars.contains(&'中'));
         assert!(!chars.contains(&'t'), "keys are not text");
+    }
+
+    #[test]
+    fn bold_and_italic_files_are_found_beside_the_regular_one() {
+        let dir = Path::new("/fonts/dejavu");
+        let files: Vec<PathBuf> = [
+            "DejaVuSans.ttf",
+            "DejaVuSans-Bold.ttf",
+            "DejaVuSans-BoldOblique.ttf",
+            "DejaVuSans-ExtraLight.ttf",
+            "DejaVuSansMono-Bold.ttf",
+            "DejaVuSansCondensed-Bold.ttf",
+        ]
+        .iter()
+        .map(|f| dir.join(f))
+        .chain([PathBuf::from("/elsewhere/DejaVuSans-Oblique.ttf")])
+        .collect();
+        let found: Vec<&str> = style_siblings(&files[0], &files)
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str())
+            .collect();
+        assert_eq!(found, ["DejaVuSans-Bold.ttf", "DejaVuSans-BoldOblique.ttf"]);
+        let cjk = PathBuf::from("/noto/NotoSansCJK-Regular.ttc");
+        assert_eq!(
+            style_base(&cjk),
+            style_base(Path::new("/noto/NotoSansCJK-Bold.ttc"))
+        );
     }
 
     #[test]

@@ -103,6 +103,27 @@ impl Face {
     pub fn covers(&self, c: char) -> bool {
         self.shaper.glyph_index(c).is_some()
     }
+
+    /// The weight and slant the font file declares (OS/2 and head tables).
+    pub fn declared_style(&self) -> Style {
+        Style {
+            bold: self.shaper.is_bold(),
+            italic: self.shaper.is_italic() || self.shaper.is_oblique(),
+        }
+    }
+
+    /// The family name inside the font file (typographic family, else family), e.g.
+    /// `"DejaVu Sans"` for both `DejaVuSans.ttf` and `DejaVuSans-Bold.ttf`.
+    pub fn internal_family(&self) -> Option<String> {
+        use rustybuzz::ttf_parser::name_id::{FAMILY, TYPOGRAPHIC_FAMILY};
+        let names = self.shaper.names();
+        [TYPOGRAPHIC_FAMILY, FAMILY].into_iter().find_map(|id| {
+            names
+                .into_iter()
+                .filter(|n| n.name_id == id)
+                .find_map(|n| n.to_string())
+        })
+    }
 }
 
 /// Whether a layout's font family names a font file (`.ttf`, `.otf`, `.ttc`) rather than a
@@ -187,6 +208,9 @@ pub struct FontBook {
     faces: Vec<Face>,
     /// Faces used for characters a text's own face lacks, in the order they are tried.
     fallbacks: Vec<FaceId>,
+    /// Bold and italic faces of fallback families: used instead of their family's fallback face
+    /// for text in that style.
+    styled_fallbacks: Vec<FaceId>,
 }
 
 impl FontBook {
@@ -199,6 +223,7 @@ impl FontBook {
         FontBook {
             faces,
             fallbacks: Vec::new(),
+            styled_fallbacks: Vec::new(),
         }
     }
 
@@ -224,11 +249,28 @@ impl FontBook {
     }
 
     /// Adds a fallback face (tried after those added before it); `None` if the bytes are not a font.
+    ///
+    /// A bold or italic face of a family that already has a fallback face (by the family name
+    /// inside the files) becomes that family's face for its style instead: text in that style
+    /// is drawn with it rather than emboldened or upright.
     pub fn add_fallback(&mut self, name: &str, data: &'static [u8]) -> Option<FaceId> {
-        let face = Face::parse(name, Style::REGULAR, data)?;
+        let mut face = Face::parse(name, Style::REGULAR, data)?;
         let id = FaceId(u16::try_from(self.faces.len()).ok()?);
+        let style = face.declared_style();
+        let family = face.internal_family();
+        let sibling = self.fallbacks.iter().copied().find(|&f| {
+            let other = self.face(f);
+            family.is_some() && other.internal_family() == family
+        });
+        match sibling {
+            Some(regular) if style != Style::REGULAR => {
+                face.family = self.face(regular).family.clone();
+                face.style = style;
+                self.styled_fallbacks.push(id);
+            }
+            _ => self.fallbacks.push(id),
+        }
         self.faces.push(face);
-        self.fallbacks.push(id);
         Some(id)
     }
 
@@ -238,6 +280,32 @@ impl FontBook {
             .iter()
             .copied()
             .find(|&id| self.face(id).covers(c))
+    }
+
+    /// The fallback face for `c` in `style`: the first fallback that has the character, or its
+    /// family's face of that style when there is one and it has the character too (bold italic
+    /// settles for bold).
+    pub fn styled_fallback_for(&self, c: char, style: Style) -> Option<FaceId> {
+        let regular = self.fallback_for(c)?;
+        if style == Style::REGULAR {
+            return Some(regular);
+        }
+        let family = &self.face(regular).family;
+        let styled = |wanted: Style| {
+            self.styled_fallbacks.iter().copied().find(|&id| {
+                let face = self.face(id);
+                face.style == wanted && &face.family == family && face.covers(c)
+            })
+        };
+        let bold = Style {
+            italic: false,
+            ..style
+        };
+        Some(
+            styled(style)
+                .or_else(|| styled(bold).filter(|_| style.bold))
+                .unwrap_or(regular),
+        )
     }
 
     /// Whether `c` can be drawn: by `face`, by a fallback, or because it needs no glyph.
@@ -265,7 +333,7 @@ impl FontBook {
     pub fn families(&self) -> Vec<&str> {
         let mut names: Vec<&str> = Vec::new();
         for (id, face) in self.faces() {
-            if self.fallbacks.contains(&id) {
+            if self.fallbacks.contains(&id) || self.styled_fallbacks.contains(&id) {
                 continue;
             }
             if !names.contains(&face.family.as_str()) {

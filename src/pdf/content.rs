@@ -283,9 +283,18 @@ fn text_ops(
         .into_iter()
         .partition(|g| !g.text.is_empty() || coord(g.rise).0 == 0.0);
 
+    let shape = Shape {
+        slant: if run.synthetic_italic {
+            runs::SLANT
+        } else {
+            0.0
+        },
+        font,
+        size,
+    };
     ops.push(Op::StartTextSection);
     set_font(ops, state, run, font, size);
-    show_glyphs(ops, &on_baseline, run.x, height - run.y, pen, font, size);
+    show_glyphs(ops, &on_baseline, run.x, height - run.y, pen, &shape);
     ops.push(Op::EndTextSection);
     if reversed {
         ops.push(Op::EndMarkedContent);
@@ -294,7 +303,7 @@ fn text_ops(
         ops.push(Op::StartTextSection);
         for glyph in lifted {
             let (x, y, end) = (run.x, height - run.y + glyph.rise, glyph.x + glyph.advance);
-            show_glyphs(ops, &[glyph], x, y, end, font, size);
+            show_glyphs(ops, &[glyph], x, y, end, &shape);
         }
         ops.push(Op::EndTextSection);
     }
@@ -337,6 +346,14 @@ struct Placed<'t> {
     rise: f32,
 }
 
+/// How a run's glyphs are drawn: font, size and slant.
+struct Shape<'f, 'p> {
+    font: &'f EmbeddedFont<'p>,
+    size: Pt,
+    /// Horizontal shear of the text matrix (0 upright).
+    slant: f32,
+}
+
 /// A text matrix on the baseline at `y` (PDF user space) where the first of `glyphs` is drawn,
 /// then one TJ showing them all, each at `x` + its `x`, leaving the pen at `x + end`.
 ///
@@ -349,15 +366,19 @@ fn show_glyphs(
     x: f32,
     y: f32,
     end: f32,
-    font: &EmbeddedFont<'_>,
-    size: Pt,
+    shape: &Shape<'_, '_>,
 ) {
     let Some(first) = glyphs.first().map(|g| g.x) else {
         return;
     };
-    ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Translate(coord(x + first), coord(y)),
-    });
+    let (x, y) = (coord(x + first), coord(y));
+    let matrix = if shape.slant == 0.0 {
+        TextMatrix::Translate(x, y)
+    } else {
+        TextMatrix::Raw([1.0, 0.0, shape.slant, 1.0, x.0, y.0])
+    };
+    ops.push(Op::SetTextMatrix { matrix });
+    let (font, size) = (shape.font, shape.size);
     let per_point = 1000.0 / f64::from(size.0);
     let mut widths = 0.0f64;
     let mut offsets = 0.0f64;

@@ -10,12 +10,15 @@
 //! honours the tag gets the logical text by reversing the string.
 //!
 //! A synthetic bold run is filled and stroked (text rendering mode 2) with a thin line in its fill
-//! colour, which thickens every outline.
+//! colour, which thickens every outline; a synthetic italic one is drawn with a sheared text matrix.
 
 use std::borrow::Cow;
 
 /// The tag of the marked-content sequence around a right-to-left show string.
 pub(crate) const REVERSED_CHARS: &str = "ReversedChars";
+
+/// Horizontal shear of synthetic italic text: tan 12°, the slant of most italic and oblique faces.
+pub(crate) const SLANT: f32 = 0.2126;
 
 /// Width of the stroke that emboldens synthetic bold text, in em.
 pub(crate) const BOLD_STROKE: f32 = 0.03;

@@ -29,6 +29,7 @@ fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
             })
             .collect(),
         synthetic_bold: false,
+        synthetic_italic: false,
         right_to_left: false,
     })
 }

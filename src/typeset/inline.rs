@@ -344,7 +344,7 @@ fn shape_fragment(
         };
         let face = match current {
             Some((face, _)) if face != piece.span.style.face && stays(face) => face,
-            _ => shaper.face_for(piece.span.style.face, c),
+            _ => shaper.face_for(piece.span.style.face, piece.span.style.variant, c),
         };
         let key = (face, bidi.level(at));
         if current.is_some_and(|k| k != key) {
@@ -504,10 +504,10 @@ fn finish_line(
         let fonts = shaper.fonts();
         let run = GlyphRun {
             face: chunk[0].face,
-            // Bold asked for but drawn with a face that is not bold (a fallback): the writer
-            // emboldens the outlines.
-            synthetic_bold: fonts.face(span.style.face).style.bold
-                && !fonts.face(chunk[0].face).style.bold,
+            // Bold or italic asked for but drawn with a face that is not (a fallback, a font file
+            // with one face): the writer emboldens or slants the outlines.
+            synthetic_bold: span.style.variant.bold && !fonts.face(chunk[0].face).style.bold,
+            synthetic_italic: span.style.variant.italic && !fonts.face(chunk[0].face).style.italic,
             size: span.style.size,
             color: span.style.color,
             x,
@@ -615,6 +615,7 @@ mod tests {
                 size: 11.0,
                 color: Rgb::BLACK,
                 letter_spacing: 0.0,
+                variant: style,
             },
             link: None,
             separator: false,

@@ -225,6 +225,7 @@ mod tests {
             text: text.to_string(),
             glyphs,
             synthetic_bold: false,
+            synthetic_italic: false,
             right_to_left: rtl,
         }
     }

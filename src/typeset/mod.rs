@@ -97,8 +97,9 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
     let side = side_lines
         .zip(side_column)
         .map(|(lines, column)| place_column(lines, column));
+    // Columns in reading order: the one on the side where lines start comes first.
     match side {
-        Some(side) if side.x < main.x => columns.extend([side, main]),
+        Some(side) if (side.x < main.x) != document.right_to_left => columns.extend([side, main]),
         Some(side) => columns.extend([main, side]),
         None => columns.push(main),
     }

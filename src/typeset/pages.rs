@@ -181,6 +181,9 @@ pub struct GlyphRun {
     /// Draw the glyphs bolder than the face does (outlines stroked as well as filled): the text
     /// asked for bold, but the face that has its characters (a fallback) has no bold style.
     pub synthetic_bold: bool,
+    /// Draw the glyphs slanted: the text asked for italic, but the face that has its characters
+    /// has no italic style.
+    pub synthetic_italic: bool,
 }
 
 /// One positioned glyph of a [`GlyphRun`].

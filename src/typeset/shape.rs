@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
-use crate::fonts::{FaceId, FontBook};
+use crate::fonts::{FaceId, FontBook, Style};
 
 /// A glyph in font units, as shaped.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,13 +49,14 @@ impl<'a> Shaper<'a> {
     }
 
     /// The face to draw `c` with when the text asks for `face`: `face` itself when it has the
-    /// character, else the first fallback face that has it. When none has it, the character is
+    /// character, else the first fallback face that has it (its bold or italic face when the text
+    /// asks for bold or italic in `style` and the fallback family has that face). When none has it, the character is
     /// remembered as missing (see [`Shaper::missing`]) and `face` is used.
-    pub fn face_for(&mut self, face: FaceId, c: char) -> FaceId {
+    pub fn face_for(&mut self, face: FaceId, style: Style, c: char) -> FaceId {
         if crate::fonts::is_invisible(c) || self.fonts.face(face).covers(c) {
             return face;
         }
-        match self.fonts.fallback_for(c) {
+        match self.fonts.styled_fallback_for(c, style) {
             Some(fallback) => fallback,
             None => {
                 self.missing.insert(c);
