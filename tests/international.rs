@@ -78,6 +78,32 @@ fn a_german_resume_has_german_headings_dates_and_exact_text() {
 }
 
 #[test]
+fn layout_titles_by_language_give_way_to_the_translation_elsewhere() {
+    // The executive layout titles its summary "Executive Profile" for English resumes only; a
+    // German resume gets the German table's title. A plain layout title applies to every language.
+    let text = include_str!("../samples/german-project-manager.json");
+    let de = Locale::for_tag(Some("de"));
+    let (pdf, _) = render(text, "executive");
+    let extracted = flat(&read_pdf(&pdf).text);
+    let german = de.section(SectionKind::Summary).to_uppercase();
+    assert!(extracted.contains(&german), "{german} in {extracted}");
+    assert!(!extracted.contains("EXECUTIVE"), "{extracted}");
+    let english = text.replace(r#""language": "de""#, r#""language": "en""#);
+    assert_ne!(english, text, "the sample names its language");
+    let (pdf, _) = render(&english, "executive");
+    assert!(flat(&read_pdf(&pdf).text).contains("EXECUTIVE PROFILE"));
+
+    let fonts = FontBook::bundled();
+    let plain = r#"{"extends": "classic", "name": "plain",
+        "sections": {"order": ["summary"], "titles": {"summary": "Profil"}}}"#;
+    let layout = layout::parse(plain, "plain.json", &fonts).unwrap();
+    let mut parsed = model::parse(text).unwrap();
+    model::normalize(&mut parsed.resume);
+    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
+    assert!(pages.runs().any(|run| run.text == "PROFIL"));
+}
+
+#[test]
 fn a_chinese_resume_extracts_exactly_when_a_cjk_font_is_installed() {
     let name = "王晓明";
     let bullet = "带领8人客服团队，将首次响应时间缩短了35%。";

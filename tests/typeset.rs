@@ -75,7 +75,10 @@ fn a_long_career_breaks_pages_only_where_allowed() {
         .sections
         .order
         .iter()
-        .map(|&k| layout.sections.title(k).to_uppercase())
+        .map(|&k| {
+            let title = layout.sections.title(k, "en");
+            title.unwrap_or(k.default_title()).to_uppercase()
+        })
         .collect();
     let name = resume.basics.name.clone().unwrap();
     for page in 0..pages.pages.len() {

@@ -303,10 +303,11 @@ impl Composer<'_> {
     }
 
     fn heading(&mut self, kind: SectionKind) {
-        let title = match self.layout.sections.titles.get(&kind) {
-            Some(title) => title.as_str(),
-            None => self.locale.section(kind),
-        };
+        let title = self
+            .layout
+            .sections
+            .title(kind, self.locale.tag())
+            .unwrap_or_else(|| self.locale.section(kind));
         let spans = match self.layout.headings.case {
             HeadingCase::Upper => vec![span(title.to_uppercase(), self.styles.heading)],
             HeadingCase::Title => vec![span(title, self.styles.heading)],

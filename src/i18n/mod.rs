@@ -143,22 +143,7 @@ impl Locale {
 
     /// The heading of a layout section.
     pub fn section(&self, kind: SectionKind) -> &str {
-        let key = match kind {
-            SectionKind::Contact => "contact",
-            SectionKind::Summary => "summary",
-            SectionKind::Work => "work",
-            SectionKind::Volunteer => "volunteer",
-            SectionKind::Education => "education",
-            SectionKind::Awards => "awards",
-            SectionKind::Certificates => "certificates",
-            SectionKind::Publications => "publications",
-            SectionKind::Skills => "skills",
-            SectionKind::Languages => "languages",
-            SectionKind::Interests => "interests",
-            SectionKind::References => "references",
-            SectionKind::Projects => "projects",
-        };
-        self.section_title(key).unwrap_or_default()
+        self.section_title(kind.key()).unwrap_or_default()
     }
 
     /// The word for an ongoing end date, e.g. `"Present"`, `"heute"`, `"至今"`.

@@ -293,8 +293,10 @@ mod tests {
             };
             let Value::Object(map) = value else { return };
             let variants = schema.get("oneOf").and_then(Value::as_array);
+            let declares_keys =
+                |s: &&Value| s.get("properties").is_some() || s["additionalProperties"].is_object();
             let object_schema = variants
-                .and_then(|v| v.iter().find(|s| s.get("properties").is_some()))
+                .and_then(|v| v.iter().find(declares_keys))
                 .unwrap_or(schema);
             for (key, child) in map {
                 let declared = object_schema

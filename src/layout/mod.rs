@@ -339,6 +339,25 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
+    /// The section's name in layouts and translation tables, e.g. `"work"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Contact => "contact",
+            SectionKind::Summary => "summary",
+            SectionKind::Work => "work",
+            SectionKind::Volunteer => "volunteer",
+            SectionKind::Education => "education",
+            SectionKind::Awards => "awards",
+            SectionKind::Certificates => "certificates",
+            SectionKind::Publications => "publications",
+            SectionKind::Skills => "skills",
+            SectionKind::Languages => "languages",
+            SectionKind::Interests => "interests",
+            SectionKind::References => "references",
+            SectionKind::Projects => "projects",
+        }
+    }
+
     /// The English heading used when the layout gives no title.
     pub fn default_title(self) -> &'static str {
         match self {
@@ -365,9 +384,42 @@ impl SectionKind {
 pub struct Sections {
     /// Sections in the order they appear; a section not listed is not shown.
     pub order: Vec<SectionKind>,
-    /// Titles overriding the defaults.
+    /// Titles overriding the translation tables' ones.
     #[serde(default)]
-    pub titles: BTreeMap<SectionKind, String>,
+    pub titles: BTreeMap<SectionKind, Title>,
+}
+
+/// A section title a layout gives.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a title, or titles by language such as {\"en\": \"Work Experience\"}"
+)]
+pub enum Title {
+    /// One title, whatever the resume's language.
+    Every(String),
+    /// Titles by BCP 47 language tag (`"en"`, `"de"`, `"pt-BR"`): a resume in another language
+    /// gets its translation table's title.
+    ByLanguage(BTreeMap<String, String>),
+}
+
+impl Title {
+    /// The title for a resume in language `tag` (as the translation tables name languages), if
+    /// this one applies: the whole tag, else its language subtag, ignoring case.
+    pub fn for_language(&self, tag: &str) -> Option<&str> {
+        match self {
+            Title::Every(title) => Some(title),
+            Title::ByLanguage(titles) => {
+                let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+                [tag, primary].into_iter().find_map(|wanted| {
+                    titles
+                        .iter()
+                        .find(|(t, _)| t.eq_ignore_ascii_case(wanted))
+                        .map(|(_, title)| title.as_str())
+                })
+            }
+        }
+    }
 }
 
 impl Sections {
@@ -377,12 +429,10 @@ impl Sections {
             || matches!(columns, Columns::Sidebar(sidebar) if sidebar.sections.contains(&kind))
     }
 
-    /// The heading text of `kind`.
-    pub fn title(&self, kind: SectionKind) -> &str {
-        self.titles
-            .get(&kind)
-            .map(String::as_str)
-            .unwrap_or_else(|| kind.default_title())
+    /// The layout's title of `kind` for a resume in language `tag`, if it gives one (else the
+    /// translation table's title applies).
+    pub fn title(&self, kind: SectionKind, tag: &str) -> Option<&str> {
+        self.titles.get(&kind)?.for_language(tag)
     }
 }
 

@@ -235,7 +235,44 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
     if layout.bullet.trim().is_empty() {
         fail("bullet", "the bullet glyph is empty".to_string());
     }
+    for (kind, title) in &layout.sections.titles {
+        let field = format!("sections.titles.{}", kind.key());
+        match title {
+            super::Title::Every(text) if text.trim().is_empty() => {
+                fail(&field, "the title is empty".to_string());
+            }
+            super::Title::ByLanguage(titles) if titles.is_empty() => fail(
+                &field,
+                "give a title, or titles by language such as {\"en\": \"Work Experience\"}"
+                    .to_string(),
+            ),
+            super::Title::ByLanguage(titles) => {
+                for (tag, text) in titles {
+                    if !is_language_tag(tag) {
+                        fail(
+                            &format!("{field}.{tag}"),
+                            "is not a language tag; use one like \"en\", \"de\" or \"pt-BR\""
+                                .to_string(),
+                        );
+                    } else if text.trim().is_empty() {
+                        fail(&format!("{field}.{tag}"), "the title is empty".to_string());
+                    }
+                }
+            }
+            super::Title::Every(_) => {}
+        }
+    }
     out
+}
+
+/// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language, then subtags of 1–8
+/// letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -282,5 +319,18 @@ mod tests {
             violations_of(r#""sections": {"order": ["work", "work"]}"#),
             ["sections.order"]
         );
+        let titles = |json: &str| {
+            violations_of(&format!(
+                r#""sections": {{"order": ["work"], "titles": {{"work": {json}}}}}"#
+            ))
+        };
+        assert_eq!(titles(r#"" ""#), ["sections.titles.work"]);
+        assert_eq!(titles("{}"), ["sections.titles.work"]);
+        assert_eq!(
+            titles(r#"{"english": "Jobs"}"#),
+            ["sections.titles.work.english"]
+        );
+        assert_eq!(titles(r#"{"de": ""}"#), ["sections.titles.work.de"]);
+        assert!(titles(r#"{"en": "Jobs", "pt-BR": "Empregos"}"#).is_empty());
     }
 }
