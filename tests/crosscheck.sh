@@ -51,6 +51,9 @@ for f in samples/*.json; do
     # "E XPERIENCE").
     split=$(pdftotext "$pdf" - | grep -E '(^| )[A-Z] [A-Z]{3,}')
     [ -z "$split" ] && ok || bad "$pdf: a heading extracts split: $split"
+    # No line ends at the hyphen of a compound: pdftotext would join it as "middleschool".
+    hyphen=$(pdftotext -layout "$pdf" - | grep -E '[[:alnum:]]-$')
+    [ -z "$hyphen" ] && ok || bad "$pdf: a line ends at a compound's hyphen: $hyphen"
   done
 done
 name=$(pdftotext "$out/polish-engineer--classic.pdf" - | head -1)

@@ -239,7 +239,7 @@ fn atoms(
             .any(|(range, span)| span.nowrap && range.start < at && at < range.end)
     };
     for (end, kind) in linebreaks(text) {
-        if kind == BreakOpportunity::Allowed && inside_nowrap(end) {
+        if kind == BreakOpportunity::Allowed && (inside_nowrap(end) || after_hyphen(text, end)) {
             continue;
         }
         let segment = &text[start..end];
@@ -303,6 +303,14 @@ fn close_size_changes(glyphs: &mut [PGlyph], spans: &[Span]) {
             last.spacing -= excess;
         }
     }
+}
+
+/// Whether a break at `at` would follow the hyphen of a compound ("13-|year-olds"). Such breaks are
+/// not taken: text extractors (poppler, and the ATS built on it) take a hyphen at the end of a line
+/// for hyphenation and join the lines without it, turning "middle-school" into "middleschool".
+fn after_hyphen(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    before.next() == Some('-') && before.next().is_some_and(|c| !c.is_whitespace())
 }
 
 /// What shaping a piece of a break segment needs to know besides the piece itself.
@@ -706,6 +714,31 @@ mod tests {
             .iter()
             .map(|r| (unmarked(&r.text), r.x, r.x + r.width()))
             .collect()
+    }
+
+    #[test]
+    fn lines_do_not_end_at_the_hyphen_of_a_compound() {
+        let book = FontBook::bundled();
+        let mut shaper = Shaper::new(&book);
+        let text = "Taught science to thirteen-year-olds in a middle-school for ten long years";
+        let whole = break_lines(&mut shaper, &[span(&book, text, false)], |_| 1000.0)[0].width;
+        let mut broke_elsewhere = 0;
+        // From a third of the line (wider than the longest word) to the whole line.
+        for step in 14..40 {
+            let width = whole * step as f32 / 40.0;
+            let lines = break_lines(&mut shaper, &[span(&book, text, false)], |_| width);
+            let texts: Vec<String> = lines.iter().map(line_text).collect();
+            assert_eq!(texts.join(" "), text, "nothing lost at {width}");
+            assert!(
+                texts[..texts.len() - 1].iter().all(|l| !l.ends_with('-')),
+                "{texts:?}"
+            );
+            broke_elsewhere += usize::from(texts.len() > 1);
+        }
+        assert!(broke_elsewhere > 20);
+        // A hyphen standing alone (a dash typed as "-") still allows a break after it.
+        assert!(!after_hyphen("a - b", 3));
+        assert!(after_hyphen("a-b", 2));
     }
 
     #[test]
