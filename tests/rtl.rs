@@ -409,6 +409,14 @@ fn a_right_to_left_sidebar_layout_is_mirrored() {
         "{band:?}"
     );
     assert!(lines(&r.read).iter().any(|l| l == "+966 50 123 4567"));
+    // The phone number, a paragraph of its own in the sidebar, still reads left to right on the
+    // page: "+966" leftmost, not its digit groups in right-to-left order.
+    let rows = rows(&r.read, 0);
+    let phone = rows
+        .iter()
+        .find(|row| row_text(row).contains("966"))
+        .expect("the phone row");
+    assert_eq!(unmarked(&row_text(phone)), "+966 50 123 4567");
     // Reading order follows the direction: the sidebar, now on the right, comes first.
     let page = &r.read.text[0];
     let at = |needle: &str| page.find(needle).expect("on the first page");
