@@ -83,6 +83,10 @@ enum Side {
 
 /// Adds the marks `line` needs (see the module documentation).
 pub(super) fn add_directional_marks(line: &mut Line) {
+    if !line.rtl && line.runs.iter().all(|run| !run.right_to_left) {
+        // Left to right throughout: nothing to misread.
+        return;
+    }
     let cells = cells(line);
     let mut marks: Vec<(usize, Side, char)> = Vec::new();
     let islands = islands(&cells);
