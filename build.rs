@@ -1,5 +1,6 @@
 //! Embeds every `layouts/*.json` file and every `i18n/*.json` translation table in the binary:
-//! adding a layout or a language is adding a file.
+//! adding a layout or a language is adding a file. Also fingerprints what the renderer is made of
+//! (sources, fonts, dependency versions), so a batch renders everything again after any change.
 
 use std::{env, fs, path::Path};
 
@@ -16,6 +17,45 @@ fn main() {
         "/// Built-in translation tables: (language tag, JSON text), sorted by tag.\npub const BUILTIN: &[(&str, &str)] = &[\n",
         |stem| !stem.ends_with(".schema"),
     );
+    fingerprint(&["src", "fonts", "layouts", "i18n", "Cargo.lock"]);
+}
+
+/// Writes `OUT_DIR/renderer.rs` with `RENDERER`: a 64-bit FNV-1a hash, in hex, of every file under
+/// `paths` (relative path and contents, in path order).
+fn fingerprint(paths: &[&str]) {
+    fn collect(path: &Path, out: &mut Vec<std::path::PathBuf>) {
+        if path.is_dir() {
+            if let Ok(entries) = fs::read_dir(path) {
+                for entry in entries.flatten() {
+                    collect(&entry.path(), out);
+                }
+            }
+        } else if path.is_file() {
+            out.push(path.to_path_buf());
+        }
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        println!("cargo:rerun-if-changed={path}");
+        collect(Path::new(path), &mut files);
+    }
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for file in &files {
+        feed(file.to_string_lossy().as_bytes());
+        feed(&fs::read(file).unwrap_or_default());
+    }
+    let code = format!(
+        "/// Fingerprint of the sources, fonts, layouts, tables and dependency versions this binary was\n\
+         /// built from.\npub const RENDERER: &str = \"{hash:016x}\";\n"
+    );
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("renderer.rs");
+    fs::write(out, code).expect("OUT_DIR is writable");
 }
 
 /// Writes `OUT_DIR/out_name`: `header`, then one `(stem, include_str!(…))` line per

@@ -7,8 +7,8 @@
 #                     one sample (default: with-photo) in every layout. The README's Gallery section
 #                     shows them.
 # Needs poppler-utils (pdftoppm). Usage: scripts/gallery.sh [--force] [SAMPLE-NAME]
-#   --force      render every PDF again (after a change to the renderer itself: the batch manifest
-#                only notices changed inputs, layouts and settings)
+#   --force      render every PDF again (rarely needed: the batch manifest fingerprints inputs,
+#                layouts, settings and the renderer's own sources, fonts and dependency versions)
 #   SAMPLE-NAME  the sample shown in every layout, e.g. everything (default: with-photo)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -310,11 +310,15 @@ fn run_job(
     }
 }
 
-/// Hex SHA-256 of the tool version, the settings, the layout's fingerprint, the input and the
-/// photo it shows.
+include!(concat!(env!("OUT_DIR"), "/renderer.rs"));
+
+/// Hex SHA-256 of the tool version and what it was built from, the settings, the layout's
+/// fingerprint, the input and the photo it shows: a PDF is rendered again whenever any of them
+/// changes, the renderer included.
 fn content_hash(input: &str, layout: &[u8], settings: &str, photo: Option<&Image>) -> String {
     let mut hasher = Sha256::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(RENDERER.as_bytes());
     hasher.update(settings.as_bytes());
     hasher.update((layout.len() as u64).to_le_bytes());
     hasher.update(layout);

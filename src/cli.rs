@@ -59,8 +59,9 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Outputs are named OUT/<input-name>--<layout>.pdf. A manifest in OUT \
-(.resumepdf-batch.json) records a content hash of each output's input and layout, so running the \
-same batch again renders only what changed.\n\nExample: resumepdf batch samples --all-layouts --out samples/pdf"
+(.resumepdf-batch.json) records a content hash of each output's input, photo, layout and settings \
+and of the renderer itself, so running the same batch again renders only what changed (everything, \
+after an update of resumepdf).\n\nExample: resumepdf batch samples --all-layouts --out samples/pdf"
 )]
 pub struct BatchArgs {
     /// Resume files, or folders to search (recursively) for *.json files.
