@@ -423,15 +423,15 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
     }
     let seconds = summary.elapsed.as_secs_f64();
     let rendered = summary.rendered();
+    let rate = if rendered > 0 && seconds > 0.0 {
+        format!(" ({:.0} PDFs/s)", rendered as f64 / seconds)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "rendered {rendered}, skipped {}, failed {} in {seconds:.2} s ({:.0} PDFs/s)",
+        "rendered {rendered}, skipped {}, failed {} in {seconds:.2} s{rate}",
         summary.skipped(),
         summary.failed(),
-        if seconds > 0.0 {
-            rendered as f64 / seconds
-        } else {
-            0.0
-        }
     );
     let with_warnings = summary
         .results
