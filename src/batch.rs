@@ -195,9 +195,17 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The settings as bytes, part of every output's content hash.
-    fn fingerprint(&self) -> String {
-        format!("pages={:?};lang={:?}", self.max_pages, self.lang)
+    /// What besides its input, photo and layout decides an output's bytes, part of every content
+    /// hash: these settings, the fallback fonts found for the batch and `SOURCE_DATE_EPOCH` (the
+    /// document date when a resume gives none).
+    fn fingerprint(&self, fonts: &FontBook) -> String {
+        format!(
+            "pages={:?};lang={:?};fallbacks={};date={:?}",
+            self.max_pages,
+            self.lang,
+            fonts.fallback_fingerprint(),
+            std::env::var("SOURCE_DATE_EPOCH").ok()
+        )
     }
 }
 
@@ -220,10 +228,17 @@ pub fn run(
         read_manifest(&manifest_path)
     };
     let new = Mutex::new(BTreeMap::new());
+    let fingerprint = settings.fingerprint(fonts);
     let results: Vec<(Job, Outcome)> = jobs
         .into_par_iter()
         .map(|job| {
-            let outcome = run_job(&job, layouts, fonts, settings, &old, &new);
+            let context = Context {
+                layouts,
+                fonts,
+                settings,
+                fingerprint: &fingerprint,
+            };
+            let outcome = run_job(&job, &context, &old, &new);
             progress(&job, &outcome);
             (job, outcome)
         })
@@ -243,14 +258,27 @@ fn output_key(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// What every job of a batch shares.
+struct Context<'a> {
+    layouts: &'a Layouts,
+    fonts: &'a FontBook,
+    settings: &'a Settings,
+    /// [`Settings::fingerprint`], computed once.
+    fingerprint: &'a str,
+}
+
 fn run_job(
     job: &Job,
-    layouts: &Layouts,
-    fonts: &FontBook,
-    settings: &Settings,
+    context: &Context<'_>,
     old: &BTreeMap<String, String>,
     new: &Mutex<BTreeMap<String, String>>,
 ) -> Outcome {
+    let Context {
+        layouts,
+        fonts,
+        settings,
+        fingerprint,
+    } = *context;
     let bytes = match std::fs::read(&job.input) {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Failed(format!("cannot read {}: {e}", job.input.display())),
@@ -279,7 +307,7 @@ fn run_job(
     let hash = content_hash(
         &text,
         &layouts.fingerprints[job.layout],
-        &settings.fingerprint(),
+        fingerprint,
         photo.as_deref(),
     );
     if job.output.is_file() && old.get(&key) == Some(&hash) {

@@ -346,3 +346,52 @@ fn a_layout_may_name_a_font_file_relative_to_itself() {
     );
     assert!(!dir.join("x.pdf").exists());
 }
+
+#[test]
+fn a_batch_renders_again_when_its_fonts_or_document_date_change() {
+    // Hebrew in the compact layout (Carlito has none) needs a fallback font: which one draws it,
+    // and the date written into the PDF, decide the bytes as much as the input does.
+    let dir = scratch("batch-refresh");
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    let resume = r#"{"basics": {"name": "Noa Levi", "label": "מהנדסת תוכנה"}}"#;
+    std::fs::write(dir.join("in/noa.json"), resume).unwrap();
+    let font = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fonts/LiberationSans-Regular.ttf"
+    );
+    let batch = |extra: &[&str], date: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_resumepdf"));
+        command
+            .args(["batch", "in", "-l", "compact", "--out", "out"])
+            .args(extra)
+            .current_dir(&dir)
+            .env_remove("SOURCE_DATE_EPOCH");
+        if let Some(date) = date {
+            command.env("SOURCE_DATE_EPOCH", date);
+        }
+        let output = command.output().expect("the binary runs");
+        let err = stderr(&output);
+        err.lines()
+            .find(|l| l.starts_with("rendered ") && l.contains(", skipped "))
+            .map(|l| l.split(" in ").next().unwrap_or_default().to_string())
+            .unwrap_or(err)
+    };
+    let (once, skipped) = (
+        "rendered 1, skipped 0, failed 0",
+        "rendered 0, skipped 1, failed 0",
+    );
+    assert_eq!(batch(&[], None), once);
+    assert_eq!(batch(&[], None), skipped);
+    assert_eq!(
+        batch(&["--font", font], None),
+        once,
+        "another fallback font"
+    );
+    assert_eq!(batch(&["--font", font], None), skipped);
+    assert_eq!(
+        batch(&["--font", font], Some("1700000000")),
+        once,
+        "another date"
+    );
+    assert_eq!(batch(&["--font", font], Some("1700000000")), skipped);
+}

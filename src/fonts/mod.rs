@@ -274,6 +274,20 @@ impl FontBook {
         Some(id)
     }
 
+    /// The fallback faces in the order they are tried, each as PostScript name and file size: what
+    /// a batch manifest needs to notice that other fonts would draw its outputs.
+    pub fn fallback_fingerprint(&self) -> String {
+        self.fallbacks
+            .iter()
+            .chain(&self.styled_fallbacks)
+            .map(|&id| {
+                let face = self.face(id);
+                format!("{}:{}", face.postscript_name, face.data.len())
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
     /// The first fallback face that has a glyph for `c`.
     pub fn fallback_for(&self, c: char) -> Option<FaceId> {
         self.fallbacks
