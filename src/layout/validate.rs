@@ -16,6 +16,10 @@ pub const MIN_MARGIN: f32 = 36.0;
 pub const MIN_CONTRAST: f32 = 4.5;
 /// Smallest size of small print in points.
 pub const MIN_SMALL_SIZE: f32 = 8.0;
+/// Largest heading size, as a multiple of the body size: headings stand out, slightly larger.
+pub const MAX_HEADING_RATIO: f32 = 1.5;
+/// Largest name size in points: a name fills its line, not the page.
+pub const MAX_NAME_SIZE: f32 = 36.0;
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +96,15 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
                 sizes.heading, sizes.body
             ),
         );
+    } else if sizes.heading > MAX_HEADING_RATIO * sizes.body {
+        fail(
+            "sizes.heading",
+            format!(
+                "{} pt is more than {MAX_HEADING_RATIO} times body text ({} pt): headings should be \
+                 slightly larger, not shout",
+                sizes.heading, sizes.body
+            ),
+        );
     }
     for (field, size) in [("sizes.name", sizes.name), ("sizes.label", sizes.label)] {
         if size < sizes.body {
@@ -100,6 +113,21 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
                 format!("{size} pt is smaller than body text ({} pt)", sizes.body),
             );
         }
+    }
+    if sizes.name > MAX_NAME_SIZE {
+        fail(
+            "sizes.name",
+            format!("{} pt is over {MAX_NAME_SIZE} pt", sizes.name),
+        );
+    }
+    if sizes.label > sizes.name {
+        fail(
+            "sizes.label",
+            format!(
+                "{} pt is larger than the name ({} pt)",
+                sizes.label, sizes.name
+            ),
+        );
     }
     if !(MIN_SMALL_SIZE..=sizes.body).contains(&sizes.small) {
         fail(
@@ -303,6 +331,12 @@ mod tests {
             ["sizes.heading"]
         );
         assert_eq!(violations_of(r#""line_spacing": 1.5"#), ["line_spacing"]);
+        assert_eq!(
+            violations_of(r#""sizes": {"heading": 17}"#),
+            ["sizes.heading"]
+        );
+        assert_eq!(violations_of(r#""sizes": {"name": 40}"#), ["sizes.name"]);
+        assert_eq!(violations_of(r#""sizes": {"label": 23}"#), ["sizes.label"]);
         assert_eq!(
             violations_of(r#""page": {"margins": {"left": "0.4in"}}"#),
             ["page.margins.left"]
