@@ -99,7 +99,9 @@ pub struct Tuning {
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub pages: Option<u16>,
     /// Language of headings, month names and "Present" (a BCP 47 tag such as de, fr, pt-BR, zh);
-    /// overrides meta.language in the resume. Default: meta.language, else English.
+    /// overrides meta.language in the resume. Default: meta.language, else the language the
+    /// resume's script tells (Chinese, Japanese, Korean, Russian, Arabic, Persian, Hebrew), else
+    /// English.
     #[arg(long, value_name = "TAG")]
     pub lang: Option<String>,
 }

@@ -104,6 +104,33 @@ fn layout_titles_by_language_give_way_to_the_translation_elsewhere() {
 }
 
 #[test]
+fn a_resume_that_names_no_language_gets_the_one_its_script_tells() {
+    // The test resumes without `meta.language`: Chinese and Arabic text are recognised; the
+    // German sample (Latin script) stays English unless it says otherwise.
+    let without_language = |text: &str| {
+        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+        value.as_object_mut().unwrap().remove("meta");
+        value.to_string()
+    };
+    for (file, tag) in [
+        (include_str!("data/i18n/chinese.json"), Some("zh")),
+        (include_str!("data/i18n/arabic.json"), Some("ar")),
+        (include_str!("../samples/german-project-manager.json"), None),
+    ] {
+        let text = without_language(file);
+        let parsed = model::parse(&text).unwrap();
+        assert_eq!(parsed.resume.meta.language.as_deref(), tag);
+        let (pdf, _) = render(&text, "classic");
+        let read = read_pdf(&pdf);
+        let work = Locale::for_tag(tag)
+            .section(SectionKind::Work)
+            .to_uppercase();
+        assert!(flat(&read.text).contains(&work), "{work}");
+        assert_eq!(read.lang.as_deref(), tag);
+    }
+}
+
+#[test]
 fn a_chinese_resume_extracts_exactly_when_a_cjk_font_is_installed() {
     let name = "王晓明";
     let bullet = "带领8人客服团队，将首次响应时间缩短了35%。";

@@ -37,6 +37,7 @@
 mod convert;
 mod date;
 mod diag;
+mod language;
 mod link;
 pub(crate) mod locate;
 mod normalize;
@@ -97,7 +98,10 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
         });
     };
     let mut cx = convert::Cx::default();
-    let resume = convert::resume(&mut cx, root);
+    let mut resume = convert::resume(&mut cx, root);
+    if resume.meta.language.is_none() {
+        resume.meta.language = language::guess(&value).map(str::to_string);
+    }
     let mut warnings = cx.warnings;
     if !warnings.is_empty() {
         let paths = warnings.iter().map(|w| w.path.as_str()).collect();

@@ -262,7 +262,9 @@ pub struct Meta {
     /// Last change, as written (`lastModified`, usually `YYYY-MM-DDThh:mm:ss`).
     pub last_modified: Option<String>,
     /// Language of the resume as a BCP 47 tag (`language`, e.g. `"de"`), used for headings, month
-    /// names and "Present". Not in the 1.x schema, but read by themes and by resumepdf.
+    /// names and "Present". Not in the 1.x schema, but read by themes and by resumepdf. When the
+    /// resume gives none, the parser guesses it from a script that tells one language (Chinese,
+    /// Japanese, Korean, Russian, Arabic, Persian, Hebrew).
     pub language: Option<String>,
 }
 
