@@ -54,13 +54,11 @@ impl Counts {
                 self.cyrillic += 1;
                 self.other_cyrillic += usize::from("іїєґўјљњћђџѕѓќІЇЄҐЎЈЉЊЋЂЏЅЃЌ".contains(c));
             }
-            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => {
-                if c.is_alphabetic() {
-                    self.arabic += 1;
-                    self.persian += usize::from("پچژگکی".contains(c));
-                    self.arabic_only += usize::from("ةيك".contains(c));
-                    self.urdu += usize::from("ٹڈڑںےھ".contains(c));
-                }
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' if c.is_alphabetic() => {
+                self.arabic += 1;
+                self.persian += usize::from("پچژگکی".contains(c));
+                self.arabic_only += usize::from("ةيك".contains(c));
+                self.urdu += usize::from("ٹڈڑںےھ".contains(c));
             }
             '\u{05D0}'..='\u{05EA}' => self.hebrew += 1,
             _ => {}
