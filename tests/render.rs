@@ -16,24 +16,14 @@ fn render_text(text: &str, layout_name: &str) -> Vec<u8> {
     resumepdf::render(&parsed.resume, &layout, &fonts).expect("PDF is written")
 }
 
-/// All pages' text with every run of whitespace folded to one space; a line that ends in a hyphen
-/// after a letter joins the next line (the hyphen was a break opportunity, not a word boundary).
+/// All pages' text with every run of whitespace (line ends included) folded to one space: lines
+/// never end inside a word, not even at the hyphen of a compound.
 fn flat_text(pdf: &ReadPdf) -> String {
-    let lines: Vec<&str> = pdf.text.iter().flat_map(|page| page.lines()).collect();
-    let mut out = String::new();
-    for line in lines {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.is_empty() {
-            continue;
-        }
-        let mut tail = out.chars().rev();
-        let joins = tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic);
-        if !out.is_empty() && !joins {
-            out.push(' ');
-        }
-        out.push_str(&line);
-    }
-    out
+    pdf.text
+        .iter()
+        .flat_map(|page| page.split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Asserts that `needles` occur in `haystack` in this order, each after the previous one.
@@ -302,4 +292,42 @@ fn every_layout_uses_at_most_two_font_families_all_embedded() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn markdown_in_free_text_becomes_bold_text_and_links() {
+    let text = r#"{"basics": {"name": "Jo Park",
+        "summary": "An **imaginary** engineer.\n\n\n   Builds [Diorama](https://diorama.example.com) tools."},
+        "work": [{"name": "Area 52", "position": "Lead", "startDate": "2020-01",
+                  "highlights": ["Shipped **3** releases of [**Orbit**](https://orbit.example.com)."]}]}"#;
+    let pdf = read_pdf(&render_text(text, "classic"));
+    let flat = flat_text(&pdf);
+    for exact in [
+        "An imaginary engineer. Builds Diorama tools.",
+        "Shipped 3 releases of Orbit.",
+    ] {
+        assert!(flat.contains(exact), "{exact} in {flat}");
+    }
+    assert!(!flat.contains('*') && !flat.contains("]("), "{flat}");
+    // The blank lines part two paragraphs: two lines, not four.
+    let page = &pdf.text[0];
+    let summary: Vec<&str> = page
+        .lines()
+        .skip_while(|l| !l.contains("imaginary"))
+        .take(2)
+        .collect();
+    assert_eq!(summary, ["An imaginary engineer.", "Builds Diorama tools."]);
+    let uris: Vec<&str> = pdf.links.iter().map(|(_, _, uri)| uri.as_str()).collect();
+    assert!(uris.contains(&"https://diorama.example.com"), "{uris:?}");
+    assert!(uris.contains(&"https://orbit.example.com"), "{uris:?}");
+    // Strong text is set in the bold face.
+    let bold = |needle: &str| {
+        pdf.shows[0]
+            .iter()
+            .find(|s| s.text == needle)
+            .map(|s| s.font.contains("Bold"))
+    };
+    assert_eq!(bold("imaginary"), Some(true));
+    assert_eq!(bold("Orbit"), Some(true));
+    assert_eq!(bold("3"), Some(true));
 }

@@ -7,6 +7,7 @@ use super::document::{
     Block, Bullet, Document, Footer, Gap, Paragraph, Photo, Side, Sidebar, Span, TextStyle,
 };
 use super::links::{display_url, mailto, tel};
+use super::prose;
 use crate::fonts::{FontBook, Style};
 use crate::i18n::Locale;
 use crate::layout::{
@@ -357,9 +358,21 @@ impl Composer<'_> {
         }
     }
 
+    /// Free text under an entry: each of its paragraphs after a paragraph gap.
     fn detail(&mut self, text: &str) {
-        self.space(self.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
-        self.paragraph(vec![span(text, self.styles.body)]);
+        self.prose(&prose::paragraphs(text), true);
+    }
+
+    /// Paragraphs of free text with a paragraph gap between them, and before the first when
+    /// `lead`.
+    fn prose(&mut self, paragraphs: &[String], lead: bool) {
+        for (i, paragraph) in paragraphs.iter().enumerate() {
+            if lead || i > 0 {
+                self.space(self.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
+            }
+            let spans = prose::spans(paragraph, self.styles.body, self.styles.strong);
+            self.paragraph(spans);
+        }
     }
 
     fn bullets(&mut self, items: &[String]) {
@@ -367,7 +380,7 @@ impl Composer<'_> {
         for item in items {
             self.space(self.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
             self.blocks.push(Block::Paragraph(Paragraph {
-                spans: vec![span(item, self.styles.body)],
+                spans: prose::spans(item.trim(), self.styles.body, self.styles.strong),
                 align: Align::Left,
                 indent: hang,
                 bullet: Some(Bullet {
@@ -423,9 +436,15 @@ impl Composer<'_> {
                 }
             }
             SectionKind::Summary => {
-                if let Some(summary) = &resume.basics.summary {
+                let paragraphs = resume
+                    .basics
+                    .summary
+                    .as_deref()
+                    .map(prose::paragraphs)
+                    .unwrap_or_default();
+                if !paragraphs.is_empty() {
                     self.heading(kind);
-                    self.paragraph(vec![span(summary, self.styles.body)]);
+                    self.prose(&paragraphs, false);
                 }
             }
             SectionKind::Work => self.entries(kind, &resume.work, |c, w| {

@@ -4,6 +4,7 @@ mod build;
 mod dates;
 mod document;
 mod links;
+mod prose;
 
 pub use build::compose;
 pub use dates::{format_date, format_range, format_value};
