@@ -331,3 +331,31 @@ fn markdown_in_free_text_becomes_bold_text_and_links() {
     assert_eq!(bold("Orbit"), Some(true));
     assert_eq!(bold("3"), Some(true));
 }
+
+#[test]
+fn html_in_names_and_free_text_is_read_not_printed() {
+    let text = r#"{"basics": {"name": "Richard<br>Hendriks",
+        "summary": "<p>Founder of <strong>Pied Piper</strong>, see <a href=\"https://piedpiper.example.com\">the site</a>.</p><ul><li>Compression</li><li>R&amp;D</li></ul>"}}"#;
+    let pdf = read_pdf(&render_text(text, "classic"));
+    let page = &pdf.text[0];
+    assert!(!page.contains('<') && !page.contains("&amp;"), "{page}");
+    let lines: Vec<&str> = page
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines[0], "Richard Hendriks");
+    for line in [
+        "Founder of Pied Piper, see the site.",
+        "• Compression",
+        "• R&D",
+    ] {
+        assert!(lines.contains(&line), "{line} in {lines:#?}");
+    }
+    let uris: Vec<&str> = pdf.links.iter().map(|(_, _, uri)| uri.as_str()).collect();
+    assert_eq!(uris, ["https://piedpiper.example.com"]);
+    assert_eq!(
+        pdf.info.get("Title").map(String::as_str),
+        Some("Richard Hendriks — Resume")
+    );
+}

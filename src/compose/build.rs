@@ -380,7 +380,11 @@ impl Composer<'_> {
         for item in items {
             self.space(self.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
             self.blocks.push(Block::Paragraph(Paragraph {
-                spans: prose::spans(item.trim(), self.styles.body, self.styles.strong),
+                spans: prose::spans(
+                    &prose::paragraphs(item).join("\n"),
+                    self.styles.body,
+                    self.styles.strong,
+                ),
                 align: Align::Left,
                 indent: hang,
                 bullet: Some(Bullet {

@@ -1,17 +1,102 @@
 //! Free text (summaries, descriptions, highlights) as people write it in JSON Resume files: blank
-//! lines between paragraphs, stray spaces around line breaks, and the little Markdown many themes
-//! render — `**strong**` and `[text](https://…)` links.
+//! lines between paragraphs, stray spaces around line breaks, and the little Markdown and HTML
+//! many themes render — `**strong**`, `[text](https://…)`, `<strong>`, `<b>`, `<a href>`, `<br>`,
+//! `<p>` and `<li>`.
 //!
-//! Only that Markdown is read, and only where it is unambiguous: a `**` pair around text that
+//! Only that markup is read, and only where it is unambiguous: a `**` pair around text that
 //! neither starts nor ends with a space, a bracketed text followed at once by a parenthesised web
-//! or mail address. Anything else, `*`, `_` and `#` included, is printed as written.
+//! or mail address, and those HTML tags (their entities `&amp;` … decoded in text that has them).
+//! Anything else, `*`, `_`, `#` and other tags included, is printed as written.
+
+use std::borrow::Cow;
 
 use super::document::{Span, TextStyle};
 use crate::model::link_target;
 
-/// The paragraphs of `text`: separated by blank lines, each line trimmed, empty ones dropped. A
-/// single line break inside a paragraph is kept.
+/// `text` with the HTML tags this module reads turned into line breaks and Markdown.
+fn from_html(text: &str) -> Cow<'_, str> {
+    if !text.contains('<') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut found = false;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let tag = &rest[open..];
+        match html_tag(tag) {
+            Some((replacement, len)) => {
+                out.push_str(&replacement);
+                rest = &tag[len..];
+                found = true;
+            }
+            None => {
+                out.push('<');
+                rest = &tag[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    if found {
+        for (entity, c) in [
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&quot;", "\""),
+            ("&#39;", "'"),
+            ("&apos;", "'"),
+            ("&nbsp;", "\u{a0}"),
+            ("&amp;", "&"),
+        ] {
+            out = out.replace(entity, c);
+        }
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The replacement of the HTML tag `text` starts with, and how many bytes it replaces.
+fn html_tag(text: &str) -> Option<(Cow<'static, str>, usize)> {
+    let end = text.get(..text.len().min(2100))?.find('>')?;
+    let inner = text[1..end].trim();
+    let lower = inner.to_ascii_lowercase();
+    let replacement: Cow<'static, str> = match lower.trim_end_matches('/').trim() {
+        "br" | "/br" => "\n".into(),
+        "p" | "/p" => "\n\n".into(),
+        "ul" | "/ul" | "ol" | "/ol" => "\n".into(),
+        "/li" => "".into(),
+        "li" => "\n• ".into(),
+        "strong" | "/strong" | "b" | "/b" => "**".into(),
+        _ => return anchor(text, inner, end),
+    };
+    Some((replacement, end + 1))
+}
+
+/// `<a href="URL">label</a>` at the start of `text` (its opening tag is `inner`, ending at byte
+/// `end`) as the Markdown link `[label](URL)`.
+fn anchor(text: &str, inner: &str, end: usize) -> Option<(Cow<'static, str>, usize)> {
+    let lower = inner.to_ascii_lowercase();
+    let href = lower
+        .strip_prefix("a ")?
+        .trim_start()
+        .strip_prefix("href=")?;
+    let quote = href.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+    let url_start = inner.len() - href.len() + 1;
+    let url = inner[url_start..].split(quote).next()?;
+    let after = &text[end + 1..];
+    let close = after.to_ascii_lowercase().find("</a>")?;
+    // White space in a link's text is one space, as in HTML.
+    let label = from_html(&after[..close])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((format!("[{label}]({url})").into(), end + 1 + close + 4))
+}
+
+/// The paragraphs of `text` (its HTML read first): separated by blank lines, each line trimmed,
+/// empty ones dropped. A single line break inside a paragraph is kept.
 pub(super) fn paragraphs(text: &str) -> Vec<String> {
+    let text = from_html(text);
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in text.lines().map(str::trim) {
@@ -192,6 +277,34 @@ mod tests {
                 (" app".into(), false, q),
             ]
         );
+    }
+
+    #[test]
+    fn the_html_themes_render_becomes_the_same() {
+        let html = "Built <strong>apps</strong> and <a href=\"https://x.example.com/a\">a\n<b>game</b></a>:\
+                    <br/><ul><li>one</li><li>two &amp; three</li></ul><p>Next</p>";
+        let text = from_html(html);
+        assert_eq!(
+            text,
+            "Built **apps** and [a **game**](https://x.example.com/a):\n\n\n• one\n• two & three\n\n\nNext\n\n"
+        );
+        assert_eq!(
+            paragraphs(&text),
+            [
+                "Built **apps** and [a **game**](https://x.example.com/a):",
+                "• one\n• two & three",
+                "Next"
+            ]
+        );
+        // Text without those tags is left alone, entities and all.
+        for plain in [
+            "a < b and c > d",
+            "R&amp;D <team>",
+            "x <a name=\"y\">z</a>",
+            "<a href=\"u\">open",
+        ] {
+            assert_eq!(from_html(plain), plain);
+        }
     }
 
     #[test]

@@ -74,6 +74,36 @@ fn text(s: &mut Option<String>) {
     }
 }
 
+/// A field shown on one line (the name, the professional title): line breaks, the HTML `<br>` some
+/// themes want included, become single spaces.
+fn line(s: &mut Option<String>) {
+    text(s);
+    if let Some(t) = s.as_mut().filter(|t| t.contains(['\n', '\r', '\t', '<'])) {
+        let mut spaced = String::with_capacity(t.len());
+        let mut rest = t.as_str();
+        while let Some(at) = rest.find('<') {
+            spaced.push_str(&rest[..at]);
+            let tag = &rest[at..];
+            let close = tag.find('>').filter(|&end| {
+                let name: String = tag[1..end].chars().filter(|c| !c.is_whitespace()).collect();
+                ["br", "br/", "/br"].contains(&name.to_ascii_lowercase().as_str())
+            });
+            match close {
+                Some(end) => {
+                    spaced.push(' ');
+                    rest = &tag[end + 1..];
+                }
+                None => {
+                    spaced.push('<');
+                    rest = &tag[1..];
+                }
+            }
+        }
+        spaced.push_str(rest);
+        *t = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+}
+
 fn list(items: &mut Vec<String>) {
     items.retain_mut(|t| {
         let trimmed = t.trim();
@@ -117,9 +147,9 @@ fn entries<T: Default + PartialEq>(items: &mut Vec<T>, clean: impl Fn(&mut T)) {
 
 fn clean_resume(r: &mut Resume) {
     let b = &mut r.basics;
+    line(&mut b.name);
+    line(&mut b.label);
     for t in [
-        &mut b.name,
-        &mut b.label,
         &mut b.image,
         &mut b.email,
         &mut b.phone,

@@ -985,3 +985,23 @@ fn full_shared_corpus_parses_when_present() {
         }
     }
 }
+
+#[test]
+fn names_and_titles_are_one_line() {
+    let mut parsed = parse_ok(
+        r#"{"basics": {"name": "Richard<br>Hendriks", "label": " CEO\n of <BR />Pied Piper  ",
+            "summary": "Line one\nline two"}}"#,
+    );
+    normalize(&mut parsed.resume);
+    let b = &parsed.resume.basics;
+    assert_eq!(b.name.as_deref(), Some("Richard Hendriks"));
+    assert_eq!(b.label.as_deref(), Some("CEO of Pied Piper"));
+    assert_eq!(
+        b.summary.as_deref(),
+        Some("Line one\nline two"),
+        "free text keeps its lines"
+    );
+    let mut odd = parse_ok(r#"{"basics": {"name": "A <b> B <br"}}"#);
+    normalize(&mut odd.resume);
+    assert_eq!(odd.resume.basics.name.as_deref(), Some("A <b> B <br"));
+}
