@@ -13,6 +13,19 @@ use std::borrow::Cow;
 use super::document::{Span, TextStyle};
 use crate::model::link_target;
 
+/// How far markup may reach, in bytes: a tag, a link's text and address, a strong phrase. Longer
+/// stretches are not markup, and looking no further keeps reading linear in the text's length.
+const REACH: usize = 2048;
+
+/// Where `pattern` first occurs in the first [`REACH`] bytes of `text`.
+fn find_near(text: &str, pattern: &str) -> Option<usize> {
+    let mut end = text.len().min(REACH);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].find(pattern)
+}
+
 /// `text` with the HTML tags this module reads turned into line breaks and Markdown.
 fn from_html(text: &str) -> Cow<'_, str> {
     if !text.contains('<') {
@@ -57,7 +70,7 @@ fn from_html(text: &str) -> Cow<'_, str> {
 
 /// The replacement of the HTML tag `text` starts with, and how many bytes it replaces.
 fn html_tag(text: &str) -> Option<(Cow<'static, str>, usize)> {
-    let end = text.get(..text.len().min(2100))?.find('>')?;
+    let end = find_near(text, ">")?;
     let inner = text[1..end].trim();
     let lower = inner.to_ascii_lowercase();
     let replacement: Cow<'static, str> = match lower.trim_end_matches('/').trim() {
@@ -84,7 +97,7 @@ fn anchor(text: &str, inner: &str, end: usize) -> Option<(Cow<'static, str>, usi
     let url_start = inner.len() - href.len() + 1;
     let url = inner[url_start..].split(quote).next()?;
     let after = &text[end + 1..];
-    let close = after.to_ascii_lowercase().find("</a>")?;
+    let close = find_near(after, "</a>").or_else(|| find_near(after, "</A>"))?;
     // White space in a link's text is one space, as in HTML.
     let label = from_html(&after[..close])
         .split_whitespace()
@@ -188,7 +201,7 @@ fn next_markup(text: &str) -> Option<(usize, Markup<'_>)> {
 
 fn strong(text: &str) -> Option<Markup<'_>> {
     let body = text.strip_prefix("**")?;
-    let end = body.find("**")?;
+    let end = find_near(body, "**")?;
     let inner = &body[..end];
     let tight = !inner.is_empty()
         && !inner.starts_with(char::is_whitespace)
@@ -202,10 +215,10 @@ fn strong(text: &str) -> Option<Markup<'_>> {
 
 fn link(text: &str) -> Option<Markup<'_>> {
     let body = text.strip_prefix('[')?;
-    let close = body.find(']')?;
+    let close = find_near(body, "]")?;
     let label = &body[..close];
     let target = body[close + 1..].strip_prefix('(')?;
-    let end = target.find(')')?;
+    let end = find_near(target, ")")?;
     let url = &target[..end];
     let lower = url.to_ascii_lowercase();
     let addressed = ["http://", "https://", "mailto:"]
@@ -305,6 +318,34 @@ mod tests {
         ] {
             assert_eq!(from_html(plain), plain);
         }
+    }
+
+    #[test]
+    fn openers_without_closers_print_as_written_however_many() {
+        // Tens of thousands of openers: each looks only a little way ahead (REACH), so this stays
+        // linear, and none of them is markup.
+        for unit in [
+            "**x ",
+            "[a ",
+            "<a href=\"https://x.example\"> ",
+            "<c ",
+            "文< ",
+        ] {
+            let text = unit.repeat(40_000);
+            let paragraphs = paragraphs(&text);
+            let read: String = spans(&paragraphs[0], style(false), style(true))
+                .into_iter()
+                .map(|s| s.text)
+                .collect();
+            assert_eq!(read, text.trim_end(), "{unit}");
+        }
+        // A tag far into a long line of Chinese text is still read.
+        let text = format!("{}<strong>要点</strong>", "经验".repeat(2000));
+        assert!(
+            read(&paragraphs(&text)[0])
+                .iter()
+                .any(|(t, bold, _)| t == "要点" && *bold)
+        );
     }
 
     #[test]

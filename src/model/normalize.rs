@@ -84,7 +84,7 @@ fn line(s: &mut Option<String>) {
         while let Some(at) = rest.find('<') {
             spaced.push_str(&rest[..at]);
             let tag = &rest[at..];
-            let close = tag.find('>').filter(|&end| {
+            let close = tag.bytes().take(16).position(|b| b == b'>').filter(|&end| {
                 let name: String = tag[1..end].chars().filter(|c| !c.is_whitespace()).collect();
                 ["br", "br/", "/br"].contains(&name.to_ascii_lowercase().as_str())
             });
