@@ -169,6 +169,7 @@ pub fn compose(
             .locale
             .footer_template(resume.basics.name.as_deref()),
         style: composer.styles.small,
+        digits: composer.locale.digits(),
     };
     let mut document = Document {
         page_size: layout.page.size.dimensions(),

@@ -7,13 +7,13 @@ use crate::model::{DateValue, EndDate, PartialDate};
 /// Formats one date; a year-only date prints just the year whatever the format.
 pub fn format_date(date: PartialDate, format: DateFormat, locale: &Locale) -> String {
     let Some(month) = date.month.filter(|m| (1..=12).contains(m)) else {
-        return date.year.to_string();
+        return locale.localize_digits(&date.year.to_string());
     };
     match format {
         DateFormat::ShortMonth => locale.format_month_year(month, date.year, false),
         DateFormat::LongMonth => locale.format_month_year(month, date.year, true),
-        DateFormat::Numeric => format!("{month:02}/{}", date.year),
-        DateFormat::Year => date.year.to_string(),
+        DateFormat::Numeric => locale.localize_digits(&format!("{month:02}/{}", date.year)),
+        DateFormat::Year => locale.localize_digits(&date.year.to_string()),
     }
 }
 

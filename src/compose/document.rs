@@ -166,4 +166,6 @@ pub struct Footer {
     pub template: String,
     /// Its style.
     pub style: TextStyle,
+    /// The digits the page numbers are written with, zero to nine.
+    pub digits: [char; 10],
 }

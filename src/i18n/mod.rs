@@ -1,5 +1,6 @@
 //! Localized labels and dates: section titles, the word for an ongoing end date, month names,
-//! the order of month and year, the course-list line and the page footer.
+//! the order of month and year, the course-list line, list punctuation, the page footer and the
+//! digits dates and page numbers are written with.
 //!
 //! Every language is a JSON table in the repository's `i18n/` folder (`i18n/de.json`,
 //! `i18n/pt-BR.json`, …), embedded in the binary at build time: adding a language is adding a
@@ -76,6 +77,7 @@ pub struct Locale {
     month_year_long: String,
     footer_named: String,
     footer_anonymous: String,
+    digits: [char; 10],
 }
 
 impl Locale {
@@ -169,11 +171,21 @@ impl Locale {
         } else {
             (&self.month_year, self.month_short(month))
         };
-        let year = year.to_string();
+        let year = self.localize_digits(&year.to_string());
         match month {
             Some(month) => template::fill(pattern, &[("month", month), ("year", &year)]),
             None => year,
         }
+    }
+
+    /// The digits 0–9 as the language writes them in dates and page numbers (Persian: `۰`–`۹`).
+    pub fn digits(&self) -> [char; 10] {
+        self.digits
+    }
+
+    /// `text` with its ASCII digits written in the language's digits.
+    pub fn localize_digits(&self, text: &str) -> String {
+        localize_digits(text, self.digits)
     }
 
     /// The label before an education entry's course list, e.g. `"Courses"`.
@@ -215,7 +227,8 @@ impl Locale {
     /// The page footer, e.g. `"Ada Lovelace · Page 1 of 2"`, or `"Page 1 of 2"` when the name is
     /// missing or blank.
     pub fn footer(&self, name: Option<&str>, page: usize, pages: usize) -> String {
-        let (page, pages) = (page.to_string(), pages.to_string());
+        let page = self.localize_digits(&page.to_string());
+        let pages = self.localize_digits(&pages.to_string());
         let values = [("page", page.as_str()), ("pages", pages.as_str())];
         match name.map(str::trim).filter(|n| !n.is_empty()) {
             Some(name) => {
@@ -233,6 +246,16 @@ impl Locale {
             None => self.footer_anonymous.clone(),
         }
     }
+}
+
+/// `text` with its ASCII digits replaced by `digits` (zero to nine).
+pub fn localize_digits(text: &str, digits: [char; 10]) -> String {
+    text.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => digits[d as usize],
+            None => c,
+        })
+        .collect()
 }
 
 /// Index into the month arrays of a month number 1 to 12.

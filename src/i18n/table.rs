@@ -37,6 +37,8 @@ struct Table {
     month_year: String,
     month_year_long: Option<String>,
     footer: Footer,
+    /// The ten digits dates and page numbers are written with, zero to nine (default `0`–`9`).
+    digits: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,6 +88,21 @@ pub(super) fn parse(tag: &str, json: &str) -> Result<Locale, LocaleError> {
     if table.list_separator.is_empty() {
         problems.push("list_separator is empty".to_string());
     }
+    let digits = match table
+        .digits
+        .as_deref()
+        .map(|d| d.chars().collect::<Vec<char>>())
+    {
+        None => ASCII_DIGITS,
+        Some(chars) => match <[char; 10]>::try_from(chars) {
+            Ok(digits) if digits.iter().all(|c| c.is_numeric()) => digits,
+            _ => {
+                problems
+                    .push("digits: give the ten digits zero to nine, e.g. \"۰۱۲۳۴۵۶۷۸۹\"".into());
+                ASCII_DIGITS
+            }
+        },
+    };
 
     for key in table.sections.keys() {
         if !SECTION_KEYS.contains(&key.as_str()) {
@@ -150,8 +167,12 @@ pub(super) fn parse(tag: &str, json: &str) -> Result<Locale, LocaleError> {
         month_year_long,
         footer_named: table.footer.named,
         footer_anonymous: table.footer.anonymous,
+        digits,
     })
 }
+
+/// `0` to `9`.
+const ASCII_DIGITS: [char; 10] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /// Checks the shape of a BCP 47 tag: a language subtag of 2 to 8 letters, then subtags of 1 to 8
 /// letters or digits, separated by `-`.

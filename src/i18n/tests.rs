@@ -27,12 +27,14 @@ fn every_builtin_table_is_complete() {
             assert!(locale.month_short(month).is_some_and(|m| !m.is_empty()));
             assert!(locale.month_long(month).is_some_and(|m| !m.is_empty()));
             let text = locale.format_month_year(month, 2021, true);
-            assert!(text.contains("2021"), "{}: {text}", locale.tag());
+            let year = locale.localize_digits("2021");
+            assert!(text.contains(&year), "{}: {text}", locale.tag());
             assert!(!text.contains('{'), "{}: {text}", locale.tag());
         }
         let footer = locale.footer(Some("Ada"), 3, 7);
+        let [three, seven] = [3, 7].map(|d| locale.digits()[d]);
         assert!(
-            footer.contains("Ada") && footer.contains('3') && footer.contains('7'),
+            footer.contains("Ada") && footer.contains(three) && footer.contains(seven),
             "{}: {footer}",
             locale.tag()
         );
@@ -280,4 +282,19 @@ fn labels_and_lists_are_punctuated_the_language_s_way() {
     assert_eq!(sep("fr"), (" : ", ", "));
     assert_eq!(sep("zh"), ("：", "、"));
     assert_eq!(sep("ar").1, "، ");
+}
+
+#[test]
+fn persian_writes_dates_and_page_numbers_in_persian_digits() {
+    let fa = Locale::for_tag(Some("fa"));
+    assert_eq!(fa.format_month_year(1, 2019, false), "ژانویه ۲۰۱۹");
+    assert_eq!(fa.footer(None, 1, 12), "صفحه ۱ از ۱۲");
+    assert_eq!(fa.localize_digits("03/2020 and x9"), "۰۳/۲۰۲۰ and x۹");
+    let en = Locale::for_tag(Some("en"));
+    assert_eq!(en.localize_digits("03/2020"), "03/2020");
+    let mut table = en_json();
+    table["digits"] = "0123".into();
+    assert!(problems("en", &table)[0].starts_with("digits:"));
+    table["digits"] = "abcdefghij".into();
+    assert!(problems("en", &table)[0].starts_with("digits:"));
 }

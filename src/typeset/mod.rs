@@ -21,6 +21,7 @@ use std::ops::Range;
 
 use crate::compose::{Document, Footer, Side, Span};
 use crate::fonts::FontBook;
+use crate::i18n::localize_digits;
 use flow::PHOTO_GAP;
 use pages::{Item, Page, Pages, Rect};
 
@@ -284,8 +285,11 @@ fn footer_items(
     let span = Span {
         text: footer
             .template
-            .replace("{page}", &page.to_string())
-            .replace("{pages}", &pages.to_string()),
+            .replace("{page}", &localize_digits(&page.to_string(), footer.digits))
+            .replace(
+                "{pages}",
+                &localize_digits(&pages.to_string(), footer.digits),
+            ),
         style: footer.style,
         link: None,
         separator: false,
