@@ -26,6 +26,8 @@ command -v pdftoppm >/dev/null || { echo "pdftoppm not found: apt-get install po
 
 cargo build --release --quiet
 bin=target/release/resumepdf
+# The gallery carries no build date: the same sources give the same bytes on every machine.
+unset SOURCE_DATE_EPOCH
 "$bin" batch samples --all-layouts --out samples/pdf "${force[@]}"
 
 dpi=45
