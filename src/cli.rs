@@ -91,7 +91,9 @@ pub struct BatchArgs {
 #[derive(Debug, clap::Args)]
 pub struct Tuning {
     /// A font file (.ttf, .otf, .ttc) for characters the layout's fonts lack, such as Chinese or
-    /// Arabic; repeat for several. System fonts are searched after these.
+    /// Arabic; repeat for several. A bold or italic file of a family given before it draws that
+    /// family's bold or italic text (else they are simulated). System fonts are searched after
+    /// these.
     #[arg(long = "font", value_name = "PATH")]
     pub fonts: Vec<PathBuf>,
     /// Fit on at most N pages: gaps, line spacing, margins and then font sizes are tightened, each
