@@ -1041,3 +1041,22 @@ fn check_completes_on_every_real_world_resume() {
         }
     }
 }
+
+#[test]
+fn english_word_rules_stay_out_of_other_languages() {
+    // A Chinese resume that led a team ("带领8人客服团队"): the English leadership and action-verb
+    // word lists cannot judge it, so they say nothing rather than something false; a German one
+    // declares its language.
+    let chinese = check_with(&read("tests/data/i18n/chinese.json"), None);
+    expect_none(&chinese, "leadership.none");
+    assert!(!chinese.stats.english);
+    expect(&chinese, "language.not-english", Severity::Info, "$.work");
+    let german = check_with(&read("samples/german-project-manager.json"), None);
+    assert!(!german.stats.english);
+    // Chinese summaries are measured in words too: two characters make one.
+    let mut value: Value = serde_json::from_str(&read("tests/data/i18n/chinese.json")).unwrap();
+    value["basics"]["summary"] = "八年零售客服管理经验。擅长搭建培训体系和优化服务流程，\
+        带领过十五人的团队。熟练使用Zendesk与Excel，希望在电商企业担任客服经理，负责团队建设和服务质量。"
+        .into();
+    expect_none(&check_json(&value), "summary.short");
+}

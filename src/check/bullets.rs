@@ -347,7 +347,7 @@ fn length(bullets: &[Bullet], layout: &Layout, fonts: &FontBook, out: &mut Vec<F
                 format!(
                     "renders as {lines} lines with layout {} ({} words)",
                     layout.name,
-                    words(b.text).len()
+                    super::text::word_count(b.text)
                 ),
                 format!(
                     "Keep a bullet to {MAX_LINES} lines: one achievement, its result, no \

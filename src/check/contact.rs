@@ -1,7 +1,7 @@
 //! Contact details (name, title, e-mail, phone, city and region) and the summary.
 
 use super::lexicon::{INFORMAL_INSIDE, INFORMAL_NUMBERS, INFORMAL_PARTS};
-use super::text::{sentences, words};
+use super::text::sentences;
 use super::{Category, Cx, Finding, Severity};
 
 /// What is informal about an e-mail address, if anything.
@@ -179,7 +179,7 @@ fn summary(cx: &Cx, out: &mut Vec<Finding>) {
         ));
         return;
     };
-    let word_count = words(text).len();
+    let word_count = super::text::word_count(text);
     let sentence_count = sentences(text);
     if word_count < SUMMARY_MIN_WORDS || sentence_count < 2 {
         out.push(Finding::new(

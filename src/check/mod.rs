@@ -190,7 +190,8 @@ pub struct Stats {
     pub pages: usize,
     /// Name of the layout used to measure.
     pub layout: String,
-    /// False when the text does not look English (the action-verb rules are then skipped).
+    /// False when the resume is not in English, by its `meta.language` (given or guessed from its
+    /// script) or by its words: the action-verb and leadership rules are then skipped.
     pub english: bool,
 }
 
@@ -372,7 +373,14 @@ impl<'a> Cx<'a> {
             .chain(resume.basics.summary.as_deref())
             .chain(resume.work.iter().filter_map(|w| w.summary.as_deref()))
             .collect();
-        cx.english = text::looks_english(&prose);
+        // The resume's language (given, or guessed from its script) must allow English, and the
+        // text must read as English: word lists cannot judge Chinese or German.
+        let declared_english = resume.meta.language.as_deref().is_none_or(|tag| {
+            tag.split(['-', '_'])
+                .next()
+                .is_some_and(|primary| primary.eq_ignore_ascii_case("en"))
+        });
+        cx.english = declared_english && text::looks_english(&prose);
         cx
     }
 

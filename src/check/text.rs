@@ -63,6 +63,24 @@ pub(crate) fn words(text: &str) -> Vec<&str> {
     tokens(text).into_iter().map(|(_, w)| w).collect()
 }
 
+/// How many words `text` holds, for length rules: a word is a token (see [`tokens`]), except
+/// in Chinese and Japanese, written without spaces, where two characters count as a word.
+pub(crate) fn word_count(text: &str) -> usize {
+    let is_cjk = |c: char| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}');
+    words(text)
+        .into_iter()
+        .map(|word| {
+            let cjk = word.chars().filter(|&c| is_cjk(c)).count();
+            let other = word.chars().any(|c| c.is_alphanumeric() && !is_cjk(c));
+            if cjk == 0 {
+                1
+            } else {
+                cjk.div_ceil(2) + usize::from(other)
+            }
+        })
+        .sum()
+}
+
 /// True for a token made of digits (and `.`, `,`, `/`, `-` between them).
 pub(crate) fn is_number(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())
@@ -169,6 +187,12 @@ pub(crate) fn sentences(text: &str) -> usize {
     let mut open = false;
     for i in 0..chars.len() {
         let c = chars[i];
+        if matches!(c, '。' | '！' | '？') {
+            // Chinese and Japanese full stops end a sentence wherever they stand.
+            count += usize::from(open);
+            open = false;
+            continue;
+        }
         if !matches!(c, '.' | '!' | '?') {
             if !c.is_whitespace() && !matches!(c, '.' | '!' | '?' | '"' | ')') {
                 open = true;
@@ -309,6 +333,16 @@ mod tests {
         assert_eq!(sentences("No full stop at the end"), 1);
         assert_eq!(sentences(""), 0);
         assert_eq!(sentences("Raised CSAT to 4.5 in 2019. Done."), 2);
+        assert_eq!(sentences("八年客服经验。擅长培训！目标是主管？"), 3);
+        assert_eq!(sentences("八年客服经验。擅长培训"), 2);
+    }
+
+    #[test]
+    fn words_are_counted_in_chinese_too() {
+        assert_eq!(word_count("Led a team of 8."), 5);
+        // 13 characters of Chinese, then "Zendesk" inside Chinese text.
+        assert_eq!(word_count("八年零售客服管理经验，擅长培训"), 5 + 2);
+        assert_eq!(word_count("熟练使用Zendesk与Excel"), 3 + 1);
     }
 
     #[test]
