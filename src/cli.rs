@@ -186,7 +186,8 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         }
         parsed.resume.meta.language = Some(tag.clone());
     }
-    crate::add_fallback_fonts(&mut fonts, &layout, &text, &args.tuning.fonts)
+    let language = parsed.resume.meta.language.as_deref();
+    crate::add_fallback_fonts(&mut fonts, &layout, &text, language, &args.tuning.fonts)
         .map_err(|e| e.to_string())?;
     let folder = match args.input.parent() {
         Some(dir) if !is_stdio(&args.input) && !dir.as_os_str().is_empty() => dir,
@@ -372,10 +373,19 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
         return Err("no *.json resume files found in the given inputs".to_string());
     }
     let jobs = batch::plan(&inputs, &layouts, &args.out)?;
+    // Every character any output may show: the resumes' own, and their languages' headings and
+    // dates (the language each gives or its script tells, or the one --lang sets for all).
     let mut chars = std::collections::BTreeSet::new();
     for input in &inputs {
         if let Ok(text) = std::fs::read_to_string(input) {
             chars.extend(fallback::json_string_chars(&text));
+            let language = match &args.tuning.lang {
+                Some(tag) => Some(tag.clone()),
+                None => model::parse(&text)
+                    .ok()
+                    .and_then(|p| p.resume.meta.language),
+            };
+            chars.extend(crate::i18n::Locale::for_tag(language.as_deref()).characters());
         }
     }
     for layout in &layouts.layouts {

@@ -105,17 +105,21 @@ pub fn render_fitted(
     }
 }
 
-/// Adds fallback faces to `fonts` for the characters of a JSON Resume text that `layout`'s fonts
-/// lack: `user_fonts` first, then system fonts. Returns the characters no font could draw.
+/// Adds fallback faces to `fonts` for the characters `layout`'s fonts lack: those of a JSON Resume
+/// text and those of the headings, dates and footer of `language` (the resume's language, with any
+/// `--lang` applied), `user_fonts` first, then system fonts. Returns the characters no font could
+/// draw.
 pub fn add_fallback_fonts(
     fonts: &mut FontBook,
     layout: &Layout,
     resume_text: &str,
+    language: Option<&str>,
     user_fonts: &[std::path::PathBuf],
 ) -> Result<BTreeSet<char>, fonts::fallback::FontError> {
     add_layout_fonts(fonts, layout)?;
     let families = [layout.fonts.body.as_str(), layout.fonts.heading.as_str()];
-    let chars = fonts::fallback::json_string_chars(resume_text);
+    let mut chars = fonts::fallback::json_string_chars(resume_text);
+    chars.extend(i18n::Locale::for_tag(language).characters());
     fonts::fallback::prepare(fonts, &families, &chars, user_fonts)
 }
 

@@ -18,7 +18,9 @@ fn render(text: &str, layout_name: &str) -> (Vec<u8>, BTreeSet<char>) {
     let layout = layout::load(layout_name, &fonts).expect("built-in layout");
     let mut parsed = model::parse(text).expect("resume parses");
     model::normalize(&mut parsed.resume);
-    resumepdf::add_fallback_fonts(&mut fonts, &layout, text, &[]).expect("no user fonts to read");
+    let language = parsed.resume.meta.language.as_deref();
+    resumepdf::add_fallback_fonts(&mut fonts, &layout, text, language, &[])
+        .expect("no user fonts to read");
     let rendered =
         resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).expect("PDF is written");
     (rendered.pdf, rendered.missing)
@@ -187,4 +189,40 @@ fn a_two_page_resume_fits_one_page_and_a_hopeless_one_reports_its_overflow() {
         "{overflow:?}"
     );
     assert!(read_pdf(&rendered.pdf).page_count > 1, "rendered anyway");
+}
+
+#[test]
+fn headings_in_another_script_get_a_font_even_when_the_resume_has_none_of_it() {
+    // An English resume rendered with Hebrew headings (`--lang he`) in `compact` (Carlito has no
+    // Hebrew): the table's letters need a fallback font as much as the resume's own would.
+    let text = include_str!("../samples/new-graduate.json");
+    let mut fonts = FontBook::bundled();
+    let layout = layout::load("compact", &fonts).unwrap();
+    let missing =
+        resumepdf::add_fallback_fonts(&mut fonts, &layout, text, Some("he"), &[]).unwrap();
+    let he = Locale::for_tag(Some("he"));
+    let hebrew: BTreeSet<char> = he
+        .characters()
+        .into_iter()
+        .filter(|c| ('\u{05D0}'..='\u{05EA}').contains(c))
+        .collect();
+    assert!(!hebrew.is_empty());
+    let mut probe = FontBook::bundled();
+    let installed = resumepdf::fonts::fallback::add_system_fonts(&mut probe, &hebrew).is_empty();
+    if installed {
+        assert!(missing.is_disjoint(&hebrew), "{missing:?}");
+        let mut parsed = model::parse(text).unwrap();
+        model::normalize(&mut parsed.resume);
+        parsed.resume.meta.language = Some("he".into());
+        let rendered = resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).unwrap();
+        assert!(rendered.missing.is_empty(), "{:?}", rendered.missing);
+        let extracted = flat(&read_pdf(&rendered.pdf).text);
+        assert!(
+            extracted.contains(he.section(SectionKind::Work)),
+            "{extracted}"
+        );
+    } else {
+        assert!(!missing.is_disjoint(&hebrew), "reported, not hidden");
+        eprintln!("note: no Hebrew font installed; the gap is reported");
+    }
 }

@@ -30,7 +30,9 @@ fn render(text: &str, layout_name: &str) -> Rendered {
     let layout = layout::load(layout_name, &fonts).expect("built-in layout");
     let mut parsed = model::parse(text).expect("resume parses");
     model::normalize(&mut parsed.resume);
-    resumepdf::add_fallback_fonts(&mut fonts, &layout, text, &[]).expect("no user fonts to read");
+    let language = parsed.resume.meta.language.as_deref();
+    resumepdf::add_fallback_fonts(&mut fonts, &layout, text, language, &[])
+        .expect("no user fonts to read");
     let rendered =
         resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).expect("PDF is written");
     let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);

@@ -178,6 +178,30 @@ impl Locale {
         }
     }
 
+    /// Every character the table can put on a page (titles, month names, "Present", templates,
+    /// digits): fonts must cover them even when the resume's own text does not use them.
+    pub fn characters(&self) -> std::collections::BTreeSet<char> {
+        let texts = self
+            .sections
+            .iter()
+            .chain(&self.months_short)
+            .chain(&self.months_long)
+            .chain([
+                &self.courses,
+                &self.courses_line,
+                &self.list_separator,
+                &self.present,
+                &self.month_year,
+                &self.month_year_long,
+                &self.footer_named,
+                &self.footer_anonymous,
+            ]);
+        texts
+            .flat_map(|text| text.chars())
+            .chain(self.digits)
+            .collect()
+    }
+
     /// The digits 0–9 as the language writes them in dates and page numbers (Persian: `۰`–`۹`).
     pub fn digits(&self) -> [char; 10] {
         self.digits
