@@ -563,3 +563,41 @@ fn chinese_bold_is_drawn_bold_and_lines_break_between_ideographs() {
         );
     }
 }
+
+#[test]
+fn an_english_bullet_in_an_arabic_resume_reads_left_to_right_flush_right() {
+    // A paragraph with no right-to-left letter keeps its own direction in a right-to-left
+    // document: its full stop ends it on the right, and the layout around it stays mirrored.
+    let english = "Cut response time by 40% with Redis (and Rust).";
+    let mut value: serde_json::Value = serde_json::from_str(ARABIC).unwrap();
+    value["work"][0]["highlights"]
+        .as_array_mut()
+        .unwrap()
+        .push(english.into());
+    let text = value.to_string();
+    let r = render(&text, "classic");
+    let bullet_line = format!("• {english}");
+    assert!(
+        lines(&r.read).contains(&bullet_line),
+        "{:#?}",
+        lines(&r.read)
+    );
+    let run = r
+        .pages
+        .runs()
+        .find(|run| unmarked(&run.text) == english)
+        .unwrap();
+    assert!(!run.right_to_left);
+    let last = run.glyphs.last().unwrap();
+    assert_eq!(
+        &run.text[last.text.clone()],
+        ".",
+        "the full stop is on the right"
+    );
+    let right = r.pages.width - r.layout.page.margins.right.pt();
+    let indent = r.layout.spacing.bullet_indent.pt();
+    assert!((run.x + run.width() - (right - indent)).abs() < 0.05);
+    if let Some(poppler) = pdftotext_lines(&r.pdf) {
+        assert!(poppler.contains(&bullet_line), "{poppler:#?}");
+    }
+}

@@ -152,9 +152,9 @@ pub fn photo_item(photo: &Photo, x: f32, y: f32) -> Item {
     }
 }
 
-/// Lines of a paragraph, with a hanging bullet and widow/orphan protection. A right-to-left
-/// paragraph is mirrored: its indent and bullet are on the right, and `Left` alignment (the start
-/// of its lines) is flush right.
+/// Lines of a paragraph, with a hanging bullet and widow/orphan protection. A mirrored paragraph
+/// (right to left, or in a right-to-left document) has its indent and bullet on the right, and
+/// `Left` alignment (the start of its lines) is flush right.
 fn paragraph_lines(
     shaper: &mut Shaper,
     paragraph: &Paragraph,
@@ -164,7 +164,7 @@ fn paragraph_lines(
 ) {
     let width = column.width - paragraph.indent;
     let lines = break_lines(shaper, &paragraph.spans, |_| width);
-    let rtl = lines.first().is_some_and(|l| l.rtl);
+    let rtl = lines.first().is_some_and(|l| l.mirrored);
     let x = if rtl {
         column.x
     } else {
@@ -202,10 +202,10 @@ fn paragraph_lines(
     }
 }
 
-/// Where a line starting a measure of `width` at `x` goes: at `x`, or flush right when it belongs
-/// to a right-to-left paragraph.
+/// Where a line starting a measure of `width` at `x` goes: at `x`, or flush right when it is
+/// mirrored.
 fn start_x(line: &Line, x: f32, width: f32) -> f32 {
-    if line.rtl {
+    if line.mirrored {
         x + (width - line.width).max(0.0)
     } else {
         x
@@ -244,8 +244,8 @@ fn split_lines(
         lines = break_lines(shaper, left, |_| column.width);
     }
     let rtl = match (lines.first(), &right_line) {
-        (Some(first), _) => first.rtl,
-        (None, Some(right)) => right.rtl,
+        (Some(first), _) => first.mirrored,
+        (None, Some(right)) => right.mirrored,
         (None, None) => false,
     };
     // The main text starts at its side; the other text sits at the opposite side.

@@ -3,8 +3,10 @@
 //!
 //! A paragraph is analysed for bidi levels first. Its base direction is right to left when its text
 //! starts with a RIGHT-TO-LEFT MARK (U+200F, how the composer marks the paragraphs of a
-//! right-to-left document), left to right after a LEFT-TO-RIGHT MARK, else that of its first strong
-//! character. Unbreakable and linked spans (addresses, phone numbers, names) are isolates: their
+//! right-to-left document) and has a right-to-left letter, left to right after a LEFT-TO-RIGHT
+//! MARK, else that of its first strong character. Paragraphs of a right-to-left document are laid
+//! out mirrored (flush right, bullets on the right) whatever their own direction: one with no
+//! right-to-left letter, such as an English bullet, reads left to right there. Unbreakable and linked spans (addresses, phone numbers, names) are isolates: their
 //! order never mixes with the text around them. The text is shaped in pieces of one span, face and
 //! level — right to left at odd levels, so Arabic letters join — and broken into lines on the
 //! logical text; then each line's glyphs are reordered for display (rules L1 and L2). A line's runs
@@ -38,8 +40,12 @@ pub struct Line {
     pub descent: f32,
     /// Distance from this line's top to the next line's top at single spacing.
     pub natural_height: f32,
-    /// The line belongs to a right-to-left paragraph: it starts on the right.
+    /// The line belongs to a right-to-left paragraph: it reads from the right.
     pub rtl: bool,
+    /// The line is laid out mirrored: flush right, its bullet hanging on the right. True for a
+    /// right-to-left paragraph, and for every paragraph of a right-to-left document (a paragraph
+    /// with no right-to-left letter there reads left to right, flush right).
+    pub mirrored: bool,
 }
 
 /// A glyph placed in the paragraph's text, before lines are formed.
@@ -109,33 +115,38 @@ struct Bidi {
     classes: Vec<BidiClass>,
     /// Base level of the bidi paragraph each byte is in (newlines end bidi paragraphs).
     base: Vec<u8>,
+    /// The paragraph starts with the composer's RIGHT-TO-LEFT MARK: it belongs to a right-to-left
+    /// document, and is laid out mirrored whatever its own direction.
+    in_rtl_document: bool,
 }
 
 impl Bidi {
     /// Resolves the levels of `text`, the concatenation of `spans` at `bounds`.
     fn new(text: &str, spans: &[Span], bounds: &[Range<usize>]) -> Bidi {
+        let lead = text.len() - text.trim_start_matches(is_bidi_control).len();
+        let marked_rtl = matches!(text.chars().next(), Some('\u{200F}' | '\u{061C}'));
+        let may_be_rtl = text[lead..].chars().any(|c| {
+            use BidiClass::{AL, AN, R, RLE, RLI, RLO};
+            // Nothing below U+0590 (Hebrew) is right-to-left: skip the table search.
+            c >= '\u{0590}' && matches!(bidi_class(c), R | AL | AN | RLE | RLO | RLI)
+        });
+        if !may_be_rtl {
+            // Left to right throughout; still mirrored in a right-to-left document.
+            return Bidi {
+                levels: Vec::new(),
+                classes: Vec::new(),
+                base: Vec::new(),
+                in_rtl_document: marked_rtl,
+            };
+        }
         let base = match text.chars().next() {
             Some('\u{200F}' | '\u{061C}') => Some(Level::rtl()),
             Some('\u{200E}') => Some(Level::ltr()),
             _ => None,
         };
-        let may_be_rtl = base.is_some_and(|l| l.is_rtl())
-            || text.chars().any(|c| {
-                use BidiClass::{AL, AN, R, RLE, RLI, RLO};
-                // Nothing below U+0590 (Hebrew) is right-to-left: skip the table search.
-                c >= '\u{0590}' && matches!(bidi_class(c), R | AL | AN | RLE | RLO | RLI)
-            });
-        if !may_be_rtl {
-            return Bidi {
-                levels: Vec::new(),
-                classes: Vec::new(),
-                base: Vec::new(),
-            };
-        }
         // Each unbreakable or linked span (an address, a phone number, a name) becomes a
         // first-strong isolate (FSI … PDI); the paragraph's leading direction marks stay outside,
         // where they set the paragraph's direction.
-        let lead = text.len() - text.trim_start_matches(is_bidi_control).len();
         let mut isolated = String::with_capacity(text.len() + 6 * spans.len());
         let mut map = Vec::with_capacity(text.len());
         let mut copy = |range: Range<usize>, out: &mut String| {
@@ -165,6 +176,7 @@ impl Bidi {
             levels: map.iter().map(|&i| info.levels[i].number()).collect(),
             classes: map.iter().map(|&i| info.original_classes[i]).collect(),
             base: map.iter().map(|&i| paragraph_level(i)).collect(),
+            in_rtl_document: marked_rtl,
         }
     }
 
@@ -488,6 +500,7 @@ fn finish_line(
     let order = visual_order(&levels);
     let mut line = Line {
         rtl: base % 2 == 1,
+        mirrored: bidi.in_rtl_document || base % 2 == 1,
         ..Line::default()
     };
     // (logical start, run, link) in display order.
@@ -793,22 +806,31 @@ mod tests {
     }
 
     #[test]
-    fn a_leading_right_to_left_mark_sets_the_direction_and_is_not_drawn() {
+    fn a_leading_right_to_left_mark_mirrors_the_paragraph_and_is_not_drawn() {
         let book = FontBook::bundled();
         let mut shaper = Shaper::new(&book);
-        let marked = span(&book, "\u{200F}Rust 2020!", false);
+        let marked = hebrew_span(&book, "\u{200F}Rust 2020 שלום!");
         let lines = break_lines(&mut shaper, &[marked], |_| 500.0);
         let line = &lines[0];
-        assert!(line.rtl);
-        assert_eq!(line_text(line), "Rust 2020!");
-        // The closing "!" belongs to the right-to-left paragraph: it ends the line on the left.
+        assert!(line.rtl && line.mirrored);
+        assert_eq!(line_text(line), "Rust 2020 שלום!");
+        // The paragraph is right to left although it starts with a Latin word: "Rust" is on the
+        // right, and the closing "!" ends the line on the left.
         let runs = placed(line);
-        assert_eq!(runs.len(), 2);
-        assert_eq!((runs[0].0.as_str(), runs[1].0.as_str()), ("Rust 2020", "!"));
-        assert!(runs[1].1 < runs[0].1, "{runs:?}");
+        let at = |t: &str| runs.iter().find(|r| r.0.contains(t)).unwrap().1;
+        assert!(at("Rust") > at("שלום"), "{runs:?}");
+        let hebrew = line.runs.iter().find(|r| r.text.contains("שלום")).unwrap();
+        let leftmost = &hebrew.glyphs[0];
+        assert_eq!(&hebrew.text[leftmost.text.clone()], "!");
+        // With no right-to-left letter, a marked paragraph (an English bullet in an Arabic resume)
+        // reads left to right, and is still laid out mirrored.
+        let english = span(&book, "\u{200F}Rust 2020!", false);
+        let lines = break_lines(&mut shaper, &[english], |_| 500.0);
+        assert!(!lines[0].rtl && lines[0].mirrored);
+        assert_eq!(placed(&lines[0]).len(), 1);
+        assert_eq!(line_text(&lines[0]), "Rust 2020!");
         let plain = break_lines(&mut shaper, &[span(&book, "Rust 2020!", false)], |_| 500.0);
-        assert!(!plain[0].rtl);
-        assert_eq!(plain[0].runs.len(), 1);
+        assert!(!plain[0].rtl && !plain[0].mirrored);
     }
 
     #[test]
@@ -833,9 +855,9 @@ mod tests {
             "one left-to-right run"
         );
         // Without the isolate, the bidi algorithm reverses the groups of digits.
-        let loose = [hebrew_span(&book, "\u{200F}+966 50 123 4567")];
+        let loose = [hebrew_span(&book, "\u{200F}טלפון: +966 50 123 4567")];
         let lines = break_lines(&mut shaper, &loose, |_| 500.0);
-        assert!(lines[0].runs.len() > 1);
+        assert!(lines[0].runs.len() > 2);
     }
 
     #[test]

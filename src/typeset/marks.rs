@@ -18,8 +18,11 @@
 //! the input plus these invisible marks (which extractors already surround with their own bidi
 //! controls). Marks are added only where the simple rule would otherwise misread the line.
 //!
-//! A right-to-left line is assumed to be read on a mostly right-to-left page and a left-to-right
-//! line on a mostly left-to-right one, which holds for a resume written in one language.
+//! A mirrored line (a right-to-left one, or any line of a right-to-left document) is assumed to be
+//! read on a mostly right-to-left page, and any other line on a mostly left-to-right one, which
+//! holds for a resume written in one language. On a right-to-left page a left-to-right line is one
+//! section, read as it stands, once a LEFT-TO-RIGHT MARK ends it where it ends in a bracket or a
+//! bullet.
 
 use std::ops::Range;
 
@@ -83,14 +86,20 @@ enum Side {
 
 /// Adds the marks `line` needs (see the module documentation).
 pub(super) fn add_directional_marks(line: &mut Line) {
-    if !line.rtl && line.runs.iter().all(|run| !run.right_to_left) {
-        // Left to right throughout: nothing to misread.
+    if !line.mirrored && line.runs.iter().all(|run| !run.right_to_left) {
+        // Left to right throughout, on a left-to-right page: nothing to misread.
         return;
     }
     let cells = cells(line);
     let mut marks: Vec<(usize, Side, char)> = Vec::new();
     let islands = islands(&cells);
-    if line.rtl {
+    if line.mirrored && !line.rtl {
+        if let Some(last) = cells.len().checked_sub(1)
+            && !starts_section(cells[last].right)
+        {
+            marks.push((last, Side::Right, LRM));
+        }
+    } else if line.rtl {
         for island in &islands {
             let (first, last) = (island.start, island.end - 1);
             if !starts_section(cells[last].right) {
