@@ -359,3 +359,13 @@ fn html_in_names_and_free_text_is_read_not_printed() {
         Some("Richard Hendriks — Resume")
     );
 }
+
+#[test]
+fn a_highlight_of_markup_alone_makes_no_empty_bullet() {
+    let text = r#"{"basics": {"name": "Jo Park"},
+        "work": [{"name": "Area 52", "position": "Lead", "startDate": "2020-01",
+                  "highlights": ["<br>", "Shipped it.", " <p></p> "]}]}"#;
+    let pdf = read_pdf(&render_text(text, "classic"));
+    let bullets = pdf.text[0].matches('•').count();
+    assert_eq!(bullets, 1, "{}", pdf.text[0]);
+}

@@ -379,13 +379,14 @@ impl Composer<'_> {
     fn bullets(&mut self, items: &[String]) {
         let hang = self.layout.spacing.bullet_indent.pt();
         for item in items {
+            let text = prose::paragraphs(item).join("\n");
+            if text.is_empty() {
+                // Markup alone (`<br>`): no bullet without text.
+                continue;
+            }
             self.space(self.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
             self.blocks.push(Block::Paragraph(Paragraph {
-                spans: prose::spans(
-                    &prose::paragraphs(item).join("\n"),
-                    self.styles.body,
-                    self.styles.strong,
-                ),
+                spans: prose::spans(&text, self.styles.body, self.styles.strong),
                 align: Align::Left,
                 indent: hang,
                 bullet: Some(Bullet {
