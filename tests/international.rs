@@ -14,15 +14,7 @@ use resumepdf::model;
 /// Renders `text` in `layout_name` with system fallback fonts, as the CLI does; returns the PDF
 /// and the characters no font could draw.
 fn render(text: &str, layout_name: &str) -> (Vec<u8>, BTreeSet<char>) {
-    let mut fonts = FontBook::bundled();
-    let layout = layout::load(layout_name, &fonts).expect("built-in layout");
-    let mut parsed = model::parse(text).expect("resume parses");
-    model::normalize(&mut parsed.resume);
-    let language = parsed.resume.meta.language.as_deref();
-    resumepdf::add_fallback_fonts(&mut fonts, &layout, text, language, &[])
-        .expect("no user fonts to read");
-    let rendered =
-        resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).expect("PDF is written");
+    let rendered = common::cli_render::render(text, layout_name);
     (rendered.pdf, rendered.missing)
 }
 

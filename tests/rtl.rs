@@ -4,47 +4,13 @@
 
 mod common;
 
-use std::collections::BTreeSet;
-
+use common::cli_render::{Rendered, render};
 use common::{ReadPdf, TextShow, read_pdf, unmarked};
 use resumepdf::fonts::{FontBook, fallback};
 use resumepdf::i18n::Locale;
-use resumepdf::layout::{self, Layout, SectionKind};
+use resumepdf::layout::{self, SectionKind};
 use resumepdf::model;
-use resumepdf::typeset::pages::{GlyphRun, Pages};
-
-/// A resume rendered with system fallback fonts, as the CLI does.
-struct Rendered {
-    pdf: Vec<u8>,
-    read: ReadPdf,
-    /// Characters no font could draw.
-    missing: BTreeSet<char>,
-    /// The typeset pages (the same fonts and layout).
-    pages: Pages,
-    layout: Layout,
-    fonts: FontBook,
-}
-
-fn render(text: &str, layout_name: &str) -> Rendered {
-    let mut fonts = FontBook::bundled();
-    let layout = layout::load(layout_name, &fonts).expect("built-in layout");
-    let mut parsed = model::parse(text).expect("resume parses");
-    model::normalize(&mut parsed.resume);
-    let language = parsed.resume.meta.language.as_deref();
-    resumepdf::add_fallback_fonts(&mut fonts, &layout, text, language, &[])
-        .expect("no user fonts to read");
-    let rendered =
-        resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).expect("PDF is written");
-    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
-    Rendered {
-        read: read_pdf(&rendered.pdf),
-        pdf: rendered.pdf,
-        missing: rendered.missing,
-        pages,
-        layout,
-        fonts,
-    }
-}
+use resumepdf::typeset::pages::GlyphRun;
 
 /// Every line of every page, with runs of white space folded to one space and directional marks
 /// left out.

@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+pub mod cli_render;
 pub mod run;
 
 use std::collections::{BTreeMap, HashMap};

@@ -1,0 +1,45 @@
+//! Rendering a resume the way the CLI does: layout fonts and system fallback fonts for the
+//! resume's characters and its language's headings, then the PDF and its typeset pages.
+
+use std::collections::BTreeSet;
+
+use resumepdf::fonts::FontBook;
+use resumepdf::layout::{self, Layout};
+use resumepdf::model;
+use resumepdf::typeset::pages::Pages;
+
+use super::{ReadPdf, read_pdf};
+
+/// A resume rendered with system fallback fonts, as the CLI does.
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub read: ReadPdf,
+    /// Characters no font could draw.
+    pub missing: BTreeSet<char>,
+    /// The typeset pages (the same fonts and layout).
+    pub pages: Pages,
+    pub layout: Layout,
+    pub fonts: FontBook,
+}
+
+/// Renders the JSON Resume `text` in the built-in layout `layout_name`.
+pub fn render(text: &str, layout_name: &str) -> Rendered {
+    let mut fonts = FontBook::bundled();
+    let layout = layout::load(layout_name, &fonts).expect("built-in layout");
+    let mut parsed = model::parse(text).expect("resume parses");
+    model::normalize(&mut parsed.resume);
+    let language = parsed.resume.meta.language.as_deref();
+    resumepdf::add_fallback_fonts(&mut fonts, &layout, text, language, &[])
+        .expect("no user fonts to read");
+    let rendered =
+        resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).expect("PDF is written");
+    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
+    Rendered {
+        read: read_pdf(&rendered.pdf),
+        pdf: rendered.pdf,
+        missing: rendered.missing,
+        pages,
+        layout,
+        fonts,
+    }
+}
