@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::fonts::FontBook;
 use crate::layout::{self, Layout};
 use crate::model;
+use crate::output;
 use crate::typeset::pages::{Image, ImageData};
 
 /// Name of the manifest file kept in the output folder.
@@ -192,6 +193,8 @@ pub struct Settings {
     pub max_pages: Option<usize>,
     /// A language tag overriding each resume's `meta.language`.
     pub lang: Option<String>,
+    /// Every file the batch reads: no output may be one of them.
+    pub inputs: output::Inputs,
 }
 
 impl Settings {
@@ -279,6 +282,12 @@ fn run_job(
         settings,
         fingerprint,
     } = *context;
+    let inputs = &settings.inputs;
+    let replace = if settings.force {
+        output::Replace::AnyFile
+    } else {
+        output::Replace::PdfOnly
+    };
     let bytes = match std::fs::read(&job.input) {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Failed(format!("cannot read {}: {e}", job.input.display())),
@@ -324,7 +333,10 @@ fn run_job(
         Ok(rendered) => rendered,
         Err(e) => return Outcome::Failed(format!("cannot write the PDF: {e}")),
     };
-    if let Err(e) = crate::cli::write_atomically(&job.output, &rendered.pdf) {
+    if let Err(message) = output::check_destination(&job.output, inputs, replace) {
+        return Outcome::Failed(message);
+    }
+    if let Err(e) = output::write_atomically(&job.output, &rendered.pdf) {
         return Outcome::Failed(format!("cannot write {}: {e}", job.output.display()));
     }
     if let Ok(mut new) = new.lock() {
@@ -374,6 +386,7 @@ fn read_manifest(path: &Path) -> BTreeMap<String, String> {
 fn write_manifest(path: &Path, manifest: &BTreeMap<String, String>) -> Result<(), String> {
     let mut text = serde_json::to_string_pretty(manifest).map_err(|e| e.to_string())?;
     text.push('\n');
-    crate::cli::write_atomically(path, text.as_bytes())
+    output::check_destination(path, &output::Inputs::default(), output::Replace::AnyFile)?;
+    output::write_atomically(path, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

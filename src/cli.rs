@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::fonts::{FontBook, fallback};
 use crate::layout;
 use crate::model;
+use crate::output;
 
 const ABOUT: &str =
     "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.";
@@ -79,7 +80,8 @@ pub struct BatchArgs {
     /// How many PDFs to render at once. Default: one per CPU core.
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Render every output again, even those that are up to date.
+    /// Render every output again, even those that are up to date, and replace outputs that exist
+    /// but are not PDFs.
     #[arg(long)]
     pub force: bool,
     /// Fonts, page budget and language.
@@ -129,6 +131,9 @@ pub struct RenderArgs {
     /// Fail instead of warning when characters have no glyph or the page budget cannot be met.
     #[arg(long)]
     pub strict: bool,
+    /// Replace the output even when it exists and is not a PDF.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Parses the process arguments and runs the command.
@@ -193,6 +198,7 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         Some(dir) if !is_stdio(&args.input) && !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    let output = render_output(args, &layout, parsed.resume.basics.image.as_deref(), folder)?;
     let photo = crate::layout_photo(&parsed.resume, &layout, folder).unwrap_or_else(|warning| {
         eprintln!("{source_name}: warning: {warning}");
         None
@@ -219,20 +225,53 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         eprintln!("{source_name}: warning: {message}");
     }
     let pdf = rendered.pdf;
-    let output = match &args.output {
-        Some(path) => path.clone(),
-        None if is_stdio(&args.input) => PathBuf::from("-"),
-        None => args.input.with_extension("pdf"),
-    };
     if is_stdio(&output) {
         std::io::stdout()
             .lock()
             .write_all(&pdf)
             .map_err(|e| format!("cannot write to standard output: {e}"))
     } else {
-        write_atomically(&output, &pdf)
+        output::write_atomically(&output, &pdf)
             .map_err(|e| format!("cannot write {}: {e}", output.display()))
     }
+}
+
+/// Where `render` writes, checked before anything is rendered: never a device or an input.
+fn render_output(
+    args: &RenderArgs,
+    layout: &layout::Layout,
+    photo: Option<&str>,
+    folder: &Path,
+) -> Result<PathBuf, String> {
+    let output = match &args.output {
+        Some(path) => path.clone(),
+        None if is_stdio(&args.input) => return Ok(PathBuf::from("-")),
+        None => args.input.with_extension("pdf"),
+    };
+    if is_stdio(&output) {
+        return Ok(output);
+    }
+    let mut inputs = output::Inputs::default();
+    inputs.add(&args.input);
+    inputs.add(Path::new(&args.layout));
+    for family in [&layout.fonts.heading, &layout.fonts.body] {
+        if crate::fonts::is_font_path(family) {
+            inputs.add(Path::new(family));
+        }
+    }
+    for font in &args.tuning.fonts {
+        inputs.add(font);
+    }
+    if let Some(photo) = photo {
+        inputs.add(&folder.join(photo));
+    }
+    let replace = if args.force {
+        output::Replace::AnyFile
+    } else {
+        output::Replace::PdfOnly
+    };
+    output::check_destination(&output, &inputs, replace)?;
+    Ok(output)
 }
 
 /// `file:line:col: message`, or `file: message` when the error has no position.
@@ -333,25 +372,6 @@ pub(crate) fn read_input(path: &Path) -> std::io::Result<String> {
         .map_err(|_| Error::new(ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers never see
-/// a partial PDF, and on failure any old file stays as it was.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output.pdf".to_string());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
 fn batch(args: &BatchArgs) -> Result<(), String> {
     use crate::batch::{self, Outcome};
     use std::io::IsTerminal;
@@ -368,15 +388,15 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
         args.layouts.clone()
     };
     let layouts = batch::Layouts::load(&names, &fonts)?;
-    let inputs = batch::discover(&args.inputs)?;
-    if inputs.is_empty() {
+    let inputs_found = batch::discover(&args.inputs)?;
+    if inputs_found.is_empty() {
         return Err("no *.json resume files found in the given inputs".to_string());
     }
-    let jobs = batch::plan(&inputs, &layouts, &args.out)?;
+    let jobs = batch::plan(&inputs_found, &layouts, &args.out)?;
     // Every character any output may show: the resumes' own, and their languages' headings and
     // dates (the language each gives or its script tells, or the one --lang sets for all).
     let mut chars = std::collections::BTreeSet::new();
-    for input in &inputs {
+    for input in &inputs_found {
         if let Ok(text) = std::fs::read_to_string(input) {
             chars.extend(fallback::json_string_chars(&text));
             let language = match &args.tuning.lang {
@@ -425,10 +445,15 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let mut inputs = output::Inputs::default();
+    for path in inputs_of_batch(&inputs_found, &names, &layouts, &args.tuning.fonts) {
+        inputs.add(path);
+    }
     let settings = batch::Settings {
         force: args.force,
         max_pages: args.tuning.pages.map(usize::from),
         lang: args.tuning.lang.clone(),
+        inputs,
     };
     let summary =
         pool.install(|| batch::run(jobs, &layouts, &fonts, &args.out, &settings, &progress))?;
@@ -476,4 +501,25 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
             failures.join("\n")
         ))
     }
+}
+
+/// Every file a batch reads: the resumes, layout files and their font files, and `--font` files.
+fn inputs_of_batch<'a>(
+    resumes: &'a [PathBuf],
+    layout_names: &'a [String],
+    layouts: &'a crate::batch::Layouts,
+    fonts: &'a [PathBuf],
+) -> impl Iterator<Item = &'a Path> {
+    let layout_fonts = layouts
+        .layouts
+        .iter()
+        .flat_map(|layout| [&layout.fonts.heading, &layout.fonts.body])
+        .filter(|family| crate::fonts::is_font_path(family))
+        .map(|family| Path::new(family.as_str()));
+    resumes
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(layout_names.iter().map(Path::new))
+        .chain(layout_fonts)
+        .chain(fonts.iter().map(PathBuf::as_path))
 }

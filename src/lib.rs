@@ -29,6 +29,7 @@ pub mod photo;
 pub mod typeset;
 pub mod validate;
 
+pub mod output;
 mod timestamp;
 
 use std::collections::BTreeSet;

@@ -395,3 +395,189 @@ fn a_batch_renders_again_when_its_fonts_or_document_date_change() {
     );
     assert_eq!(batch(&["--font", font], Some("1700000000")), skipped);
 }
+
+/// Where an output may not go: each case prepares a folder holding `me.json`, runs a command
+/// there and checks that it fails with the message, leaving the named file as it was.
+#[cfg(unix)]
+#[test]
+fn outputs_never_replace_devices_inputs_or_other_files() {
+    use std::os::unix::fs::FileTypeExt;
+
+    struct Case {
+        name: &'static str,
+        prepare: fn(&Path),
+        args: &'static [&'static str],
+        message: &'static str,
+        /// The file that must be unchanged, relative to the folder (or absolute).
+        kept: &'static str,
+    }
+    fn nothing(_: &Path) {}
+    fn fifo(dir: &Path) {
+        let status = Command::new("mkfifo").arg(dir.join("pipe.pdf")).status();
+        assert!(status.unwrap().success(), "mkfifo");
+    }
+    fn folder(dir: &Path) {
+        std::fs::create_dir(dir.join("folder.pdf")).unwrap();
+    }
+    fn resume_named_pdf(dir: &Path) {
+        std::fs::write(dir.join("cv.pdf"), SAMPLE).unwrap();
+    }
+    fn hard_link(dir: &Path) {
+        std::fs::hard_link(dir.join("me.json"), dir.join("linked.pdf")).unwrap();
+    }
+    fn symlink(dir: &Path) {
+        std::os::unix::fs::symlink(dir.join("me.json"), dir.join("alias.pdf")).unwrap();
+    }
+    fn notes(dir: &Path) {
+        std::fs::write(dir.join("notes.txt"), "my notes\n").unwrap();
+    }
+    fn batch_device(dir: &Path) {
+        std::fs::create_dir(dir.join("out")).unwrap();
+        std::os::unix::fs::symlink("/dev/null", dir.join("out/me--classic.pdf")).unwrap();
+    }
+    fn batch_notes(dir: &Path) {
+        std::fs::create_dir(dir.join("out")).unwrap();
+        std::fs::write(dir.join("out/me--classic.pdf"), "my notes\n").unwrap();
+    }
+    let cases = [
+        Case {
+            name: "dev-null",
+            prepare: nothing,
+            args: &["render", "me.json", "-o", "/dev/null"],
+            message: "it is a device, not a regular file",
+            kept: "/dev/null",
+        },
+        Case {
+            name: "dev-full",
+            prepare: nothing,
+            args: &["render", "me.json", "-o", "/dev/full"],
+            message: "it is a device, not a regular file",
+            kept: "/dev/full",
+        },
+        Case {
+            name: "fifo",
+            prepare: fifo,
+            args: &["render", "me.json", "-o", "pipe.pdf"],
+            message: "it is a named pipe (FIFO), not a regular file",
+            kept: "pipe.pdf",
+        },
+        Case {
+            name: "folder",
+            prepare: folder,
+            args: &["render", "me.json", "-o", "folder.pdf"],
+            message: "it is a folder, not a regular file",
+            kept: "folder.pdf",
+        },
+        Case {
+            name: "input-named-pdf",
+            prepare: resume_named_pdf,
+            args: &["render", "cv.pdf"],
+            message: "it is the input cv.pdf",
+            kept: "cv.pdf",
+        },
+        Case {
+            name: "output-is-input",
+            prepare: nothing,
+            args: &["render", "me.json", "-o", "me.json"],
+            message: "it is the input me.json",
+            kept: "me.json",
+        },
+        Case {
+            name: "hard-link-to-input",
+            prepare: hard_link,
+            args: &["render", "me.json", "-o", "linked.pdf"],
+            message: "it is the input me.json",
+            kept: "me.json",
+        },
+        Case {
+            name: "symlink-to-input",
+            prepare: symlink,
+            args: &["render", "me.json", "-o", "alias.pdf", "--force"],
+            message: "it is the input me.json",
+            kept: "me.json",
+        },
+        Case {
+            name: "not-a-pdf",
+            prepare: notes,
+            args: &["render", "me.json", "-o", "notes.txt"],
+            message: "the file exists and is not a PDF; name another output with -o, or pass --force",
+            kept: "notes.txt",
+        },
+        Case {
+            name: "batch-device",
+            prepare: batch_device,
+            args: &["batch", "me.json", "--out", "out"],
+            message: "it is a device, not a regular file",
+            kept: "/dev/null",
+        },
+        Case {
+            name: "batch-not-a-pdf",
+            prepare: batch_notes,
+            args: &["batch", "me.json", "--out", "out"],
+            message: "the file exists and is not a PDF",
+            kept: "out/me--classic.pdf",
+        },
+    ];
+    for case in cases {
+        let dir = scratch(&format!("output-safety-{}", case.name));
+        std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
+        (case.prepare)(&dir);
+        let kept = dir.join(case.kept);
+        let before = std::fs::symlink_metadata(&kept).unwrap();
+        let content = before.is_file().then(|| std::fs::read(&kept).unwrap());
+        let output = resumepdf(case.args, &dir);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{}: {message}", case.name);
+        assert!(message.contains(case.message), "{}: {message}", case.name);
+        let after = std::fs::symlink_metadata(&kept).unwrap();
+        assert_eq!(
+            before.file_type().is_char_device(),
+            after.file_type().is_char_device(),
+            "{}: the device node was replaced",
+            case.name
+        );
+        assert_eq!(before.file_type().is_fifo(), after.file_type().is_fifo());
+        assert_eq!(before.is_dir(), after.is_dir());
+        if let Some(content) = content {
+            assert_eq!(std::fs::read(&kept).unwrap(), content, "{}", case.name);
+        }
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{}: {leftovers:?}", case.name);
+    }
+}
+
+#[test]
+fn force_replaces_a_file_that_is_not_a_pdf() {
+    let dir = scratch("force-not-a-pdf");
+    std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
+    std::fs::write(dir.join("notes.txt"), "my notes\n").unwrap();
+    let output = resumepdf(&["render", "me.json", "-o", "notes.txt", "--force"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let pdf = std::fs::read(dir.join("notes.txt")).unwrap();
+    assert_eq!(common::read_pdf(&pdf).info["Author"], "Richard Hendriks");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_replaced_pdf_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("keep-permissions");
+    std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
+    let first = resumepdf(&["render", "me.json"], &dir);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let pdf = dir.join("me.pdf");
+    std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::write(&pdf, b"%PDF-1.7 old").unwrap();
+    let second = resumepdf(&["render", "me.json", "-l", "modern"], &dir);
+    assert!(second.status.success(), "{}", stderr(&second));
+    let mode = std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(
+        std::fs::read(&pdf).unwrap().len() > 1000,
+        "the new PDF was written"
+    );
+}
