@@ -3,8 +3,8 @@
 //! 1. In-process render of `bench/john-doe.resume.json` in every built-in layout, split into the
 //!    pipeline stages of the public API (median of N after a warm-up).
 //! 2. Batch throughput: every `samples/*.json` × every built-in layout, in process on the rayon pool
-//!    (PDFs kept in memory), through `resumepdf::batch::run` (writes files), and with the release
-//!    binary (`resumepdf batch … --force`, whole process).
+//!    (PDFs kept in memory), and with the release binary (`resumepdf batch … --force`, whole
+//!    process: reading inputs, writing files and the manifest).
 //! 3. Whole-process `resumepdf render` of the benchmark file: wall time and peak RSS.
 //!
 //! Knobs (environment): `BENCH_N` timed iterations per layout (default 100), `BENCH_ROUNDS` batch
@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use resumepdf::fonts::FontBook;
 use resumepdf::layout::{self, Layout};
-use resumepdf::{batch, compose, model, pdf, typeset};
+use resumepdf::{Request, model, pdf};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const BIN: &str = env!("CARGO_BIN_EXE_resumepdf");
@@ -46,41 +46,39 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-/// Times one stage-split render: parse+normalize, compose, typeset, PDF write.
-fn staged(text: &str, layout: &Layout, fonts: &FontBook) -> ([Duration; 4], Vec<u8>, usize) {
+/// Times one stage-split render: parse+normalize, compose+typeset, PDF write.
+fn staged(text: &str, layout: &Layout, fonts: &FontBook) -> ([Duration; 3], Vec<u8>, usize) {
     let t0 = Instant::now();
     let mut parsed = model::parse(text).expect("the benchmark file parses");
     model::normalize(&mut parsed.resume);
     let t1 = Instant::now();
-    let document = compose::compose(&parsed.resume, layout, fonts, None);
+    let pages = resumepdf::typeset_resume(&parsed.resume, layout, fonts);
     let t2 = Instant::now();
-    let pages = typeset::typeset(&document, fonts);
-    let t3 = Instant::now();
     let bytes = pdf::write(&pages, &resumepdf::document_meta(&parsed.resume), fonts)
         .expect("the benchmark file renders");
-    let t4 = Instant::now();
-    (
-        [t1 - t0, t2 - t1, t3 - t2, t4 - t3],
-        bytes,
-        pages.pages.len(),
-    )
+    let t3 = Instant::now();
+    ([t1 - t0, t2 - t1, t3 - t2], bytes, pages.pages.len())
 }
 
-/// Parse, normalize and render one resume text as a batch job does (photo where the layout shows
-/// one, resolved against `dir`; the layout's own page budget), minus reading and writing files.
+/// Renders one resume text as a batch job does (photo where the layout shows one, resolved
+/// against `dir`; the layout's own page budget), minus reading and writing files.
 fn render_text(text: &str, dir: &Path, layout: &Layout, fonts: &FontBook) -> Vec<u8> {
-    let mut parsed = model::parse(text).expect("sample parses");
-    model::normalize(&mut parsed.resume);
-    let photo = resumepdf::layout_photo(&parsed.resume, layout, dir).unwrap_or(None);
-    let (rendered, _) =
-        resumepdf::render_fitted(&parsed.resume, layout, fonts, photo.as_ref(), None)
-            .expect("sample renders");
-    rendered.pdf
+    let request = Request {
+        photo_dir: Some(dir),
+        ..Request::new(text, layout, fonts)
+    };
+    resumepdf::render(&request).expect("sample renders").pdf
 }
 
-/// The inputs of `resumepdf batch samples`: every `*.json` under `samples/`, as the CLI finds them.
+/// The inputs of `resumepdf batch samples`: every `*.json` in `samples/`, sorted.
 fn samples() -> Vec<PathBuf> {
-    batch::discover(&[Path::new(ROOT).join("samples")]).expect("samples/ is readable")
+    let mut found: Vec<PathBuf> = std::fs::read_dir(Path::new(ROOT).join("samples"))
+        .expect("samples/ is readable")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    found.sort();
+    found
 }
 
 fn temp_dir(tag: &str) -> PathBuf {
@@ -127,17 +125,17 @@ fn main() {
     let text = std::fs::read_to_string(Path::new(ROOT).join(BENCH_FILE)).expect("bench file");
     println!("\n1. In-process render of {BENCH_FILE} (median ms of {n})\n");
     println!(
-        "| layout    | parse+normalize | compose | typeset | pdf write |  total | pages | PDF bytes |"
+        "| layout    | parse+normalize | compose+typeset | pdf write |  total | pages | PDF bytes |"
     );
     println!(
-        "|-----------|----------------:|--------:|--------:|----------:|-------:|------:|----------:|"
+        "|-----------|----------------:|----------------:|----------:|-------:|------:|----------:|"
     );
     for name in &names {
         let layout = layout::load(name, &fonts).expect("built-in layout loads");
         for _ in 0..warmup {
             black_box(staged(&text, &layout, &fonts));
         }
-        let mut stages: [Vec<Duration>; 4] = Default::default();
+        let mut stages: [Vec<Duration>; 3] = Default::default();
         let mut totals = Vec::with_capacity(n);
         let mut last = (Vec::new(), 0);
         for _ in 0..n {
@@ -154,9 +152,9 @@ fn main() {
             render_text(&text, Path::new(ROOT), &layout, &fonts),
             "{name}: staged pipeline and resumepdf::render differ"
         );
-        let [p, c, t, w] = stages.map(|mut s| ms(median(&mut s)));
+        let [p, t, w] = stages.map(|mut s| ms(median(&mut s)));
         println!(
-            "| {name:<9} | {p:>15.3} | {c:>7.3} | {t:>7.3} | {w:>9.3} | {:>6.3} | {:>5} | {:>9} |",
+            "| {name:<9} | {p:>15.3} | {t:>15.3} | {w:>9.3} | {:>6.3} | {:>5} | {:>9} |",
             ms(median(&mut totals)),
             last.1,
             last.0.len()
@@ -245,49 +243,6 @@ fn main() {
         bytes,
     );
 
-    // batch::run: reads the inputs, writes each PDF atomically and the manifest.
-    let batch_layouts = batch::Layouts::load(
-        &names.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-        &fonts,
-    )
-    .expect("layouts load");
-    let settings = batch::Settings {
-        force: true,
-        ..batch::Settings::default()
-    };
-    let out = temp_dir("run");
-    let mut cpu = Duration::ZERO;
-    let walls: Vec<Duration> = (0..=rounds)
-        .map(|round| {
-            let planned = batch::plan(&inputs, &batch_layouts, &out).expect("plan");
-            let (t, c) = (Instant::now(), cpu_time(false));
-            let summary = pool
-                .install(|| {
-                    batch::run(planned, &batch_layouts, &fonts, &out, &settings, &|_, _| {})
-                })
-                .expect("batch runs");
-            let wall = t.elapsed();
-            if round > 0 {
-                cpu += cpu_time(false).saturating_sub(c);
-            }
-            assert_eq!(summary.rendered(), count, "every job renders");
-            wall
-        })
-        .skip(1)
-        .collect();
-    let written: usize = batch::plan(&inputs, &batch_layouts, &out)
-        .expect("plan")
-        .iter()
-        .map(|job| std::fs::metadata(&job.output).map_or(0, |m| m.len() as usize))
-        .sum();
-    row(
-        &format!("resumepdf::batch::run --force, {threads} threads"),
-        walls,
-        cpu,
-        written,
-    );
-    let _ = std::fs::remove_dir_all(&out);
-
     // The release binary, whole process (start-up, font book, layouts, fallback scan, files).
     let out = temp_dir("bin");
     let mut cpu = Duration::ZERO;
@@ -310,6 +265,13 @@ fn main() {
         })
         .skip(1)
         .collect();
+    let written = std::fs::read_dir(&out)
+        .expect("batch output")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "pdf"))
+        .filter_map(|path| std::fs::metadata(path).ok())
+        .map(|m| m.len() as usize)
+        .sum::<usize>();
     row(
         "process: resumepdf batch samples --all-layouts --force",
         walls,

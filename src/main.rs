@@ -1,3 +1,7 @@
+//! The `resumepdf` command: a thin shell over the library (see `cli`).
+
+mod cli;
+
 fn main() -> std::process::ExitCode {
-    resumepdf::cli::run()
+    cli::run()
 }

@@ -2,9 +2,8 @@
 //! figures, the score formula, the report formats, the command and the real-world corpus.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use resumepdf::check::{self, CheckArgs, OutputFormat, Report, Severity};
+use resumepdf::check::{self, Report, Severity};
 use resumepdf::fonts::FontBook;
 use resumepdf::layout;
 use resumepdf::model::{self, PartialDate};
@@ -20,7 +19,15 @@ fn check_with(source: &str, job: Option<&str>) -> Report {
     let layout = layout::load("classic", &fonts).expect("classic layout loads");
     let mut parsed = model::parse(source).expect("test resume parses");
     model::normalize(&mut parsed.resume);
-    check::check(&parsed.resume, source, job, &layout, &fonts, today())
+    let pages = page_count(source, &layout, &fonts);
+    check::check(&parsed.resume, source, job, &layout, &fonts, pages, today())
+}
+
+/// Pages of the resume rendered as the `check` command renders it.
+fn page_count(source: &str, layout: &layout::Layout, fonts: &FontBook) -> usize {
+    resumepdf::render(&resumepdf::Request::new(source, layout, fonts))
+        .expect("renders")
+        .pages
 }
 
 fn check_json(value: &Value) -> Report {
@@ -535,7 +542,8 @@ fn dates_must_be_present_ordered_and_not_in_the_future() {
     let mut parsed = model::parse(&source).expect("parses");
     model::normalize(&mut parsed.resume);
     let later = PartialDate::new(2027, Some(12), None).expect("date");
-    let r = check::check(&parsed.resume, &source, None, &layout, &fonts, later);
+    let pages = page_count(&source, &layout, &fonts);
+    let r = check::check(&parsed.resume, &source, None, &layout, &fonts, pages, later);
     expect_none(&r, "dates.future-end");
 }
 
@@ -963,38 +971,38 @@ fn the_weak_test_resume_triggers_findings_across_the_rules() {
 // ---------------------------------------------------------------------------------------------
 // The command
 
-fn args(input: &str, job: Option<&str>, format: OutputFormat, strict: bool) -> CheckArgs {
-    CheckArgs {
-        input: PathBuf::from(input),
-        job: job.map(PathBuf::from),
-        layout: "classic".to_string(),
-        format,
-        strict,
-    }
+/// Runs `resumepdf check ARGS` in the repository: the exit code and standard error.
+fn check_command(args: &[&str]) -> (Option<i32>, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_resumepdf"))
+        .arg("check")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }
 
 #[test]
 fn the_command_exits_non_zero_only_with_strict_and_errors() {
     let weak = "tests/data/check/weak.json";
-    let ok = check::command(&args(weak, None, OutputFormat::Text, false)).expect("runs");
-    assert_eq!(ok, ExitCode::SUCCESS);
-    let strict = check::command(&args(weak, None, OutputFormat::Json, true)).expect("runs");
-    assert_eq!(strict, ExitCode::from(1));
-    let clean = check::command(&args(
+    assert_eq!(check_command(&[weak]).0, Some(0));
+    assert_eq!(
+        check_command(&[weak, "--format", "json", "--strict"]).0,
+        Some(1)
+    );
+    let clean = check_command(&[
         "tests/data/check/chronological.json",
-        Some("tests/data/check/job-support.txt"),
-        OutputFormat::Text,
-        true,
-    ))
-    .expect("runs");
-    assert_eq!(clean, ExitCode::SUCCESS);
-    let missing = check::command(&args(
-        "tests/data/check/no-such-file.json",
-        None,
-        OutputFormat::Text,
-        false,
-    ));
-    assert!(missing.is_err_and(|e| e.contains("cannot read")));
+        "--job",
+        "tests/data/check/job-support.txt",
+        "--strict",
+    ]);
+    assert_eq!(clean.0, Some(0), "{}", clean.1);
+    let (code, message) = check_command(&["tests/data/check/no-such-file.json"]);
+    assert_eq!(code, Some(1));
+    assert!(message.contains("cannot read"), "{message}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1024,12 +1032,14 @@ fn check_completes_on_every_real_world_resume() {
             continue;
         };
         model::normalize(&mut parsed.resume);
+        let pages = page_count(&source, &layout, &fonts);
         let report = check::check(
             &parsed.resume,
             &source,
             Some(&job),
             &layout,
             &fonts,
+            pages,
             today(),
         );
         assert!(report.score.total <= 100, "{}", path.display());

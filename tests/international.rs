@@ -159,22 +159,22 @@ fn a_chinese_resume_extracts_exactly_when_a_cjk_font_is_installed() {
 fn a_two_page_resume_fits_one_page_and_a_hopeless_one_reports_its_overflow() {
     let fonts = FontBook::bundled();
     let layout = layout::load("classic", &fonts).expect("classic");
-    let load = |text: &str| {
-        let mut parsed = model::parse(text).expect("sample parses");
-        model::normalize(&mut parsed.resume);
-        parsed.resume
+    let fitted = |text: &str| {
+        let request = resumepdf::Request {
+            max_pages: Some(1),
+            ..resumepdf::Request::new(text, &layout, &fonts)
+        };
+        let rendered = resumepdf::render(&request).expect("renders");
+        let fit = rendered.notes.fit.clone();
+        (rendered, fit)
     };
-    let short = load(include_str!("../samples/with-photo.json"));
-    let (rendered, fit) =
-        resumepdf::render_fitted(&short, &layout, &fonts, None, Some(1)).expect("renders");
+    let (rendered, fit) = fitted(include_str!("../samples/with-photo.json"));
     let fit = fit.expect("a budget was given");
     assert_eq!(read_pdf(&rendered.pdf).page_count, 1);
     assert!(layout::validate(&fit.layout, &fonts).is_empty());
     assert!(!fit.changes.is_empty() && fit.overflow.is_none());
 
-    let long = load(include_str!("../samples/senior-engineer-long-career.json"));
-    let (rendered, fit) =
-        resumepdf::render_fitted(&long, &layout, &fonts, None, Some(1)).expect("renders");
+    let (rendered, fit) = fitted(include_str!("../samples/senior-engineer-long-career.json"));
     let overflow = fit.and_then(|f| f.overflow).expect("cannot fit");
     assert!(
         overflow.pages_needed > 2.0 && overflow.lines_over > 50,
@@ -191,7 +191,7 @@ fn headings_in_another_script_get_a_font_even_when_the_resume_has_none_of_it() {
     let mut fonts = FontBook::bundled();
     let layout = layout::load("compact", &fonts).unwrap();
     let missing =
-        resumepdf::add_fallback_fonts(&mut fonts, &layout, text, Some("he"), &[]).unwrap();
+        resumepdf::prepare_fonts(&mut fonts, &[&layout], &[text], Some("he"), &[]).unwrap();
     let he = Locale::for_tag(Some("he"));
     let hebrew: BTreeSet<char> = he
         .characters()
@@ -203,11 +203,16 @@ fn headings_in_another_script_get_a_font_even_when_the_resume_has_none_of_it() {
     let installed = resumepdf::fonts::fallback::add_system_fonts(&mut probe, &hebrew).is_empty();
     if installed {
         assert!(missing.is_disjoint(&hebrew), "{missing:?}");
-        let mut parsed = model::parse(text).unwrap();
-        model::normalize(&mut parsed.resume);
-        parsed.resume.meta.language = Some("he".into());
-        let rendered = resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).unwrap();
-        assert!(rendered.missing.is_empty(), "{:?}", rendered.missing);
+        let request = resumepdf::Request {
+            language: Some("he"),
+            ..resumepdf::Request::new(text, &layout, &fonts)
+        };
+        let rendered = resumepdf::render(&request).unwrap();
+        assert!(
+            rendered.notes.missing.is_empty(),
+            "{:?}",
+            rendered.notes.missing
+        );
         let extracted = flat(&read_pdf(&rendered.pdf).text);
         assert!(
             extracted.contains(he.section(SectionKind::Work)),

@@ -11,9 +11,9 @@ const SCHEMA_SAMPLE: &str = include_str!("data/corpus/schema-sample.resume.json"
 fn render_text(text: &str, layout_name: &str) -> Vec<u8> {
     let fonts = FontBook::bundled();
     let layout = layout::load(layout_name, &fonts).expect("built-in layout");
-    let mut parsed = model::parse(text).expect("resume parses");
-    model::normalize(&mut parsed.resume);
-    resumepdf::render(&parsed.resume, &layout, &fonts).expect("PDF is written")
+    resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts))
+        .expect("PDF is written")
+        .pdf
 }
 
 /// All pages' text with every run of whitespace (line ends included) folded to one space: lines
@@ -252,8 +252,9 @@ fn every_layout_renders_every_copied_corpus_file() {
             let text = std::fs::read_to_string(&path).expect("readable");
             let mut parsed = model::parse(&text).expect("corpus files are JSON objects");
             model::normalize(&mut parsed.resume);
-            let pdf = resumepdf::render(&parsed.resume, &layout, &fonts)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let pdf = resumepdf::render(&resumepdf::Request::new(&text, &layout, &fonts))
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+                .pdf;
             let read = read_pdf(&pdf);
             assert!(read.page_count >= 1);
             let name = parsed.resume.basics.name.clone().unwrap_or_default();

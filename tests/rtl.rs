@@ -230,8 +230,12 @@ fn a_hebrew_resume_reads_back_exactly_with_bundled_fonts() {
     let layout = layout::load("classic", &fonts).unwrap();
     let mut parsed = model::parse(HEBREW).unwrap();
     model::normalize(&mut parsed.resume);
-    let rendered = resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).unwrap();
-    assert!(rendered.missing.is_empty(), "{:?}", rendered.missing);
+    let rendered = resumepdf::render(&resumepdf::Request::new(HEBREW, &layout, &fonts)).unwrap();
+    assert!(
+        rendered.notes.missing.is_empty(),
+        "{:?}",
+        rendered.notes.missing
+    );
     let read = read_pdf(&rendered.pdf);
     let lines = lines(&read);
     let he = Locale::for_tag(Some("he"));
@@ -316,7 +320,9 @@ fn a_hebrew_line_in_an_english_resume_runs_right_to_left_on_its_own() {
     let layout = layout::load("classic", &fonts).unwrap();
     let mut parsed = model::parse(text).unwrap();
     model::normalize(&mut parsed.resume);
-    let pdf = resumepdf::render(&parsed.resume, &layout, &fonts).unwrap();
+    let pdf = resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts))
+        .unwrap()
+        .pdf;
     let read = read_pdf(&pdf);
     let lines = lines(&read);
     assert!(lines.iter().any(|l| l == "• Led a team of six."));
@@ -424,8 +430,8 @@ fn bold_a_fallback_face_lacks_is_stroked_as_well_as_filled() {
         "meta": {"language": "he"}}"#;
     let mut parsed = model::parse(text).unwrap();
     model::normalize(&mut parsed.resume);
-    let rendered = resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).unwrap();
-    assert!(rendered.missing.is_empty());
+    let rendered = resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts)).unwrap();
+    assert!(rendered.notes.missing.is_empty());
     let modes = render_modes(&rendered.pdf);
     let size = layout.sizes.name;
     assert_eq!(
@@ -482,7 +488,7 @@ fn a_fallback_family_s_bold_face_draws_bold_text() {
     };
     assert_eq!(face("נועה לוי"), ("LiberationSans-Bold", false));
     assert_eq!(face("מהנדסת"), ("LiberationSans", false));
-    let rendered = resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).unwrap();
+    let rendered = resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts)).unwrap();
     assert!(render_modes(&rendered.pdf).iter().all(|m| m.0 == 0));
 }
 

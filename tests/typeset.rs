@@ -185,10 +185,10 @@ fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/Carlito-Regular.ttf");
     layout.fonts.body = file.to_string();
     layout.fonts.heading = file.to_string();
-    resumepdf::add_layout_fonts(&mut fonts, &layout).unwrap();
     let text = r#"{"basics": {"name": "Ada Quill"},
         "work": [{"name": "Loom Works", "position": "Engineer", "location": "Leeds",
                   "startDate": "2020-01", "summary": "Built things."}]}"#;
+    resumepdf::prepare_fonts(&mut fonts, &[&layout], &[text], None, &[]).unwrap();
     let mut parsed = model::parse(text).unwrap();
     model::normalize(&mut parsed.resume);
     let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
@@ -207,7 +207,9 @@ fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
         "company and place are italic"
     );
     // In the PDF the slanted run has a sheared text matrix.
-    let pdf = resumepdf::render(&parsed.resume, &layout, &fonts).unwrap();
+    let pdf = resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts))
+        .unwrap()
+        .pdf;
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let page = *doc.get_pages().values().next().unwrap();
     let sheared = doc

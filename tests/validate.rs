@@ -6,10 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::{CommandFactory, Parser, Subcommand};
-use resumepdf::validate::{
-    self, Check, OutputFormat, Problem, Severity, ValidateArgs, passes, validate_text,
-};
+use resumepdf::validate::{self, Check, Problem, Severity, passes, validate_text};
 use serde_json::Value;
 
 fn data(path: &str) -> PathBuf {
@@ -403,14 +400,12 @@ fn warnings_pass_unless_strict() {
     assert!(!passes(&problems, true));
 
     let report = |strict: bool, files: &[&str]| {
-        let args = ValidateArgs {
-            files: files.iter().map(|f| data(f)).collect(),
-            format: OutputFormat::Text,
-            strict,
-        };
-        let mut out = Vec::new();
-        let passed = validate::run(&args, &mut out).unwrap_or_else(|e| panic!("{e}"));
-        (passed, String::from_utf8_lossy(&out).into_owned())
+        let mut args = vec!["validate".to_string()];
+        args.extend(files.iter().map(|f| data(f).display().to_string()));
+        if strict {
+            args.push("--strict".to_string());
+        }
+        validate_command(&args)
     };
     let (passed, text) = report(false, &["cases/warnings-only.json"]);
     assert!(passed);
@@ -440,15 +435,10 @@ fn the_json_report_is_one_array_with_a_record_per_line() {
         "cases/malformed.json",
         "cases/does-not-exist.json",
     ];
-    let args = ValidateArgs {
-        files: files.iter().map(|f| data(f)).collect(),
-        format: OutputFormat::Json,
-        strict: false,
-    };
-    let mut out = Vec::new();
-    let passed = validate::run(&args, &mut out).unwrap_or_else(|e| panic!("{e}"));
+    let mut args = vec!["validate".to_string(), "--format=json".to_string()];
+    args.extend(files.iter().map(|f| data(f).display().to_string()));
+    let (passed, text) = validate_command(&args);
     assert!(!passed);
-    let text = String::from_utf8_lossy(&out).into_owned();
     let records: Vec<Value> = match serde_json::from_str(&text) {
         Ok(Value::Array(records)) => records,
         other => panic!("not a JSON array: {other:?}\n{text}"),
@@ -486,74 +476,25 @@ fn the_json_report_is_one_array_with_a_record_per_line() {
     );
 
     // Nothing to report: an empty array, and the run passes.
-    let args = ValidateArgs {
-        files: vec![data("cases/clean.json")],
-        format: OutputFormat::Json,
-        strict: true,
-    };
-    let mut out = Vec::new();
-    assert!(validate::run(&args, &mut out).unwrap_or_default());
-    assert_eq!(String::from_utf8_lossy(&out), "[]\n");
+    let clean = data("cases/clean.json").display().to_string();
+    let (passed, text) = validate_command(&[
+        "validate".to_string(),
+        "--format=json".to_string(),
+        "--strict".to_string(),
+        clean,
+    ]);
+    assert!(passed);
+    assert_eq!(text, "[]\n");
 }
 
-/// The subcommand as `src/cli.rs` wires it.
-#[derive(Debug, Parser)]
-#[command(name = "resumepdf")]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Check JSON Resume files.
-    Validate(ValidateArgs),
-}
-
-#[test]
-fn arguments_parse_as_documented() {
-    let parse = |args: &[&str]| {
-        Cli::try_parse_from(args).map(|cli| match cli.command {
-            Command::Validate(args) => args,
-        })
-    };
-    let args = parse(&[
-        "resumepdf",
-        "validate",
-        "a.json",
-        "b.json",
-        "--format",
-        "json",
-        "--strict",
-    ])
-    .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        args.files,
-        vec![PathBuf::from("a.json"), PathBuf::from("b.json")]
-    );
-    assert_eq!(args.format, OutputFormat::Json);
-    assert!(args.strict);
-    let args = parse(&["resumepdf", "validate", "-"]).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((args.format, args.strict), (OutputFormat::Text, false));
-    assert!(
-        parse(&["resumepdf", "validate"]).is_err(),
-        "a file is required"
-    );
-    assert!(parse(&["resumepdf", "validate", "--format", "yaml", "a.json"]).is_err());
-
-    let mut command = Cli::command();
-    let help = command
-        .find_subcommand_mut("validate")
-        .map(|c| c.render_long_help().to_string())
-        .unwrap_or_default();
-    for needle in [
-        "--strict",
-        "--format",
-        "text",
-        "json",
-        "Exit status",
-        "leave endDate out",
-    ] {
-        assert!(help.contains(needle), "help lacks {needle:?}:\n{help}");
-    }
+/// Runs `resumepdf ARGS`: whether it exited 0, and what it printed on standard output.
+fn validate_command(args: &[String]) -> (bool, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_resumepdf"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
 }

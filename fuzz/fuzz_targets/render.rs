@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
     let setup = setup();
     let pick = data.iter().map(|&b| usize::from(b)).sum::<usize>() % setup.layouts.len();
     let layout = &setup.layouts[pick];
-    match resumepdf::render_reporting(&parsed.resume, layout, &setup.fonts, None) {
+    match resumepdf::render(&resumepdf::Request::new(text, layout, &setup.fonts)) {
         Ok(rendered) => {
             assert!(rendered.pdf.starts_with(b"%PDF-"));
             assert!(rendered.pages >= 1);

@@ -14,7 +14,10 @@
 //! let fonts = FontBook::bundled();
 //! let layout = resumepdf::layout::load("classic", &fonts).unwrap();
 //! let today = PartialDate::new(2026, Some(11), Some(1)).unwrap();
-//! let report = check::check(&parsed.resume, source, None, &layout, &fonts, today);
+//! let pages = resumepdf::render(&resumepdf::Request::new(source, &layout, &fonts))
+//!     .unwrap()
+//!     .pages;
+//! let report = check::check(&parsed.resume, source, None, &layout, &fonts, pages, today);
 //! assert!(report.findings.iter().any(|f| f.rule == "language.weak-opening"));
 //! assert!(report.findings.iter().any(|f| f.rule == "proofread.doubled-word"));
 //! assert!(report.score.total < 100);
@@ -30,7 +33,6 @@
 //! [`Report::to_text`] and [`Report::to_json`]. The "Check" section of README.md lists every
 //! rule with its severity and documents the score formula.
 
-mod args;
 mod bullets;
 mod contact;
 mod dates;
@@ -44,10 +46,10 @@ mod sections;
 mod text;
 
 use std::fmt;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
-pub use args::{CheckArgs, OutputFormat, command, today};
 pub use keywords::{JobFit, KeyTerm, Term, key_terms};
 pub use score::{CategoryScore, Score};
 
@@ -239,20 +241,35 @@ impl Report {
     }
 }
 
+/// Today's date (UTC) from the system clock.
+pub fn today() -> PartialDate {
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    let (year, month, day) = crate::timestamp::civil_from_days(days);
+    PartialDate::new(year as i32, Some(month), Some(day)).unwrap_or(PartialDate {
+        year: 2000,
+        month: Some(1),
+        day: Some(1),
+    })
+}
+
 /// Checks a normalized resume against the content rules and, when `job` is given, the job ad's
 /// key terms.
 ///
 /// `source_text` is the JSON the resume was read from: date styles are judged on it (the model
 /// normalizes them) and it maps entries back to their indices in the file, so that paths point
 /// into the file the user edits; pass `""` for a resume built in code. `layout` and `fonts`
-/// measure bullet lines and pages. `today` decides which dates are in the future; the CLI passes
-/// the current date.
+/// measure bullet lines; `pages` is the page count of the resume rendered in that layout (see
+/// [`crate::render`]). `today` decides which dates are in the future; the CLI passes the current
+/// date.
 pub fn check(
     resume: &Resume,
     source_text: &str,
     job: Option<&str>,
     layout: &Layout,
     fonts: &FontBook,
+    pages: usize,
     today: PartialDate,
 ) -> Report {
     let cx = Cx::new(resume, source_text, today);
@@ -261,7 +278,7 @@ pub fn check(
     let (bullets, quantified) = bullets::check(&cx, layout, fonts, &mut findings);
     sections::check(&cx, &mut findings);
     dates::check(&cx, &mut findings);
-    let pages = pages::check(resume, layout, fonts, &mut findings);
+    pages::check(pages, layout, &mut findings);
     proofread::check(&cx, &mut findings);
     let job = job.map(|ad| keywords::check(&cx, ad, &mut findings));
     findings.sort_by_key(|f| f.category);
@@ -507,5 +524,25 @@ impl<'a> Cx<'a> {
         }
         out.extend(self.bullets().into_iter().map(|b| (b.path, b.text)));
         out
+    }
+}
+
+#[cfg(test)]
+mod clock_tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(crate::timestamp::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(crate::timestamp::civil_from_days(10_957), (2000, 1, 1));
+        assert_eq!(crate::timestamp::civil_from_days(20_513), (2026, 3, 1));
+        assert_eq!(crate::timestamp::civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(crate::timestamp::civil_from_days(-1), (1969, 12, 31));
+    }
+
+    #[test]
+    fn today_is_plausible() {
+        let t = today();
+        assert!(t.year >= 2024 && t.month.is_some() && t.day.is_some());
     }
 }

@@ -1,21 +1,13 @@
 //! Length: the page count of the resume rendered with the chosen layout.
 
 use super::{Category, Finding, Severity};
-use crate::fonts::FontBook;
 use crate::layout::Layout;
-use crate::model::Resume;
 
 /// Resumes of more pages than this are long.
 pub(crate) const MAX_PAGES: usize = 2;
 
-/// Typesets the resume and reports its page count; returns the count.
-pub(super) fn check(
-    resume: &Resume,
-    layout: &Layout,
-    fonts: &FontBook,
-    out: &mut Vec<Finding>,
-) -> usize {
-    let pages = crate::typeset_resume(resume, layout, fonts).pages.len();
+/// Reports the page count of the resume rendered with `layout`.
+pub(super) fn check(pages: usize, layout: &Layout, out: &mut Vec<Finding>) {
     let plural = if pages == 1 { "" } else { "s" };
     if pages > MAX_PAGES {
         out.push(Finding::new(
@@ -43,5 +35,4 @@ pub(super) fn check(
             "Good length: one page for early careers, two for long ones.",
         ));
     }
-    pages
 }

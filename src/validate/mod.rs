@@ -35,7 +35,6 @@
 //!
 //! A file *passes* when it has no errors; with `--strict`, when it has no warnings either.
 
-pub mod args;
 mod locate;
 mod messages;
 mod output;
@@ -51,7 +50,6 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use crate::model::{self, ParseError};
-pub use args::{OutputFormat, ValidateArgs, command, run};
 pub use output::{json_report, text_report};
 use schema::{Kind, Schema};
 
@@ -169,7 +167,7 @@ pub fn validate_file(path: &Path) -> Vec<Problem> {
 }
 
 /// A problem with the whole file (no position, no path).
-pub(crate) fn file_problem(file: &str, message: String) -> Problem {
+pub fn file_problem(file: &str, message: String) -> Problem {
     Problem {
         file: file.to_string(),
         line: 0,

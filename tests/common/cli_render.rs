@@ -28,16 +28,15 @@ pub fn render(text: &str, layout_name: &str) -> Rendered {
     let layout = layout::load(layout_name, &fonts).expect("built-in layout");
     let mut parsed = model::parse(text).expect("resume parses");
     model::normalize(&mut parsed.resume);
-    let language = parsed.resume.meta.language.as_deref();
-    resumepdf::add_fallback_fonts(&mut fonts, &layout, text, language, &[])
+    resumepdf::prepare_fonts(&mut fonts, &[&layout], &[text], None, &[])
         .expect("no user fonts to read");
     let rendered =
-        resumepdf::render_reporting(&parsed.resume, &layout, &fonts, None).expect("PDF is written");
+        resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts)).expect("PDF is written");
     let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
     Rendered {
         read: read_pdf(&rendered.pdf),
         pdf: rendered.pdf,
-        missing: rendered.missing,
+        missing: rendered.notes.missing,
         pages,
         layout,
         fonts,

@@ -1,10 +1,10 @@
-//! The arguments of `resumepdf validate` and the command itself.
+//! `resumepdf validate`: its arguments and the run from files to a printed report.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{
+use resumepdf::validate::{
     Problem, file_problem, json_report, passes, text_report, validate_file, validate_text,
 };
 
@@ -39,13 +39,13 @@ Examples:
 /// Check JSON Resume files against the schema and against what the renderer needs.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
-pub struct ValidateArgs {
+pub(super) struct ValidateArgs {
     /// The resume files to check; `-` reads standard input.
     ///
     /// JSON Resume 1.x; files using pre-1.0 key names (`company`, `website`, …) are checked too,
     /// with a warning for each old key.
     #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
+    pub(super) files: Vec<PathBuf>,
 
     /// How to report problems: `text` for people, `json` for tools.
     ///
@@ -55,7 +55,7 @@ pub struct ValidateArgs {
     /// file, line, column, path, severity (error/warning), check (json/schema/render) and message;
     /// line, column and path are null when unknown.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
-    pub format: OutputFormat,
+    pub(super) format: OutputFormat,
 
     /// Fail on warnings too: exit 1 unless every file is free of errors and warnings.
     ///
@@ -63,12 +63,12 @@ pub struct ValidateArgs {
     /// key names, values the renderer converts or skips, URLs that are not URLs, an image given as
     /// a web address. Useful in CI to keep a resume tidy.
     #[arg(long)]
-    pub strict: bool,
+    pub(super) strict: bool,
 }
 
 /// The report formats of `validate`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
+pub(super) enum OutputFormat {
     /// Lines for people: `file:line:col: severity: $.path: message`, and a verdict per file.
     Text,
     /// One JSON array of problem records for the whole run (one record per line), for tools.
@@ -81,7 +81,7 @@ pub enum OutputFormat {
 ///
 /// Only when the report cannot be written to standard output; problems in the files, including
 /// files that cannot be read, are part of the report.
-pub fn command(args: &ValidateArgs) -> Result<ExitCode, String> {
+pub(super) fn command(args: &ValidateArgs) -> Result<ExitCode, String> {
     let mut stdout = std::io::stdout().lock();
     let passed =
         run(args, &mut stdout).map_err(|e| format!("cannot write to standard output: {e}"))?;
@@ -97,7 +97,7 @@ pub fn command(args: &ValidateArgs) -> Result<ExitCode, String> {
 /// # Errors
 ///
 /// When writing to `out` fails.
-pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
+fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
     let files: Vec<(String, Vec<Problem>)> = args
         .files
         .iter()
@@ -131,4 +131,71 @@ pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
     out.write_all(report.as_bytes())?;
     out.flush()?;
     Ok(passed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, Parser, Subcommand};
+
+    #[derive(Debug, Parser)]
+    #[command(name = "resumepdf")]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Debug, Subcommand)]
+    enum Command {
+        /// Check JSON Resume files.
+        Validate(ValidateArgs),
+    }
+
+    #[test]
+    fn arguments_parse_as_documented() {
+        let parse = |args: &[&str]| {
+            Cli::try_parse_from(args).map(|cli| match cli.command {
+                Command::Validate(args) => args,
+            })
+        };
+        let args = parse(&[
+            "resumepdf",
+            "validate",
+            "a.json",
+            "b.json",
+            "--format",
+            "json",
+            "--strict",
+        ])
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            args.files,
+            vec![PathBuf::from("a.json"), PathBuf::from("b.json")]
+        );
+        assert_eq!(args.format, OutputFormat::Json);
+        assert!(args.strict);
+        let args = parse(&["resumepdf", "validate", "-"]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((args.format, args.strict), (OutputFormat::Text, false));
+        assert!(
+            parse(&["resumepdf", "validate"]).is_err(),
+            "a file is required"
+        );
+        assert!(parse(&["resumepdf", "validate", "--format", "yaml", "a.json"]).is_err());
+
+        let mut command = Cli::command();
+        let help = command
+            .find_subcommand_mut("validate")
+            .map(|c| c.render_long_help().to_string())
+            .unwrap_or_default();
+        for needle in [
+            "--strict",
+            "--format",
+            "text",
+            "json",
+            "Exit status",
+            "leave endDate out",
+        ] {
+            assert!(help.contains(needle), "help lacks {needle:?}:\n{help}");
+        }
+    }
 }

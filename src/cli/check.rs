@@ -1,18 +1,19 @@
-//! The `check` command: arguments and the run from files to a printed report.
+//! `resumepdf check`: its arguments and the run from files to a printed report.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::cli::{is_stdio, read_input};
-use crate::fonts::FontBook;
-use crate::layout;
-use crate::model::{self, PartialDate};
+use resumepdf::check::today;
+use resumepdf::fonts::FontBook;
+use resumepdf::layout;
+use resumepdf::{Request, model};
+
+use super::{is_stdio, read_input, resume_folder};
 
 /// Report formats.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
+pub(super) enum OutputFormat {
     /// A readable report grouped by severity.
     #[default]
     Text,
@@ -22,36 +23,23 @@ pub enum OutputFormat {
 
 /// Arguments of `resumepdf check`.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub(super) struct CheckArgs {
     /// The resume to check: a JSON Resume file, or `-` to read standard input.
-    pub input: PathBuf,
+    pub(super) input: PathBuf,
     /// A job ad as plain text: report which of its key terms the resume uses, and which are
     /// missing.
     #[arg(short, long, value_name = "FILE")]
-    pub job: Option<PathBuf>,
+    pub(super) job: Option<PathBuf>,
     /// The layout that measures bullet lines and pages: a built-in name (see `resumepdf
     /// layouts`) or a path to a layout file (.json).
     #[arg(short, long, default_value = "classic")]
-    pub layout: String,
+    pub(super) layout: String,
     /// Report format: `text` for people, `json` for tools.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    pub(super) format: OutputFormat,
     /// Exit with status 1 when any finding is at error level (for scripts and CI).
     #[arg(long)]
-    pub strict: bool,
-}
-
-/// Today's date (UTC) from the system clock.
-pub fn today() -> PartialDate {
-    let days = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    let (year, month, day) = crate::timestamp::civil_from_days(days);
-    PartialDate::new(year as i32, Some(month), Some(day)).unwrap_or(PartialDate {
-        year: 2000,
-        month: Some(1),
-        day: Some(1),
-    })
+    pub(super) strict: bool,
 }
 
 /// Runs `check`: reads the resume (and job ad), prints the model's notes and warnings to
@@ -64,7 +52,7 @@ pub fn today() -> PartialDate {
 ///
 /// A message for people when a file cannot be read, the resume is not JSON, the layout cannot be
 /// loaded or the report cannot be written.
-pub fn command(args: &CheckArgs) -> Result<ExitCode, String> {
+pub(super) fn command(args: &CheckArgs) -> Result<ExitCode, String> {
     let source_name = if is_stdio(&args.input) {
         "<stdin>".to_string()
     } else {
@@ -78,19 +66,31 @@ pub fn command(args: &CheckArgs) -> Result<ExitCode, String> {
         ),
         None => None,
     };
-    let fonts = FontBook::bundled();
+    let mut fonts = FontBook::bundled();
     let layout = layout::load(&args.layout, &fonts).map_err(|e| e.to_string())?;
     let mut parsed = model::parse(&text).map_err(|e| format!("{source_name}:{e}"))?;
     for warning in &parsed.warnings {
         eprintln!("{source_name}:{warning}");
     }
     model::normalize(&mut parsed.resume);
-    let report = super::check(
+    // The page count is that of the PDF `render` would write: same fonts, same photo.
+    resumepdf::prepare_fonts(&mut fonts, &[&layout], &[&text], None, &[])
+        .map_err(|e| e.to_string())?;
+    let photo_dir = resume_folder(&args.input);
+    let request = Request {
+        photo_dir: Some(photo_dir),
+        ..Request::new(&text, &layout, &fonts)
+    };
+    let pages = resumepdf::render(&request)
+        .map_err(|e| format!("{source_name}: {e}"))?
+        .pages;
+    let report = resumepdf::check::check(
         &parsed.resume,
         &text,
         job.as_deref(),
         &layout,
         &fonts,
+        pages,
         today(),
     );
     let output = match args.format {
@@ -118,15 +118,6 @@ pub fn command(args: &CheckArgs) -> Result<ExitCode, String> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn civil_dates() {
-        assert_eq!(crate::timestamp::civil_from_days(0), (1970, 1, 1));
-        assert_eq!(crate::timestamp::civil_from_days(10_957), (2000, 1, 1));
-        assert_eq!(crate::timestamp::civil_from_days(20_513), (2026, 3, 1));
-        assert_eq!(crate::timestamp::civil_from_days(11_016), (2000, 2, 29));
-        assert_eq!(crate::timestamp::civil_from_days(-1), (1969, 12, 31));
-    }
-
     #[derive(Debug, clap::Parser)]
     struct Wrapper {
         #[command(flatten)]
@@ -149,11 +140,5 @@ mod tests {
         assert!(w.args.strict && w.args.job.is_none() && w.args.layout == "modern");
         assert_eq!(w.args.format, OutputFormat::Text);
         assert!(Wrapper::try_parse_from(["check", "cv.json", "--format", "pdf"]).is_err());
-    }
-
-    #[test]
-    fn today_is_plausible() {
-        let t = today();
-        assert!(t.year >= 2024 && t.month.is_some() && t.day.is_some());
     }
 }

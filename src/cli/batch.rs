@@ -1,0 +1,530 @@
+//! `resumepdf batch`: every input × layout in parallel, skipping outputs that are up to date.
+//!
+//! Fonts and layouts are parsed once for the whole batch. Each output is named
+//! `OUT/<input-stem>--<layout>.pdf` and written atomically. A manifest in the output folder
+//! (`.resumepdf-batch.json`) remembers, for each output, a content hash of what produced it, the
+//! photo it showed and the output's own size and hash: a second run renders only what changed, or
+//! what was damaged or deleted since. Runs into one folder at the same time merge their entries.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use resumepdf::fonts::FontBook;
+use resumepdf::layout::{self, Layout};
+use resumepdf::{RenderError, Request};
+
+use super::output::{self, Inputs, Replace};
+use super::render::Tuning;
+use super::{located, read_input};
+
+/// Name of the manifest file kept in the output folder.
+const MANIFEST: &str = ".resumepdf-batch.json";
+
+/// Arguments of `batch`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Outputs are named OUT/<input-name>--<layout>.pdf. A manifest in OUT \
+(.resumepdf-batch.json) records a content hash of each output's input, photo, layout and settings \
+and of the renderer itself, so running the same batch again renders only what changed (everything, \
+after an update of resumepdf).\n\nExample: resumepdf batch samples --all-layouts --out samples/pdf"
+)]
+pub(super) struct BatchArgs {
+    /// Resume files, or folders to search (recursively) for *.json files.
+    #[arg(required = true)]
+    pub(super) inputs: Vec<PathBuf>,
+    /// A layout to render each input in; repeat for several. Default: classic.
+    #[arg(short, long = "layout", value_name = "NAME")]
+    pub(super) layouts: Vec<String>,
+    /// Render each input in every built-in layout.
+    #[arg(long, conflicts_with = "layouts")]
+    pub(super) all_layouts: bool,
+    /// The folder to write PDFs into (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub(super) out: PathBuf,
+    /// How many PDFs to render at once. Default: one per CPU core.
+    #[arg(short, long, value_name = "N")]
+    pub(super) jobs: Option<usize>,
+    /// Render every output again, even those that are up to date, and replace outputs that exist
+    /// but are not PDFs.
+    #[arg(long)]
+    pub(super) force: bool,
+    /// Fonts, page budget and language.
+    #[command(flatten)]
+    pub(super) tuning: Tuning,
+}
+
+/// One output to produce.
+#[derive(Debug, Clone)]
+struct Job {
+    /// The resume file.
+    input: PathBuf,
+    /// Index into the batch's layouts.
+    layout: usize,
+    /// The PDF to write.
+    output: PathBuf,
+}
+
+/// What happened to one job.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    /// The PDF was written; the count of warnings the render had.
+    Rendered { warnings: usize },
+    /// The output was up to date.
+    Skipped,
+    /// The job failed, with a reason for people.
+    Failed(String),
+}
+
+/// The layouts of a batch with the text that identifies each (for the content hash).
+struct Layouts {
+    /// Name as given on the command line, used in output names.
+    names: Vec<String>,
+    /// The validated layouts.
+    layouts: Vec<Layout>,
+    /// A fingerprint of each layout's definition.
+    fingerprints: Vec<Vec<u8>>,
+}
+
+impl Layouts {
+    /// Loads each named layout once.
+    fn load(names: &[String], fonts: &FontBook) -> Result<Layouts, String> {
+        let mut layouts = Vec::with_capacity(names.len());
+        let mut fingerprints = Vec::with_capacity(names.len());
+        let mut output_names = Vec::with_capacity(names.len());
+        for name in names {
+            let layout = layout::load(name, fonts).map_err(|e| e.to_string())?;
+            fingerprints.push(layout::fingerprint(name).map_err(|e| e.to_string())?);
+            output_names.push(
+                Path::new(name)
+                    .file_stem()
+                    .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned()),
+            );
+            layouts.push(layout);
+        }
+        Ok(Layouts {
+            names: output_names,
+            layouts,
+            fingerprints,
+        })
+    }
+}
+
+/// Every `*.json` file named or found (recursively, hidden ones excluded) under the named
+/// folders, sorted, each once.
+fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut found = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            collect_json(input, &mut found)
+                .map_err(|e| format!("cannot read folder {}: {e}", input.display()))?;
+        } else if input.is_file() {
+            found.push(input.clone());
+        } else {
+            return Err(format!(
+                "{} is neither a file nor a folder",
+                input.display()
+            ));
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+/// Collects `*.json` files under `dir`, skipping hidden files and folders (names starting with
+/// `.`, such as the batch manifest) so a batch can write its output inside its input folder.
+fn collect_json(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_json(&path, found)?;
+        } else if path.extension().is_some_and(|e| e == "json") {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Plans the jobs: each input × each layout, named `<stem>--<layout>.pdf` in `out`.
+/// Two inputs with the same file stem would overwrite each other: that is an error.
+fn plan(inputs: &[PathBuf], layouts: &Layouts, out: &Path) -> Result<Vec<Job>, String> {
+    let mut stems: HashMap<String, &Path> = HashMap::new();
+    let mut jobs = Vec::with_capacity(inputs.len() * layouts.names.len());
+    for input in inputs {
+        let stem = input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(other) = stems.insert(stem.clone(), input) {
+            return Err(format!(
+                "{} and {} would both write {stem}--*.pdf; rename one of them",
+                other.display(),
+                input.display()
+            ));
+        }
+        for (index, name) in layouts.names.iter().enumerate() {
+            jobs.push(Job {
+                input: input.clone(),
+                layout: index,
+                output: out.join(format!("{stem}--{name}.pdf")),
+            });
+        }
+    }
+    Ok(jobs)
+}
+
+/// How every job of a batch is rendered, and what they share.
+struct Context<'a> {
+    layouts: &'a Layouts,
+    fonts: &'a FontBook,
+    /// Render even outputs that are up to date; replace outputs that are not PDFs.
+    force: bool,
+    /// A page budget for every output.
+    max_pages: Option<usize>,
+    /// A language tag overriding each resume's `meta.language`.
+    lang: Option<&'a str>,
+    /// Every file the batch reads: no output may be one of them.
+    inputs: &'a Inputs,
+    /// What besides its input, photo and layout decides an output's bytes (see [`fingerprint`]).
+    fingerprint: String,
+}
+
+/// What besides its input, photo and layout decides an output's bytes, part of every content
+/// hash: the settings, the fallback fonts found for the batch and `SOURCE_DATE_EPOCH` (the
+/// document date when a resume gives none).
+fn fingerprint(max_pages: Option<usize>, lang: Option<&str>, fonts: &FontBook) -> String {
+    format!(
+        "pages={max_pages:?};lang={lang:?};fallbacks={};date={:?}",
+        fonts.fallback_fingerprint(),
+        std::env::var("SOURCE_DATE_EPOCH").ok()
+    )
+}
+
+/// Runs `batch`: loads the layouts and fonts once, renders every job on a pool of `--jobs`
+/// threads and prints a summary.
+pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
+    let mut fonts = FontBook::bundled();
+    let names: Vec<String> = if args.all_layouts {
+        layout::builtin_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    } else if args.layouts.is_empty() {
+        vec!["classic".to_string()]
+    } else {
+        args.layouts.clone()
+    };
+    let layouts = Layouts::load(&names, &fonts)?;
+    let resumes = discover(&args.inputs)?;
+    if resumes.is_empty() {
+        return Err("no *.json resume files found in the given inputs".to_string());
+    }
+    let jobs = plan(&resumes, &layouts, &args.out)?;
+    // Every character any output may show: the resumes' own, and their languages' headings.
+    let sources: Vec<String> = resumes
+        .iter()
+        .filter_map(|path| read_input(path).ok())
+        .collect();
+    let sources: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let layout_refs: Vec<&Layout> = layouts.layouts.iter().collect();
+    let lang = args.tuning.lang.as_deref();
+    resumepdf::prepare_fonts(&mut fonts, &layout_refs, &sources, lang, &args.tuning.fonts)
+        .map_err(|e| e.to_string())?;
+    let mut inputs = Inputs::default();
+    for path in inputs_of_batch(&resumes, &names, &layouts, &args.tuning.fonts) {
+        inputs.add(path);
+    }
+    let max_pages = args.tuning.pages.map(usize::from);
+    let context = Context {
+        layouts: &layouts,
+        fonts: &fonts,
+        force: args.force,
+        max_pages,
+        lang,
+        inputs: &inputs,
+        fingerprint: fingerprint(max_pages, lang, &fonts),
+    };
+    let total = jobs.len() as u64;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(total);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} PDFs  {per_sec}  {elapsed_precise}  {msg}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let progress = |job: &Job, outcome: &Outcome| match &bar {
+        Some(bar) => {
+            if let Outcome::Failed(reason) = outcome {
+                bar.println(format!("failed {}: {reason}", job.output.display()));
+            }
+            bar.inc(1);
+        }
+        None => match outcome {
+            Outcome::Rendered { .. } => eprintln!("rendered {}", job.output.display()),
+            Outcome::Skipped => eprintln!("up to date {}", job.output.display()),
+            Outcome::Failed(reason) => eprintln!("failed {}: {reason}", job.output.display()),
+        },
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let (results, elapsed) = pool.install(|| run(jobs, &context, &args.out, &progress))?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    summarize(&results, elapsed)
+}
+
+/// Prints the summary line and the failures; an error when any job failed.
+fn summarize(results: &[(Job, Outcome)], elapsed: Duration) -> Result<(), String> {
+    let count = |pred: fn(&Outcome) -> bool| results.iter().filter(|(_, o)| pred(o)).count();
+    let rendered = count(|o| matches!(o, Outcome::Rendered { .. }));
+    let skipped = count(|o| matches!(o, Outcome::Skipped));
+    let failed = count(|o| matches!(o, Outcome::Failed(_)));
+    let seconds = elapsed.as_secs_f64();
+    let rate = if rendered > 0 && seconds > 0.0 {
+        format!(" ({:.0} PDFs/s)", rendered as f64 / seconds)
+    } else {
+        String::new()
+    };
+    eprintln!("rendered {rendered}, skipped {skipped}, failed {failed} in {seconds:.2} s{rate}");
+    let with_warnings = count(|o| matches!(o, Outcome::Rendered { warnings } if *warnings > 0));
+    if with_warnings > 0 {
+        eprintln!(
+            "{with_warnings} PDF(s) rendered with input warnings; `resumepdf render FILE` shows them"
+        );
+    }
+    let failures: Vec<String> = results
+        .iter()
+        .filter_map(|(job, o)| match o {
+            Outcome::Failed(reason) => Some(format!("  {}: {reason}", job.input.display())),
+            _ => None,
+        })
+        .collect();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} of {} failed:\n{}",
+            failures.len(),
+            results.len(),
+            failures.join("\n")
+        ))
+    }
+}
+
+/// Every file a batch reads: the resumes, layout files and their font files, and `--font` files.
+fn inputs_of_batch<'a>(
+    resumes: &'a [PathBuf],
+    layout_names: &'a [String],
+    layouts: &'a Layouts,
+    fonts: &'a [PathBuf],
+) -> impl Iterator<Item = &'a Path> {
+    let layout_fonts = layouts
+        .layouts
+        .iter()
+        .flat_map(|layout| [&layout.fonts.heading, &layout.fonts.body])
+        .filter(|family| resumepdf::fonts::is_font_path(family))
+        .map(|family| Path::new(family.as_str()));
+    resumes
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(layout_names.iter().map(Path::new))
+        .chain(layout_fonts)
+        .chain(fonts.iter().map(PathBuf::as_path))
+}
+
+/// Runs `jobs` on the current rayon pool; `progress` is called after each job. Returns each job
+/// with its outcome, in job order, and the wall time.
+fn run(
+    jobs: Vec<Job>,
+    context: &Context<'_>,
+    out: &Path,
+    progress: &(dyn Fn(&Job, &Outcome) + Sync),
+) -> Result<(Vec<(Job, Outcome)>, Duration), String> {
+    let start = Instant::now();
+    std::fs::create_dir_all(out)
+        .map_err(|e| format!("cannot create output folder {}: {e}", out.display()))?;
+    let manifest_path = out.join(MANIFEST);
+    let old = if context.force {
+        Manifest::new()
+    } else {
+        read_manifest(&manifest_path)
+    };
+    let new = Mutex::new(Manifest::new());
+    let results: Vec<(Job, Outcome)> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let outcome = run_job(&job, context, &old, &new);
+            progress(&job, &outcome);
+            (job, outcome)
+        })
+        .collect();
+    // Another run may have written the manifest meanwhile: merge into what is there now.
+    let mut manifest = read_manifest(&manifest_path);
+    manifest.extend(new.into_inner().unwrap_or_default());
+    write_manifest(&manifest_path, &manifest)?;
+    Ok((results, start.elapsed()))
+}
+
+/// The manifest: an entry per output file name.
+type Manifest = BTreeMap<String, Entry>;
+
+/// What produced one output, and what it was when written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Entry {
+    /// Hex SHA-256 of the renderer, settings, layout and input (see [`content_hash`]).
+    source: String,
+    /// The photo the output shows, with the hex SHA-256 of its file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    photo: Option<(PathBuf, String)>,
+    /// The output's size in bytes.
+    size: u64,
+    /// Hex SHA-256 of the output.
+    sha256: String,
+}
+
+impl Entry {
+    /// Whether the output `entry` describes is still there, unchanged, from the same sources.
+    fn is_current(&self, source: &str, output: &Path) -> bool {
+        let photo_unchanged = match &self.photo {
+            Some((path, hash)) => file_hash(path).as_deref() == Some(hash.as_str()),
+            None => true,
+        };
+        self.source == source
+            && photo_unchanged
+            && std::fs::metadata(output).is_ok_and(|m| m.is_file() && m.len() == self.size)
+            && file_hash(output).as_deref() == Some(self.sha256.as_str())
+    }
+}
+
+fn output_key(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn run_job(job: &Job, context: &Context<'_>, old: &Manifest, new: &Mutex<Manifest>) -> Outcome {
+    let text = match read_input(&job.input) {
+        Ok(text) => text,
+        Err(e) => return Outcome::Failed(format!("cannot read {}: {e}", job.input.display())),
+    };
+    let layout = &context.layouts.layouts[job.layout];
+    let key = output_key(&job.output);
+    let source = content_hash(
+        &text,
+        &context.layouts.fingerprints[job.layout],
+        &context.fingerprint,
+    );
+    if old
+        .get(&key)
+        .is_some_and(|entry| entry.is_current(&source, &job.output))
+    {
+        return Outcome::Skipped;
+    }
+    let request = Request {
+        language: context.lang,
+        max_pages: context.max_pages,
+        photo_dir: Some(job.input.parent().unwrap_or(Path::new("."))),
+        ..Request::new(&text, layout, context.fonts)
+    };
+    let rendered = match resumepdf::render(&request) {
+        Ok(rendered) => rendered,
+        Err(RenderError::Parse(e)) => {
+            return Outcome::Failed(located(&job.input.display().to_string(), &e));
+        }
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    let replace = if context.force {
+        Replace::AnyFile
+    } else {
+        Replace::PdfOnly
+    };
+    if let Err(message) = output::check_destination(&job.output, context.inputs, replace) {
+        return Outcome::Failed(message);
+    }
+    if let Err(e) = output::write_atomically(&job.output, &rendered.pdf) {
+        return Outcome::Failed(format!("cannot write {}: {e}", job.output.display()));
+    }
+    let photo = rendered
+        .photo_path
+        .as_ref()
+        .and_then(|path| Some((path.clone(), file_hash(path)?)));
+    let entry = Entry {
+        source,
+        photo,
+        size: rendered.pdf.len() as u64,
+        sha256: hex_sha256(&rendered.pdf),
+    };
+    if let Ok(mut new) = new.lock() {
+        new.insert(key, entry);
+    }
+    let notes = &rendered.notes;
+    let warnings = notes.input.iter().filter(|w| w.is_warning()).count()
+        + usize::from(notes.photo.is_some())
+        + usize::from(notes.fit.as_ref().is_some_and(|f| f.overflow.is_some()))
+        + notes.missing.len();
+    Outcome::Rendered { warnings }
+}
+
+include!(concat!(env!("OUT_DIR"), "/renderer.rs"));
+
+/// Hex SHA-256 of the tool version and what it was built from, the settings, the layout's
+/// fingerprint and the input: a PDF is rendered again whenever any of them changes, the renderer
+/// included.
+fn content_hash(input: &str, layout: &[u8], settings: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(RENDERER.as_bytes());
+    hasher.update(settings.as_bytes());
+    hasher.update((layout.len() as u64).to_le_bytes());
+    hasher.update(layout);
+    hasher.update((input.len() as u64).to_le_bytes());
+    hasher.update(input.as_bytes());
+    hex(&hasher.finalize())
+}
+
+/// Hex SHA-256 of a file's bytes, `None` when it cannot be read.
+fn file_hash(path: &Path) -> Option<String> {
+    std::fs::read(path).ok().map(|bytes| hex_sha256(&bytes))
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The manifest in `path`; empty when there is none or it is unreadable (everything renders).
+fn read_manifest(path: &Path) -> Manifest {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn write_manifest(path: &Path, manifest: &Manifest) -> Result<(), String> {
+    let mut text = serde_json::to_string_pretty(manifest).map_err(|e| e.to_string())?;
+    text.push('\n');
+    output::check_destination(path, &Inputs::default(), Replace::AnyFile)?;
+    output::write_atomically(path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

@@ -1,0 +1,244 @@
+//! The command line: argument parsing, messages for people, exit codes. A thin shell over the
+//! library; only the binary uses it, so clap stays out of the library's API.
+
+mod batch;
+mod check;
+mod output;
+mod render;
+mod validate;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use resumepdf::fonts::FontBook;
+use resumepdf::{layout, model};
+
+const ABOUT: &str =
+    "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.";
+
+const LONG_ABOUT: &str =
+    "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.
+
+Layouts are named data files that enforce good resume typography: one or two font families,
+10-12 pt body text, clear headings, margins of at least half an inch, reverse chronological order.
+The PDF has a real text layer (copy-paste and applicant tracking systems read it), embedded subset
+fonts and clickable links.
+
+Examples:
+  resumepdf render resume.json                     writes resume.pdf beside it (layout: classic)
+  resumepdf render resume.json -l classic -o cv.pdf
+  cat resume.json | resumepdf render - > resume.pdf
+  resumepdf render resume.json --pages 1           fits it on one page, within the layout rules
+  resumepdf batch samples --all-layouts --out pdf  renders every sample in every layout, in parallel
+  resumepdf validate resume.json                   lists every schema problem with line:column
+  resumepdf check resume.json --job ad.txt         reviews content and keyword fit to a job ad
+  resumepdf layouts                                lists the built-in layouts";
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(name = "resumepdf", version, about = ABOUT, long_about = LONG_ABOUT)]
+struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Render a JSON Resume file to PDF.
+    Render(render::RenderArgs),
+    /// List the built-in layouts with a line about each.
+    Layouts,
+    /// Render many resumes in one or more layouts at once: in parallel, skipping unchanged outputs.
+    Batch(batch::BatchArgs),
+    /// Check resume files against the JSON Resume schema and what the renderer needs.
+    Validate(validate::ValidateArgs),
+    /// Review a resume against resume best practice, and against a job ad with --job.
+    Check(check::CheckArgs),
+}
+
+/// Parses the process arguments and runs the command.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Render(args) => render::command(&args).map(|()| ExitCode::SUCCESS),
+        Command::Layouts => list_layouts().map(|()| ExitCode::SUCCESS),
+        Command::Batch(args) => batch::command(&args).map(|()| ExitCode::SUCCESS),
+        Command::Validate(args) => validate::command(&args),
+        Command::Check(args) => check::command(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn list_layouts() -> Result<(), String> {
+    let fonts = FontBook::bundled();
+    let mut out = std::io::stdout().lock();
+    for name in layout::builtin_names() {
+        let layout = layout::load(name, &fonts).map_err(|e| e.to_string())?;
+        writeln!(out, "{name:<12} {}", layout.description).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// Whether a path argument is `-` (standard input or output).
+fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The folder a resume's relative paths (its photo) are read from: the input file's folder, or
+/// the working folder for standard input.
+fn resume_folder(input: &Path) -> &Path {
+    match input.parent() {
+        Some(dir) if !is_stdio(input) && !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// `file:line:col: message`, or `file: message` when the error has no position.
+fn located(source_name: &str, error: &model::ParseError) -> String {
+    match error.position() {
+        Some(_) => format!("{source_name}:{error}"),
+        None => format!("{source_name}: {error}"),
+    }
+}
+
+/// Most warnings printed for one file; `resumepdf validate` lists them all.
+const MAX_WARNINGS_SHOWN: usize = 50;
+
+/// Prints a file's warnings (and with `verbose` its notes), at most [`MAX_WARNINGS_SHOWN`].
+fn print_warnings(source_name: &str, warnings: &[model::Warning], verbose: bool) {
+    let shown: Vec<&model::Warning> = warnings
+        .iter()
+        .filter(|w| w.is_warning() || verbose)
+        .collect();
+    let mut err = std::io::stderr().lock();
+    for warning in shown.iter().take(MAX_WARNINGS_SHOWN) {
+        let _ = writeln!(err, "{source_name}:{warning}");
+    }
+    if shown.len() > MAX_WARNINGS_SHOWN {
+        let _ = writeln!(
+            err,
+            "{source_name}: … and {} more; `resumepdf validate {source_name}` lists them all",
+            shown.len() - MAX_WARNINGS_SHOWN
+        );
+    }
+}
+
+/// Prints what a render noticed: the input's warnings (and with `verbose` its notes and what
+/// fitting changed), an unknown language, a photo that could not be used, a page budget that could
+/// not be met, characters no font could draw. With `strict` these are errors (`error: FILE: …`).
+fn report_notes(
+    source_name: &str,
+    notes: &resumepdf::Notes,
+    verbose: bool,
+    strict: bool,
+    budget: usize,
+) {
+    let warn = |message: String| {
+        if strict {
+            eprintln!("error: {source_name}: {message}");
+        } else {
+            eprintln!("{source_name}: warning: {message}");
+        }
+    };
+    print_warnings(source_name, &notes.input, verbose);
+    if let Some(tag) = &notes.unknown_language {
+        warn(format!(
+            "no translation table for `{tag}`; headings and dates stay in English. Available: {}",
+            resumepdf::i18n::Locale::available().join(", ")
+        ));
+    }
+    if let Some(warning) = &notes.photo {
+        warn(warning.to_string());
+    }
+    if let Some(fitted) = &notes.fit
+        && let Some(message) = fit_message(fitted, budget)
+    {
+        if fitted.overflow.is_some() {
+            warn(message);
+        } else if verbose {
+            eprintln!("{source_name}: {message}");
+        }
+    }
+    if !notes.missing.is_empty() {
+        warn(missing_glyphs(&notes.missing));
+    }
+}
+
+/// What fitting to a page budget did: the knobs that moved, or by how much the content overflows.
+fn fit_message(fitted: &resumepdf::fit::Fit, budget: usize) -> Option<String> {
+    if let Some(overflow) = &fitted.overflow {
+        return Some(format!(
+            "does not fit {budget} page(s): it needs {:.1} pages at the smallest allowed size; \
+             remove about {} lines",
+            overflow.pages_needed, overflow.lines_over
+        ));
+    }
+    if fitted.changes.is_empty() {
+        return None;
+    }
+    let moved: Vec<String> = fitted
+        .changes
+        .iter()
+        .map(|c| format!("{} {:.2} → {:.2}", c.field, c.from, c.to))
+        .collect();
+    Some(format!("fitted to {budget} page(s): {}", moved.join(", ")))
+}
+
+/// A message about characters no font could draw, naming them and how to fix it.
+fn missing_glyphs(missing: &std::collections::BTreeSet<char>) -> String {
+    const SHOWN: usize = 12;
+    let listed: Vec<String> = missing
+        .iter()
+        .take(SHOWN)
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    let more = if missing.len() > SHOWN {
+        format!(" and {} more", missing.len() - SHOWN)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} character(s) have no glyph in the layout's fonts or any installed font: {}{more}. \
+         They print as blank boxes. Install a font that has them (for Chinese, Japanese and \
+         Korean: fonts-noto-cjk) or name one with --font PATH",
+        missing.len(),
+        listed.join(", ")
+    )
+}
+
+/// Largest input file read, in bytes.
+const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a text file, or standard input for `-`: at most [`MAX_INPUT_BYTES`], regular files only.
+fn read_input(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind};
+    let reader: Box<dyn Read> = if is_stdio(path) {
+        Box::new(std::io::stdin().lock())
+    } else {
+        if !std::fs::metadata(path)?.is_file() {
+            return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+        }
+        Box::new(std::fs::File::open(path)?)
+    };
+    let mut bytes = Vec::new();
+    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than {} MB", MAX_INPUT_BYTES / (1024 * 1024)),
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| Error::new(ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
+}

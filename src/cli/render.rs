@@ -1,0 +1,133 @@
+//! `resumepdf render`: one resume to one PDF.
+
+use std::path::{Path, PathBuf};
+
+use resumepdf::fonts::FontBook;
+use resumepdf::{RenderError, Request, layout};
+
+use super::output::{self, Inputs, Replace};
+use super::{is_stdio, read_input, report_notes, resume_folder};
+
+/// Options that `render` and `batch` share.
+#[derive(Debug, clap::Args)]
+pub(super) struct Tuning {
+    /// A font file (.ttf, .otf, .ttc) for characters the layout's fonts lack, such as Chinese or
+    /// Arabic; repeat for several. A bold or italic file of a family given before it draws that
+    /// family's bold or italic text (else they are simulated). System fonts are searched after
+    /// these.
+    #[arg(long = "font", value_name = "PATH")]
+    pub(super) fonts: Vec<PathBuf>,
+    /// Fit on at most N pages: gaps, line spacing, margins and then font sizes are tightened, each
+    /// only as far as the layout rules allow, and no further than needed.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(super) pages: Option<u16>,
+    /// Language of headings, month names and "Present" (a BCP 47 tag such as de, fr, pt-BR, zh);
+    /// overrides meta.language in the resume. Default: meta.language, else the language the
+    /// resume's script tells (Chinese, Japanese, Korean, Russian, Arabic, Persian, Hebrew), else
+    /// English.
+    #[arg(long, value_name = "TAG")]
+    pub(super) lang: Option<String>,
+}
+
+/// Arguments of `render`.
+#[derive(Debug, clap::Args)]
+pub(super) struct RenderArgs {
+    /// The resume: a JSON Resume file, or `-` to read standard input.
+    pub(super) input: PathBuf,
+    /// A built-in layout name (see `resumepdf layouts`) or a path to a layout file (.json).
+    #[arg(short, long, default_value = "classic")]
+    pub(super) layout: String,
+    /// Where to write the PDF; `-` writes standard output. Default: the input's name with .pdf,
+    /// beside it (standard output when the input is standard input).
+    #[arg(short, long)]
+    pub(super) output: Option<PathBuf>,
+    /// Also show notes that lose nothing (old key names, repaired dates).
+    #[arg(short, long)]
+    pub(super) verbose: bool,
+    /// Fonts, page budget and language.
+    #[command(flatten)]
+    pub(super) tuning: Tuning,
+    /// Fail instead of warning when characters have no glyph or the page budget cannot be met.
+    #[arg(long)]
+    pub(super) strict: bool,
+    /// Replace the output even when it exists and is not a PDF.
+    #[arg(long)]
+    pub(super) force: bool,
+}
+
+/// Renders the resume `args` names and writes the PDF.
+pub(super) fn command(args: &RenderArgs) -> Result<(), String> {
+    let source_name = if is_stdio(&args.input) {
+        "<stdin>".to_string()
+    } else {
+        args.input.display().to_string()
+    };
+    let text = read_input(&args.input).map_err(|e| format!("cannot read {source_name}: {e}"))?;
+    let mut fonts = FontBook::bundled();
+    let layout = layout::load(&args.layout, &fonts).map_err(|e| e.to_string())?;
+    let language = args.tuning.lang.as_deref();
+    resumepdf::prepare_fonts(
+        &mut fonts,
+        &[&layout],
+        &[&text],
+        language,
+        &args.tuning.fonts,
+    )
+    .map_err(|e| e.to_string())?;
+    let photo_dir = resume_folder(&args.input);
+    let budget = args.tuning.pages.map(usize::from);
+    let request = Request {
+        language,
+        max_pages: budget,
+        photo_dir: Some(photo_dir),
+        strict: args.strict,
+        ..Request::new(&text, &layout, &fonts)
+    };
+    let budget = budget.or(layout.max_pages).unwrap_or(1);
+    let rendered = match resumepdf::render(&request) {
+        Ok(rendered) => rendered,
+        Err(RenderError::Parse(e)) => return Err(super::located(&source_name, &e)),
+        Err(RenderError::Strict(notes)) => {
+            report_notes(&source_name, &notes, args.verbose, true, budget);
+            return Err(format!(
+                "{source_name}: no PDF written: --strict turns every warning into an error"
+            ));
+        }
+        Err(e @ RenderError::Pdf(_)) => return Err(format!("{source_name}: {e}")),
+    };
+    report_notes(&source_name, &rendered.notes, args.verbose, false, budget);
+    let output = match &args.output {
+        Some(path) => path.clone(),
+        None if is_stdio(&args.input) => PathBuf::from("-"),
+        None => args.input.with_extension("pdf"),
+    };
+    if is_stdio(&output) {
+        use std::io::Write;
+        return std::io::stdout()
+            .lock()
+            .write_all(&rendered.pdf)
+            .map_err(|e| format!("cannot write to standard output: {e}"));
+    }
+    let mut inputs = Inputs::default();
+    inputs.add(&args.input);
+    inputs.add(Path::new(&args.layout));
+    for family in [&layout.fonts.heading, &layout.fonts.body] {
+        if resumepdf::fonts::is_font_path(family) {
+            inputs.add(Path::new(family));
+        }
+    }
+    for font in &args.tuning.fonts {
+        inputs.add(font);
+    }
+    if let Some(photo) = &rendered.photo_path {
+        inputs.add(photo);
+    }
+    let replace = if args.force {
+        Replace::AnyFile
+    } else {
+        Replace::PdfOnly
+    };
+    output::check_destination(&output, &inputs, replace)?;
+    output::write_atomically(&output, &rendered.pdf)
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))
+}

@@ -1,0 +1,235 @@
+//! One render request: a resume's source text in; the PDF, its page count and everything noticed
+//! on the way out.
+//!
+//! `render`, `batch`, `check` (for the real page count) and `--pages` fitting all go through
+//! [`render`], so the steps — parse, normalize, language, photo, fit, typeset, PDF — and the rules
+//! about what is worth a warning are written once.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::fit::{self, Fit};
+use crate::fonts::{self, FontBook, fallback};
+use crate::i18n::Locale;
+use crate::layout::Layout;
+use crate::model::{self, ParseError, Resume};
+use crate::pdf::{self, PdfError};
+use crate::photo::{self, PhotoWarning};
+use crate::typeset::pages::Image;
+
+/// What one render needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// The resume as JSON text.
+    pub source: &'a str,
+    /// The validated layout.
+    pub layout: &'a Layout,
+    /// The fonts: [`FontBook::bundled`] with the fallbacks [`prepare_fonts`] added.
+    pub fonts: &'a FontBook,
+    /// A language tag (BCP 47) overriding the resume's `meta.language`.
+    pub language: Option<&'a str>,
+    /// Fit on at most this many pages (else within the layout's own `max_pages`, if any).
+    pub max_pages: Option<usize>,
+    /// The folder a relative photo path is read from; `None` reads no photo.
+    pub photo_dir: Option<&'a Path>,
+    /// Any warning fails the render ([`RenderError::Strict`]).
+    pub strict: bool,
+}
+
+impl<'a> Request<'a> {
+    /// A request with no language override, no page budget, no photo and no strictness.
+    pub fn new(source: &'a str, layout: &'a Layout, fonts: &'a FontBook) -> Request<'a> {
+        Request {
+            source,
+            layout,
+            fonts,
+            language: None,
+            max_pages: None,
+            photo_dir: None,
+            strict: false,
+        }
+    }
+}
+
+/// A rendered PDF.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// The photo file the layout showed (or tried to), when the resume names one.
+    pub photo_path: Option<PathBuf>,
+    /// What the render noticed.
+    pub notes: Notes,
+}
+
+/// Everything a render noticed that its caller should tell the user.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    /// Values of the resume that were repaired (notes) or skipped (warnings), located.
+    pub input: Vec<model::Warning>,
+    /// A requested language with no translation table.
+    pub unknown_language: Option<String>,
+    /// Why the photo the layout shows could not be used.
+    pub photo: Option<PhotoWarning>,
+    /// What fitting to the page budget did, when a budget applied.
+    pub fit: Option<Fit>,
+    /// Characters no font could draw.
+    pub missing: BTreeSet<char>,
+}
+
+impl Notes {
+    /// Whether anything was lost or could not be done as asked (notes that lose nothing do not
+    /// count).
+    pub fn has_warnings(&self) -> bool {
+        self.input.iter().any(model::Warning::is_warning)
+            || self.unknown_language.is_some()
+            || self.photo.is_some()
+            || self.fit.as_ref().is_some_and(|f| f.overflow.is_some())
+            || !self.missing.is_empty()
+    }
+}
+
+/// Why a render produced no PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The source is not a JSON Resume document.
+    #[error("{0}")]
+    Parse(#[from] ParseError),
+    /// The request was strict and the render had warnings: they are in the notes.
+    #[error("warnings with --strict")]
+    Strict(Box<Notes>),
+    /// The PDF could not be built.
+    #[error("cannot write the PDF: {0}")]
+    Pdf(#[from] PdfError),
+}
+
+/// Renders one resume: see the [module docs](self).
+///
+/// # Errors
+///
+/// [`RenderError::Parse`] when the source is not JSON (or not an object),
+/// [`RenderError::Strict`] for a strict request with warnings, and [`RenderError::Pdf`] when the
+/// PDF cannot be built.
+pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
+    let parsed = model::parse(request.source)?;
+    let mut notes = Notes {
+        input: parsed.warnings,
+        ..Notes::default()
+    };
+    let mut resume = parsed.resume;
+    model::normalize(&mut resume);
+    if let Some(tag) = request.language {
+        if Locale::lookup(tag).is_none() {
+            notes.unknown_language = Some(tag.to_string());
+        }
+        resume.meta.language = Some(tag.to_string());
+    }
+    let layout = request.layout;
+    let shows_photo = layout.photo.as_ref().is_some_and(|setup| setup.show);
+    let (photo, photo_path) = match (request.photo_dir, resume.basics.image.as_deref()) {
+        (Some(dir), Some(reference)) if shows_photo && !reference.trim().is_empty() => {
+            load_photo(reference, dir, &mut notes)
+        }
+        _ => (None, None),
+    };
+    let fitted = request
+        .max_pages
+        .or(layout.max_pages)
+        .map(|budget| fit::fit(&resume, layout, request.fonts, photo.as_ref(), budget));
+    let layout = fitted.as_ref().map_or(layout, |f| &f.layout);
+    let (pdf, pages, missing) = typeset_and_write(&resume, layout, request.fonts, photo.as_ref())?;
+    notes.fit = fitted;
+    notes.missing = missing;
+    if request.strict && notes.has_warnings() {
+        return Err(RenderError::Strict(Box::new(notes)));
+    }
+    Ok(Rendered {
+        pdf,
+        pages,
+        photo_path,
+        notes,
+    })
+}
+
+/// Loads the photo `reference` names, relative to `dir`: the image, and the file it was read
+/// from (also when it could not be used, so that a watcher sees it fixed). Problems go to `notes`.
+fn load_photo(
+    reference: &str,
+    dir: &Path,
+    notes: &mut Notes,
+) -> (Option<Arc<Image>>, Option<PathBuf>) {
+    let path = match photo::resolve(reference, dir) {
+        Ok(path) => path,
+        Err(warning) => {
+            notes.photo = Some(warning);
+            return (None, None);
+        }
+    };
+    let image =
+        photo::read(&path).and_then(|bytes| photo::decode(bytes, &path.display().to_string()));
+    match image {
+        Ok(image) => (Some(image), Some(path)),
+        Err(warning) => {
+            notes.photo = Some(warning);
+            (None, Some(path))
+        }
+    }
+}
+
+/// Composes, typesets and writes a normalized resume: the PDF, its page count and the characters
+/// no font could draw.
+fn typeset_and_write(
+    resume: &Resume,
+    layout: &Layout,
+    fonts: &FontBook,
+    photo: Option<&Arc<Image>>,
+) -> Result<(Vec<u8>, usize, BTreeSet<char>), PdfError> {
+    let document = crate::compose::compose(resume, layout, fonts, photo);
+    let (pages, missing) = crate::typeset::typeset_reporting(&document, fonts);
+    let pdf = pdf::write(&pages, &crate::document_meta(resume), fonts)?;
+    Ok((pdf, pages.pages.len(), missing))
+}
+
+/// Adds to `fonts` what rendering `sources` in `layouts` needs: the font files the layouts name,
+/// then fallback faces for the characters their fonts lack — those of the resumes' texts and of
+/// the headings, dates and footers of their languages (`language` when given, else each
+/// resume's own) — from `extra_fonts` first, then the system's fonts.
+///
+/// A batch calls this once for all its inputs, so that every render shares one font book.
+/// Returns the characters no font could draw.
+///
+/// # Errors
+///
+/// When a font file cannot be read or parsed.
+pub fn prepare_fonts(
+    fonts: &mut FontBook,
+    layouts: &[&Layout],
+    sources: &[&str],
+    language: Option<&str>,
+    extra_fonts: &[PathBuf],
+) -> Result<BTreeSet<char>, fallback::FontError> {
+    let mut chars = BTreeSet::new();
+    for source in sources {
+        chars.extend(fallback::json_string_chars(source));
+        let own = || {
+            model::parse(source)
+                .ok()
+                .and_then(|p| p.resume.meta.language)
+        };
+        let tag = language.map(str::to_string).or_else(own);
+        chars.extend(Locale::for_tag(tag.as_deref()).characters());
+    }
+    let mut families = Vec::new();
+    for layout in layouts {
+        for family in [&layout.fonts.body, &layout.fonts.heading] {
+            if fonts::is_font_path(family) {
+                fonts.add_family_file(family)?;
+            }
+            families.push(family.as_str());
+        }
+    }
+    fallback::prepare(fonts, &families, &chars, extra_fonts)
+}
