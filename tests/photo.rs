@@ -82,3 +82,22 @@ fn a_missing_or_remote_photo_is_a_warning_and_the_pdf_still_renders() {
         assert!(pdf.text[0].contains("Front Office"), "the rest renders");
     }
 }
+
+#[test]
+fn the_library_render_request_embeds_the_photo_too() {
+    let source = std::fs::read_to_string(samples().join("with-photo.json")).expect("sample");
+    let fonts = resumepdf::fonts::FontBook::bundled();
+    let layout = resumepdf::layout::load("modern", &fonts).expect("modern");
+    let samples = samples();
+    let request = resumepdf::Request {
+        photo_dir: Some(&samples),
+        ..resumepdf::Request::new(&source, &layout, &fonts)
+    };
+    let rendered = resumepdf::render(&request).expect("renders");
+    assert!(rendered.notes.photo.is_none(), "{:?}", rendered.notes.photo);
+    assert_eq!(rendered.photo_path, Some(samples.join("with-photo.jpg")));
+    let jpeg = std::fs::read(samples.join("with-photo.jpg")).expect("sample photo");
+    let pdf = common::read_pdf(&rendered.pdf);
+    assert_eq!(pdf.images.len(), 1, "the photo is in the PDF");
+    assert_eq!(pdf.images[0].1.stream, jpeg, "embedded byte for byte");
+}
