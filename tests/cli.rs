@@ -152,7 +152,10 @@ fn batch_renders_every_input_in_every_layout_then_skips_unchanged_ones() {
         "a failed input makes the batch fail"
     );
     let log = stderr(&first);
-    assert!(log.contains("rendered 12, skipped 0, failed 6"), "{log}");
+    assert!(
+        log.contains("18 PDFs: 12 rendered, 0 up to date, 6 failed"),
+        "{log}"
+    );
     assert!(log.contains("broken.json"), "{log}");
     for stem in ["a", "b"] {
         for layout in [
@@ -171,7 +174,7 @@ fn batch_renders_every_input_in_every_layout_then_skips_unchanged_ones() {
     let second = resumepdf(&["batch", "in", "--all-layouts", "--out", "out"], &dir);
     assert!(second.status.success(), "{}", stderr(&second));
     assert!(
-        stderr(&second).contains("rendered 0, skipped 12, failed 0"),
+        stderr(&second).contains("12 PDFs: 0 rendered, 12 up to date, 0 failed"),
         "{}",
         stderr(&second)
     );
@@ -183,7 +186,7 @@ fn batch_renders_every_input_in_every_layout_then_skips_unchanged_ones() {
     .unwrap();
     let third = resumepdf(&["batch", "in", "-l", "classic", "--out", "out"], &dir);
     assert!(
-        stderr(&third).contains("rendered 1, skipped 1, failed 0"),
+        stderr(&third).contains("2 PDFs: 1 rendered, 1 up to date, 0 failed"),
         "{}",
         stderr(&third)
     );
@@ -289,7 +292,7 @@ fn batch_may_write_inside_its_input_folder() {
     let second = resumepdf(&args, &dir);
     assert!(second.status.success(), "{}", stderr(&second));
     assert!(
-        stderr(&second).contains("rendered 0, skipped 1, failed 0"),
+        stderr(&second).contains("1 PDFs: 0 rendered, 1 up to date, 0 failed"),
         "the manifest is not an input: {}",
         stderr(&second)
     );
@@ -372,13 +375,13 @@ fn a_batch_renders_again_when_its_fonts_or_document_date_change() {
         let output = command.output().expect("the binary runs");
         let err = stderr(&output);
         err.lines()
-            .find(|l| l.starts_with("rendered ") && l.contains(", skipped "))
-            .map(|l| l.split(" in ").next().unwrap_or_default().to_string())
+            .find(|l| l.contains(" PDFs: ") && l.contains(" up to date, "))
+            .map(|l| l.split(" — ").next().unwrap_or_default().to_string())
             .unwrap_or(err)
     };
     let (once, skipped) = (
-        "rendered 1, skipped 0, failed 0",
-        "rendered 0, skipped 1, failed 0",
+        "1 PDFs: 1 rendered, 0 up to date, 0 failed",
+        "1 PDFs: 0 rendered, 1 up to date, 0 failed",
     );
     assert_eq!(batch(&[], None), once);
     assert_eq!(batch(&[], None), skipped);
@@ -579,5 +582,67 @@ fn a_replaced_pdf_keeps_its_permissions() {
     assert!(
         std::fs::read(&pdf).unwrap().len() > 1000,
         "the new PDF was written"
+    );
+}
+
+#[test]
+fn batch_names_each_file_with_warnings_once_and_reports_in_json() {
+    let dir = scratch("batch-report");
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    std::fs::write(dir.join("in/clean.json"), SAMPLE).unwrap();
+    let warned = r#"{"basics": {"name": "Ann Warned", "label": [1]}}"#;
+    std::fs::write(dir.join("in/warned.json"), warned).unwrap();
+    let args = [
+        "batch", "in", "-l", "classic", "-l", "modern", "--out", "out", "--format", "json",
+    ];
+    let first = resumepdf(&args, &dir);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let log = stderr(&first);
+    let warning = "warned.json:1:";
+    assert_eq!(
+        log.matches(warning).count(),
+        1,
+        "one line for two layouts:\n{log}"
+    );
+    assert!(log.contains("$.basics.label: expected text"), "{log}");
+    assert!(!log.contains("clean.json"), "{log}");
+    assert!(
+        log.contains("4 PDFs: 4 rendered (2 with warnings), 0 up to date, 0 failed"),
+        "{log}"
+    );
+    let records: serde_json::Value =
+        serde_json::from_slice(&first.stdout).expect("JSON on standard output");
+    let records = records.as_array().expect("an array");
+    assert_eq!(records.len(), 4);
+    assert!(records.iter().all(|r| r["outcome"] == "rendered"));
+    let warned_records = records
+        .iter()
+        .filter(|r| r["warnings"].as_array().is_some_and(|w| !w.is_empty()))
+        .count();
+    assert_eq!(warned_records, 2);
+
+    // Quiet: no warnings, and a re-run is one summary line, not a line per file.
+    let second = resumepdf(
+        &["batch", "in", "-l", "classic", "--out", "out", "-q"],
+        &dir,
+    );
+    assert!(second.status.success());
+    assert_eq!(stderr(&second).lines().count(), 1, "{}", stderr(&second));
+
+    // A damaged output is rendered again.
+    std::fs::write(dir.join("out/clean--classic.pdf"), b"%PDF-1.7 truncated").unwrap();
+    let third = resumepdf(
+        &["batch", "in", "-l", "classic", "--out", "out", "-q"],
+        &dir,
+    );
+    assert!(
+        stderr(&third).contains("2 PDFs: 1 rendered, 1 up to date, 0 failed"),
+        "{}",
+        stderr(&third)
+    );
+    let repaired = std::fs::read(dir.join("out/clean--classic.pdf")).unwrap();
+    assert_eq!(
+        common::read_pdf(&repaired).info["Author"],
+        "Richard Hendriks"
     );
 }

@@ -7,7 +7,7 @@
 //! what was damaged or deleted since. Runs into one folder at the same time merge their entries.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -22,7 +22,7 @@ use resumepdf::{RenderError, Request};
 
 use super::output::{self, Inputs, Replace};
 use super::render::Tuning;
-use super::{located, read_input};
+use super::{located, note_lines, read_input};
 
 /// Name of the manifest file kept in the output folder.
 const MANIFEST: &str = ".resumepdf-batch.json";
@@ -33,7 +33,10 @@ const MANIFEST: &str = ".resumepdf-batch.json";
     after_help = "Outputs are named OUT/<input-name>--<layout>.pdf. A manifest in OUT \
 (.resumepdf-batch.json) records a content hash of each output's input, photo, layout and settings \
 and of the renderer itself, so running the same batch again renders only what changed (everything, \
-after an update of resumepdf).\n\nExample: resumepdf batch samples --all-layouts --out samples/pdf"
+after an update of resumepdf), and renders again an output that was deleted or changed.\n\n\
+On a terminal a progress bar runs; at the end come the warnings of every input (unless --quiet), \
+the failures, and one summary line. --format json prints one record per output on standard output \
+for scripts.\n\nExample: resumepdf batch samples --all-layouts --out samples/pdf"
 )]
 pub(super) struct BatchArgs {
     /// Resume files, or folders to search (recursively) for *.json files.
@@ -55,9 +58,25 @@ pub(super) struct BatchArgs {
     /// but are not PDFs.
     #[arg(long)]
     pub(super) force: bool,
+    /// Print no warnings, only failures and the summary line.
+    #[arg(short, long)]
+    pub(super) quiet: bool,
+    /// `json` also prints one record per output on standard output: input, layout, output,
+    /// outcome (rendered, up-to-date, failed), warnings and error.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(super) format: Format,
     /// Fonts, page budget and language.
     #[command(flatten)]
     pub(super) tuning: Tuning,
+}
+
+/// Report formats of `batch`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(super) enum Format {
+    /// Warnings, failures and a summary line on standard error.
+    Text,
+    /// The same, plus one JSON record per output on standard output.
+    Json,
 }
 
 /// One output to produce.
@@ -74,8 +93,8 @@ struct Job {
 /// What happened to one job.
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
-    /// The PDF was written; the count of warnings the render had.
-    Rendered { warnings: usize },
+    /// The PDF was written; the lines that tell what the render warned about.
+    Rendered { warnings: Vec<String> },
     /// The output was up to date.
     Skipped,
     /// The job failed, with a reason for people.
@@ -267,18 +286,10 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
         }
         bar
     });
-    let progress = |job: &Job, outcome: &Outcome| match &bar {
-        Some(bar) => {
-            if let Outcome::Failed(reason) = outcome {
-                bar.println(format!("failed {}: {reason}", job.output.display()));
-            }
+    let progress = |_: &Job, _: &Outcome| {
+        if let Some(bar) = &bar {
             bar.inc(1);
         }
-        None => match outcome {
-            Outcome::Rendered { .. } => eprintln!("rendered {}", job.output.display()),
-            Outcome::Skipped => eprintln!("up to date {}", job.output.display()),
-            Outcome::Failed(reason) => eprintln!("failed {}: {reason}", job.output.display()),
-        },
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -288,28 +299,84 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    if args.format == Format::Json {
+        print_records(&results, &layouts.names)?;
+    }
+    if !args.quiet {
+        print_warnings(&results);
+    }
     summarize(&results, elapsed)
 }
 
-/// Prints the summary line and the failures; an error when any job failed.
+/// Prints each input's warnings once, in input order, however many layouts repeat them.
+fn print_warnings(results: &[(Job, Outcome)]) {
+    let mut shown: Vec<(&Path, &str)> = Vec::new();
+    let mut err = std::io::stderr().lock();
+    for (job, outcome) in results {
+        if let Outcome::Rendered { warnings } = outcome {
+            for line in warnings {
+                if !shown.contains(&(job.input.as_path(), line.as_str())) {
+                    shown.push((job.input.as_path(), line));
+                    let _ = writeln!(err, "{line}");
+                }
+            }
+        }
+    }
+}
+
+/// One JSON record per output on standard output.
+fn print_records(results: &[(Job, Outcome)], layout_names: &[String]) -> Result<(), String> {
+    let records: Vec<serde_json::Value> = results
+        .iter()
+        .map(|(job, outcome)| {
+            let (state, warnings, error) = match outcome {
+                Outcome::Rendered { warnings } => ("rendered", warnings.clone(), None),
+                Outcome::Skipped => ("up-to-date", Vec::new(), None),
+                Outcome::Failed(reason) => ("failed", Vec::new(), Some(reason.clone())),
+            };
+            serde_json::json!({
+                "input": job.input,
+                "layout": layout_names[job.layout],
+                "output": job.output,
+                "outcome": state,
+                "warnings": warnings,
+                "error": error,
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&records).map_err(|e| e.to_string())?;
+    text.push('\n');
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write to standard output: {e}"))
+}
+
+/// Prints the summary line (`60 PDFs: 12 rendered, 48 up to date, 0 failed — 0.40 s`) and the
+/// failures; an error when any job failed.
 fn summarize(results: &[(Job, Outcome)], elapsed: Duration) -> Result<(), String> {
     let count = |pred: fn(&Outcome) -> bool| results.iter().filter(|(_, o)| pred(o)).count();
     let rendered = count(|o| matches!(o, Outcome::Rendered { .. }));
     let skipped = count(|o| matches!(o, Outcome::Skipped));
     let failed = count(|o| matches!(o, Outcome::Failed(_)));
+    let with_warnings =
+        count(|o| matches!(o, Outcome::Rendered { warnings } if !warnings.is_empty()));
     let seconds = elapsed.as_secs_f64();
     let rate = if rendered > 0 && seconds > 0.0 {
         format!(" ({:.0} PDFs/s)", rendered as f64 / seconds)
     } else {
         String::new()
     };
-    eprintln!("rendered {rendered}, skipped {skipped}, failed {failed} in {seconds:.2} s{rate}");
-    let with_warnings = count(|o| matches!(o, Outcome::Rendered { warnings } if *warnings > 0));
-    if with_warnings > 0 {
-        eprintln!(
-            "{with_warnings} PDF(s) rendered with input warnings; `resumepdf render FILE` shows them"
-        );
-    }
+    let warned = if with_warnings > 0 {
+        format!(" ({with_warnings} with warnings)")
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "{} PDFs: {rendered} rendered{warned}, {skipped} up to date, {failed} failed — \
+         {seconds:.2} s{rate}",
+        results.len()
+    );
     let failures: Vec<String> = results
         .iter()
         .filter_map(|(job, o)| match o {
@@ -475,12 +542,11 @@ fn run_job(job: &Job, context: &Context<'_>, old: &Manifest, new: &Mutex<Manifes
     if let Ok(mut new) = new.lock() {
         new.insert(key, entry);
     }
-    let notes = &rendered.notes;
-    let warnings = notes.input.iter().filter(|w| w.is_warning()).count()
-        + usize::from(notes.photo.is_some())
-        + usize::from(notes.fit.as_ref().is_some_and(|f| f.overflow.is_some()))
-        + notes.missing.len();
-    Outcome::Rendered { warnings }
+    let budget = context.max_pages.or(layout.max_pages).unwrap_or(1);
+    let shown = job.input.display().to_string();
+    Outcome::Rendered {
+        warnings: note_lines(&shown, &rendered.notes, false, false, budget),
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/renderer.rs"));

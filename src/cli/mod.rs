@@ -112,31 +112,10 @@ fn located(source_name: &str, error: &model::ParseError) -> String {
     }
 }
 
-/// Most warnings printed for one file; `resumepdf validate` lists them all.
+/// Most input warnings printed for one file; `resumepdf validate` lists them all.
 const MAX_WARNINGS_SHOWN: usize = 50;
 
-/// Prints a file's warnings (and with `verbose` its notes), at most [`MAX_WARNINGS_SHOWN`].
-fn print_warnings(source_name: &str, warnings: &[model::Warning], verbose: bool) {
-    let shown: Vec<&model::Warning> = warnings
-        .iter()
-        .filter(|w| w.is_warning() || verbose)
-        .collect();
-    let mut err = std::io::stderr().lock();
-    for warning in shown.iter().take(MAX_WARNINGS_SHOWN) {
-        let _ = writeln!(err, "{source_name}:{warning}");
-    }
-    if shown.len() > MAX_WARNINGS_SHOWN {
-        let _ = writeln!(
-            err,
-            "{source_name}: … and {} more; `resumepdf validate {source_name}` lists them all",
-            shown.len() - MAX_WARNINGS_SHOWN
-        );
-    }
-}
-
-/// Prints what a render noticed: the input's warnings (and with `verbose` its notes and what
-/// fitting changed), an unknown language, a photo that could not be used, a page budget that could
-/// not be met, characters no font could draw. With `strict` these are errors (`error: FILE: …`).
+/// Prints what a render noticed (see [`note_lines`]) to standard error.
 fn report_notes(
     source_name: &str,
     notes: &resumepdf::Notes,
@@ -144,35 +123,68 @@ fn report_notes(
     strict: bool,
     budget: usize,
 ) {
-    let warn = |message: String| {
+    let mut err = std::io::stderr().lock();
+    for line in note_lines(source_name, notes, verbose, strict, budget) {
+        let _ = writeln!(err, "{line}");
+    }
+}
+
+/// The lines that tell what a render noticed: the input's warnings (at most
+/// [`MAX_WARNINGS_SHOWN`]; with `verbose` also its notes and what fitting changed), an unknown
+/// language, a photo that could not be used, a page budget that could not be met, characters no
+/// font could draw. With `strict` these are errors (`error: FILE: …`).
+fn note_lines(
+    source_name: &str,
+    notes: &resumepdf::Notes,
+    verbose: bool,
+    strict: bool,
+    budget: usize,
+) -> Vec<String> {
+    let warning = |message: String| {
         if strict {
-            eprintln!("error: {source_name}: {message}");
+            format!("error: {source_name}: {message}")
         } else {
-            eprintln!("{source_name}: warning: {message}");
+            format!("{source_name}: warning: {message}")
         }
     };
-    print_warnings(source_name, &notes.input, verbose);
-    if let Some(tag) = &notes.unknown_language {
-        warn(format!(
-            "no translation table for `{tag}`; headings and dates stay in English. Available: {}",
-            resumepdf::i18n::Locale::available().join(", ")
+    let shown: Vec<&model::Warning> = notes
+        .input
+        .iter()
+        .filter(|w| w.is_warning() || verbose)
+        .collect();
+    let mut lines: Vec<String> = shown
+        .iter()
+        .take(MAX_WARNINGS_SHOWN)
+        .map(|warning| format!("{source_name}:{warning}"))
+        .collect();
+    if shown.len() > MAX_WARNINGS_SHOWN {
+        lines.push(format!(
+            "{source_name}: … and {} more; `resumepdf validate {source_name}` lists them all",
+            shown.len() - MAX_WARNINGS_SHOWN
         ));
     }
-    if let Some(warning) = &notes.photo {
-        warn(warning.to_string());
+    if let Some(tag) = &notes.unknown_language {
+        lines.push(warning(format!(
+            "no translation table for `{tag}`; headings and dates stay in English. Available: {}",
+            resumepdf::i18n::Locale::available().join(", ")
+        )));
+    }
+    if let Some(problem) = &notes.photo {
+        lines.push(warning(problem.to_string()));
     }
     if let Some(fitted) = &notes.fit
         && let Some(message) = fit_message(fitted, budget)
     {
         if fitted.overflow.is_some() {
-            warn(message);
+            lines.push(warning(message));
         } else if verbose {
-            eprintln!("{source_name}: {message}");
+            lines.push(format!("{source_name}: {message}"));
         }
     }
     if !notes.missing.is_empty() {
-        warn(missing_glyphs(&notes.missing));
+        lines.push(warning(missing_glyphs(&notes.missing)));
     }
+    lines
 }
 
 /// What fitting to a page budget did: the knobs that moved, or by how much the content overflows.
