@@ -17,8 +17,14 @@ use crate::typeset::pages::{Image, ImageData};
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 /// Largest photo width or height, in pixels.
 pub const MAX_SIDE: u32 = 8000;
-/// Most memory a decoded photo may take, in bytes.
+/// Most memory decoding a photo may take, in bytes. Decoding, the conversion to RGBA and an EXIF
+/// rotation hold up to two RGBA copies at once, so a photo is decoded only when twice its RGBA
+/// size fits: 16 megapixels, more than any phone photo has.
 pub const MAX_DECODED_BYTES: u64 = 128 * 1024 * 1024;
+/// Fewest bytes of JPEG data per pixel, times 1000. A flat, single-colour JPEG needs about one
+/// byte per 85 pixels; a file with far less is damaged (its header claims pixels its data lacks,
+/// and decoders fill them in silently).
+const JPEG_MIN_BYTES_PER_KILOPIXEL: u64 = 1;
 
 /// Why there is no photo, worded for people.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -83,6 +89,9 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<Arc<Image>, PhotoWarning> {
         PhotoWarning(format!("{shown} cannot be read as an image: {e}"))
     };
     let format = image::guess_format(&bytes).map_err(|e| corrupt(&e))?;
+    if matches!(format, ImageFormat::Jpeg | ImageFormat::Png) {
+        check_size(&bytes, format, shown)?;
+    }
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
@@ -112,6 +121,32 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<Arc<Image>, PhotoWarning> {
             "{shown} is a {other:?} image; use a JPEG or PNG file"
         ))),
     }
+}
+
+/// Refuses, before anything is decoded, a photo whose header promises more pixels than
+/// [`MAX_DECODED_BYTES`] allows, or a JPEG with far too little data for its pixels.
+fn check_size(bytes: &[u8], format: ImageFormat, shown: &str) -> Result<(), PhotoWarning> {
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|e| PhotoWarning(format!("{shown} cannot be decoded: {e}")))?;
+    let pixels = u64::from(width) * u64::from(height);
+    if pixels * 8 > MAX_DECODED_BYTES {
+        return Err(PhotoWarning(format!(
+            "{shown} is {width}×{height} pixels; photos over {} megapixels are not decoded \
+             (a resume photo needs well under 1): scale it down",
+            MAX_DECODED_BYTES / 8 / 1_000_000
+        )));
+    }
+    if format == ImageFormat::Jpeg
+        && (bytes.len() as u64) * 1000 < pixels * JPEG_MIN_BYTES_PER_KILOPIXEL
+    {
+        return Err(PhotoWarning(format!(
+            "{shown} is damaged: its header says {width}×{height} pixels but it holds only {} \
+             bytes of image data",
+            bytes.len()
+        )));
+    }
+    Ok(())
 }
 
 /// Decodes to 8-bit RGBA within `limits`, turned upright as its EXIF orientation says; also says
@@ -251,5 +286,76 @@ mod tests {
         png[16..20].copy_from_slice(&100_000u32.to_be_bytes());
         let err = decode(png, "huge.png").map(|_| ()).unwrap_err();
         assert!(err.to_string().contains("cannot"), "{err}");
+    }
+
+    /// A valid PNG of `side`×`side` black RGB pixels, compressed row by row (never held whole).
+    fn black_png(side: u32) -> Vec<u8> {
+        use std::io::Write;
+        let chunk = |png: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
+            png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            let mut crc = flate2::Crc::new();
+            crc.update(kind);
+            crc.update(data);
+            png.extend_from_slice(kind);
+            png.extend_from_slice(data);
+            png.extend_from_slice(&crc.sum().to_be_bytes());
+        };
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut header = Vec::new();
+        header.extend_from_slice(&side.to_be_bytes());
+        header.extend_from_slice(&side.to_be_bytes());
+        header.extend_from_slice(&[8, 2, 0, 0, 0]);
+        chunk(&mut png, b"IHDR", &header);
+        let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        let row = vec![0u8; 1 + side as usize * 3];
+        for _ in 0..side {
+            zlib.write_all(&row).unwrap();
+        }
+        chunk(&mut png, b"IDAT", &zlib.finish().unwrap());
+        chunk(&mut png, b"IEND", &[]);
+        png
+    }
+
+    #[test]
+    fn a_png_of_too_many_pixels_is_refused_before_decoding() {
+        let png = black_png(7999);
+        assert!(png.len() < 400_000, "a small file: {} bytes", png.len());
+        let err = decode(png, "big.png").map(|_| ()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("big.png is 7999×7999 pixels; photos over 16 megapixels"),
+            "{err}"
+        );
+        // A modest PNG of the same kind still decodes.
+        assert!(decode(black_png(600), "ok.png").is_ok());
+    }
+
+    /// A 16×16 JPEG whose frame header is patched to claim `side`×`side` pixels.
+    fn lying_jpeg(side: u16) -> Vec<u8> {
+        let mut jpeg = Vec::new();
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80);
+        let pixels = vec![128u8; 16 * 16 * 3];
+        image::ImageEncoder::write_image(encoder, &pixels, 16, 16, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let sof = jpeg
+            .windows(2)
+            .position(|w| w == [0xFF, 0xC0])
+            .expect("a baseline frame header");
+        jpeg[sof + 5..sof + 7].copy_from_slice(&side.to_be_bytes());
+        jpeg[sof + 7..sof + 9].copy_from_slice(&side.to_be_bytes());
+        jpeg
+    }
+
+    #[test]
+    fn a_jpeg_claiming_pixels_it_lacks_is_damaged_not_embedded() {
+        let err = decode(lying_jpeg(2000), "short.jpg")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(err.to_string().contains("short.jpg is damaged"), "{err}");
+        let err = decode(lying_jpeg(7000), "huge.jpg")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(err.to_string().contains("7000×7000 pixels"), "{err}");
+        assert!(decode(lying_jpeg(16), "fine.jpg").is_ok());
     }
 }
