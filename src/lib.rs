@@ -32,6 +32,7 @@ pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod photo;
+pub mod read;
 mod render;
 pub mod typeset;
 pub mod validate;

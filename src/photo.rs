@@ -14,7 +14,7 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use crate::typeset::pages::{Image, ImageData};
 
 /// Largest photo file read, in bytes.
-pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = crate::read::PHOTO.max_bytes;
 /// Largest photo width or height, in pixels.
 pub const MAX_SIDE: u32 = 8000;
 /// Most memory decoding a photo may take, in bytes. Decoding, the conversion to RGBA and an EXIF
@@ -57,30 +57,15 @@ pub fn resolve(reference: &str, resume_dir: &Path) -> Result<PathBuf, PhotoWarni
 /// Reads the photo file's bytes: regular files only (not folders, devices or pipes), refusing
 /// files over [`MAX_FILE_BYTES`] without reading them.
 pub fn read(path: &Path) -> Result<Vec<u8>, PhotoWarning> {
-    use std::io::Read;
     let shown = path.display();
-    let cannot = |e: std::io::Error| PhotoWarning(format!("cannot read {shown}: {e}"));
-    let metadata = std::fs::metadata(path).map_err(cannot)?;
-    if !metadata.is_file() {
-        return Err(PhotoWarning(format!("{shown} is not a regular file")));
-    }
-    let too_big = || {
-        PhotoWarning(format!(
+    crate::read::read_file(path, crate::read::PHOTO).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidInput => PhotoWarning(format!("{shown} is not a regular file")),
+        std::io::ErrorKind::InvalidData => PhotoWarning(format!(
             "{shown} is over {} MB; photos that large are not embedded",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ))
-    };
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_big());
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big());
-    }
-    Ok(bytes)
+            MAX_FILE_BYTES / (1000 * 1000)
+        )),
+        _ => PhotoWarning(format!("cannot read {shown}: {e}")),
+    })
 }
 
 /// Turns photo file bytes into an embeddable image: JPEG passed through, PNG decoded to RGBA.

@@ -79,12 +79,12 @@ pub fn load(name_or_path: &str, fonts: &FontBook) -> Result<Layout, LayoutError>
     }
     let looks_like_path = name_or_path.ends_with(".json") || name_or_path.contains(['/', '\\']);
     if looks_like_path {
-        let text = std::fs::read_to_string(Path::new(name_or_path)).map_err(|source| {
-            LayoutError::Read {
+        let text = crate::read::read_text(Path::new(name_or_path), crate::read::LAYOUT).map_err(
+            |source| LayoutError::Read {
                 path: name_or_path.to_string(),
                 source,
-            }
-        })?;
+            },
+        )?;
         return parse(&text, name_or_path, fonts);
     }
     Err(LayoutError::Unknown {
@@ -99,10 +99,13 @@ pub fn fingerprint(name_or_path: &str) -> Result<Vec<u8>, LayoutError> {
     if let Some(text) = builtin_text(name_or_path) {
         return Ok(text.as_bytes().to_vec());
     }
-    let mut bytes = std::fs::read(name_or_path).map_err(|source| LayoutError::Read {
-        path: name_or_path.to_string(),
-        source,
-    })?;
+    let mut bytes =
+        crate::read::read_file(Path::new(name_or_path), crate::read::LAYOUT).map_err(|source| {
+            LayoutError::Read {
+                path: name_or_path.to_string(),
+                source,
+            }
+        })?;
     let base = std::str::from_utf8(&bytes)
         .ok()
         .and_then(|text| extends_of(text).ok().flatten())

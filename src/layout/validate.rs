@@ -51,7 +51,7 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
         ("fonts.body", &layout.fonts.body),
     ] {
         if crate::fonts::is_font_path(family) {
-            let parses = std::fs::read(family)
+            let parses = crate::read::read_file(std::path::Path::new(family), crate::read::FONT)
                 .ok()
                 .is_some_and(|bytes| rustybuzz::ttf_parser::Face::parse(&bytes, 0).is_ok());
             if !parses {
