@@ -47,7 +47,11 @@ use model::Resume;
 use typeset::pages::Pages;
 
 /// Typesets a normalized resume into pages (no PDF involved): the testable heart of a render.
+///
+/// The paper is the layout's, else the one of the resume's country or language, as in [`render`].
 pub fn typeset_resume(resume: &Resume, layout: &Layout, fonts: &FontBook) -> Pages {
+    let with_paper = render::with_paper(layout, None, resume);
+    let layout = with_paper.as_ref().unwrap_or(layout);
     let document = compose::compose(resume, layout, fonts, None);
     typeset::typeset(&document, fonts)
 }

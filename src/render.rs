@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::fit::{self, Fit};
 use crate::fonts::{self, FontBook, fallback};
 use crate::i18n::Locale;
-use crate::layout::Layout;
+use crate::layout::{Layout, PageSetup, PaperSize};
 use crate::model::{self, ParseError, Resume};
 use crate::pdf::{self, PdfError};
 use crate::photo::{self, PhotoWarning};
@@ -29,6 +29,9 @@ pub struct Request<'a> {
     pub fonts: &'a FontBook,
     /// A language tag (BCP 47) overriding the resume's `meta.language`.
     pub language: Option<&'a str>,
+    /// The paper, overriding the layout's; when neither gives one, the resume's country or
+    /// language decides (see [`PaperSize::for_region`]).
+    pub paper: Option<PaperSize>,
     /// Fit on at most this many pages (else within the layout's own `max_pages`, if any).
     pub max_pages: Option<usize>,
     /// The folder a relative photo path is read from; `None` reads no photo.
@@ -45,6 +48,7 @@ impl<'a> Request<'a> {
             layout,
             fonts,
             language: None,
+            paper: None,
             max_pages: None,
             photo_dir: None,
             strict: false,
@@ -127,7 +131,8 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
         }
         resume.meta.language = Some(tag.to_string());
     }
-    let layout = request.layout;
+    let with_paper = with_paper(request.layout, request.paper, &resume);
+    let layout = with_paper.as_ref().unwrap_or(request.layout);
     let shows_photo = layout.photo.as_ref().is_some_and(|setup| setup.show);
     let (photo, photo_path) = match (request.photo_dir, resume.basics.image.as_deref()) {
         (Some(dir), Some(reference)) if shows_photo && !reference.trim().is_empty() => {
@@ -177,6 +182,29 @@ fn load_photo(
             (None, Some(path))
         }
     }
+}
+
+/// `layout` with the paper a render uses, when that is not the layout's own: `paper` when given,
+/// else the layout's, else the one of the resume's country or language. `None`: the layout as it
+/// is.
+pub(crate) fn with_paper(
+    layout: &Layout,
+    paper: Option<PaperSize>,
+    resume: &Resume,
+) -> Option<Layout> {
+    let chosen = paper.or(layout.page.size).unwrap_or_else(|| {
+        PaperSize::for_region(
+            resume.basics.location.country_code.as_deref(),
+            resume.meta.language.as_deref(),
+        )
+    });
+    (layout.page.size != Some(chosen)).then(|| Layout {
+        page: PageSetup {
+            size: Some(chosen),
+            margins: layout.page.margins,
+        },
+        ..layout.clone()
+    })
 }
 
 /// Composes, typesets and writes a normalized resume: the PDF, its page count and the characters

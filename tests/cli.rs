@@ -646,3 +646,81 @@ fn batch_names_each_file_with_warnings_once_and_reports_in_json() {
         "Richard Hendriks"
     );
 }
+
+/// The MediaBox width and height of a PDF's first page, rounded to whole points.
+fn page_size(pdf: &[u8]) -> (i64, i64) {
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF");
+    let page = *doc.get_pages().values().next().expect("a page");
+    let media = doc
+        .get_object(page)
+        .and_then(lopdf::Object::as_dict)
+        .and_then(|d| d.get(b"MediaBox"))
+        .and_then(lopdf::Object::as_array)
+        .expect("a MediaBox")
+        .clone();
+    let number = |o: &lopdf::Object| {
+        o.as_float()
+            .map_or_else(|_| o.as_i64().unwrap() as f32, |f| f)
+    };
+    (
+        number(&media[2]).round() as i64,
+        number(&media[3]).round() as i64,
+    )
+}
+
+#[test]
+fn the_paper_follows_the_option_the_layout_then_the_resumes_country() {
+    let dir = scratch("paper");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    for name in ["german-project-manager", "career-changer"] {
+        std::fs::copy(
+            samples.join(format!("{name}.json")),
+            dir.join(format!("{name}.json")),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.join("a4.json"),
+        r#"{"extends": "classic", "name": "mine", "page": {"size": "A4"}}"#,
+    )
+    .unwrap();
+    let size = |args: &[&str]| {
+        let output = resumepdf(args, &dir);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        page_size(&std::fs::read(dir.join("out.pdf")).unwrap())
+    };
+    let (a4, letter) = ((595, 842), (612, 792));
+    // Germany (countryCode DE) prints on A4, the United States on Letter.
+    assert_eq!(
+        size(&["render", "german-project-manager.json", "-o", "out.pdf"]),
+        a4
+    );
+    assert_eq!(
+        size(&["render", "career-changer.json", "-o", "out.pdf"]),
+        letter
+    );
+    // --paper wins, in any letter case; a layout's own paper wins over the country.
+    let german = "german-project-manager.json";
+    assert_eq!(
+        size(&["render", german, "-o", "out.pdf", "--paper", "Letter"]),
+        letter
+    );
+    assert_eq!(
+        size(&[
+            "render",
+            "career-changer.json",
+            "-o",
+            "out.pdf",
+            "-l",
+            "a4.json"
+        ]),
+        a4
+    );
+    let wrong = resumepdf(&["render", german, "--paper", "legal"], &dir);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        stderr(&wrong).contains("use a4 or letter"),
+        "{}",
+        stderr(&wrong)
+    );
+}

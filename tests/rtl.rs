@@ -254,7 +254,9 @@ fn a_hebrew_resume_reads_back_exactly_with_bundled_fonts() {
     ] {
         assert!(lines.iter().any(|l| l == exact), "{exact} in {lines:#?}");
     }
-    let right = 612.0 - layout.page.margins.right.pt();
+    // A Hebrew resume with no country prints on A4, Israel's paper.
+    let (width, _) = resumepdf::layout::PaperSize::A4.dimensions();
+    let right = width - layout.page.margins.right.pt();
     let summary = read.shows[0]
         .iter()
         .filter(|s| s.text.contains("מהנדסת תוכנה עם"))

@@ -133,7 +133,7 @@ impl<'f> Measure<'f> {
             .find(&layout.fonts.body, Style::REGULAR)
             .or_else(|| fonts.find("Liberation Sans", Style::REGULAR))
             .unwrap_or(FaceId(0));
-        let (page_width, _) = layout.page.size.dimensions();
+        let (page_width, _) = layout.page.dimensions();
         let m = &layout.page.margins;
         let width = page_width - m.left.pt() - m.right.pt() - layout.spacing.bullet_indent.pt();
         Measure {

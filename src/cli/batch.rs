@@ -215,6 +215,8 @@ struct Context<'a> {
     max_pages: Option<usize>,
     /// A language tag overriding each resume's `meta.language`.
     lang: Option<&'a str>,
+    /// A paper overriding each layout's and resume's.
+    paper: Option<resumepdf::layout::PaperSize>,
     /// Every file the batch reads: no output may be one of them.
     inputs: &'a Inputs,
     /// What besides its input, photo and layout decides an output's bytes (see [`fingerprint`]).
@@ -224,9 +226,16 @@ struct Context<'a> {
 /// What besides its input, photo and layout decides an output's bytes, part of every content
 /// hash: the settings, the fallback fonts found for the batch and `SOURCE_DATE_EPOCH` (the
 /// document date when a resume gives none).
-fn fingerprint(max_pages: Option<usize>, lang: Option<&str>, fonts: &FontBook) -> String {
+fn fingerprint(context: &Context<'_>) -> String {
+    let Context {
+        max_pages,
+        lang,
+        paper,
+        fonts,
+        ..
+    } = context;
     format!(
-        "pages={max_pages:?};lang={lang:?};fallbacks={};date={:?}",
+        "pages={max_pages:?};lang={lang:?};paper={paper:?};fallbacks={};date={:?}",
         fonts.fallback_fingerprint(),
         std::env::var("SOURCE_DATE_EPOCH").ok()
     )
@@ -267,15 +276,17 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
         inputs.add(path);
     }
     let max_pages = args.tuning.pages.map(usize::from);
-    let context = Context {
+    let mut context = Context {
         layouts: &layouts,
         fonts: &fonts,
         force: args.force,
         max_pages,
         lang,
+        paper: args.tuning.paper,
         inputs: &inputs,
-        fingerprint: fingerprint(max_pages, lang, &fonts),
+        fingerprint: String::new(),
     };
+    context.fingerprint = fingerprint(&context);
     let total = jobs.len() as u64;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(total);
@@ -507,6 +518,7 @@ fn run_job(job: &Job, context: &Context<'_>, old: &Manifest, new: &Mutex<Manifes
     }
     let request = Request {
         language: context.lang,
+        paper: context.paper,
         max_pages: context.max_pages,
         photo_dir: Some(job.input.parent().unwrap_or(Path::new("."))),
         ..Request::new(&text, layout, context.fonts)

@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use resumepdf::fonts::FontBook;
-use resumepdf::{RenderError, Request, layout};
+use resumepdf::layout::{self, PaperSize};
+use resumepdf::{RenderError, Request};
 
 use super::output::{self, Inputs, Replace};
 use super::{is_stdio, read_input, report_notes, resume_folder};
@@ -27,6 +28,18 @@ pub(super) struct Tuning {
     /// English.
     #[arg(long, value_name = "TAG")]
     pub(super) lang: Option<String>,
+    /// Paper: `a4` or `letter` (any case). Default: the layout's paper if it names one (no
+    /// built-in layout does), else the resume's country (`basics.location.countryCode`) or
+    /// language region decides: Letter for the US, Canada, Mexico, the Philippines and a few
+    /// others, A4 for the rest.
+    #[arg(long, value_name = "SIZE", value_parser = parse_paper)]
+    pub(super) paper: Option<PaperSize>,
+}
+
+/// Reads `--paper`.
+fn parse_paper(name: &str) -> Result<PaperSize, String> {
+    PaperSize::from_name(name)
+        .ok_or_else(|| format!("`{name}` is not a paper size: use a4 or letter"))
 }
 
 /// Arguments of `render`.
@@ -78,6 +91,7 @@ pub(super) fn command(args: &RenderArgs) -> Result<(), String> {
     let budget = args.tuning.pages.map(usize::from);
     let request = Request {
         language,
+        paper: args.tuning.paper,
         max_pages: budget,
         photo_dir: Some(photo_dir),
         strict: args.strict,

@@ -172,7 +172,7 @@ pub fn compose(
         digits: composer.locale.digits(),
     };
     let mut document = Document {
-        page_size: layout.page.size.dimensions(),
+        page_size: layout.page.dimensions(),
         margins: [m.top.pt(), m.right.pt(), m.bottom.pt(), m.left.pt()],
         line_spacing: layout.line_spacing,
         header,

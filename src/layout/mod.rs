@@ -7,6 +7,7 @@
 mod color;
 mod length;
 mod load;
+mod paper;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,7 @@ use serde::Deserialize;
 pub use color::{Color, contrast, parse_hex};
 pub use length::Length;
 pub use load::{LayoutError, builtin_names, fingerprint, load, parse};
+pub use paper::PaperSize;
 pub use validate::{Violation, validate};
 
 /// A complete, typed layout definition.
@@ -150,29 +152,18 @@ pub enum SidebarSide {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageSetup {
-    /// Paper size.
-    pub size: PaperSize,
+    /// Paper size; when the layout gives none, the render chooses one for the resume's country
+    /// (see [`PaperSize::for_region`]).
+    #[serde(default)]
+    pub size: Option<PaperSize>,
     /// Margins.
     pub margins: Margins,
 }
 
-/// Supported paper sizes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PaperSize {
-    /// US Letter, 8.5 × 11 in.
-    Letter,
-    /// ISO A4, 210 × 297 mm.
-    A4,
-}
-
-impl PaperSize {
-    /// Width and height in points.
-    pub fn dimensions(self) -> (f32, f32) {
-        match self {
-            PaperSize::Letter => (612.0, 792.0),
-            PaperSize::A4 => (595.276, 841.89),
-        }
+impl PageSetup {
+    /// Width and height in points of the layout's paper (Letter until one is chosen).
+    pub fn dimensions(&self) -> (f32, f32) {
+        self.size.unwrap_or(PaperSize::Letter).dimensions()
     }
 }
 

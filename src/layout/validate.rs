@@ -163,7 +163,7 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
             );
         }
     }
-    let (width, _) = layout.page.size.dimensions();
+    let (width, _) = layout.page.dimensions();
     if width - m.left.pt() - m.right.pt() < 3.0 * Length::INCH {
         fail(
             "page.margins",
