@@ -9,20 +9,20 @@
 use std::sync::Arc;
 
 use crate::fonts::FontBook;
-use crate::layout::{Layout, Length};
+use crate::layout::{Layout, Length, rules};
 use crate::model::Resume;
 use crate::typeset::pages::{Image, Item, Pages};
 
 /// Smallest share of a gap that squeezing keeps.
 const GAP_FLOOR: f32 = 0.5;
 /// Smallest margin, in points (0.5 in).
-const MARGIN_FLOOR: f32 = 36.0;
+const MARGIN_FLOOR: f32 = rules::MIN_MARGIN;
 /// Smallest body size, in points.
-const BODY_FLOOR: f32 = 10.0;
+const BODY_FLOOR: f32 = rules::BODY_SIZE.0;
 /// Smallest line spacing.
-const SPACING_FLOOR: f32 = 1.0;
+const SPACING_FLOOR: f32 = rules::LINE_SPACING.0;
 /// Smallest size of small print.
-const SMALL_FLOOR: f32 = 8.0;
+const SMALL_FLOOR: f32 = rules::MIN_SMALL_SIZE;
 /// The largest squeeze: every knob at its limit.
 pub const MAX_SQUEEZE: f32 = 4.0;
 

@@ -8,6 +8,7 @@ mod color;
 mod length;
 mod load;
 mod paper;
+pub mod rules;
 mod validate;
 
 use std::collections::BTreeMap;

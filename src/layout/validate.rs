@@ -2,24 +2,10 @@
 
 use std::fmt;
 
+use super::rules::*;
 use super::{Layout, Length, contrast};
 use crate::fonts::{FontBook, Style};
 use crate::typeset::pages::Rgb;
-
-/// Body text size range in points.
-pub const BODY_SIZE: (f32, f32) = (10.0, 12.0);
-/// Line spacing range.
-pub const LINE_SPACING: (f32, f32) = (1.0, 1.2);
-/// Smallest margin in points (0.5 in).
-pub const MIN_MARGIN: f32 = 36.0;
-/// Smallest contrast of text against the page (WCAG AA).
-pub const MIN_CONTRAST: f32 = 4.5;
-/// Smallest size of small print in points.
-pub const MIN_SMALL_SIZE: f32 = 8.0;
-/// Largest heading size, as a multiple of the body size: headings stand out, slightly larger.
-pub const MAX_HEADING_RATIO: f32 = 1.5;
-/// Largest name size in points: a name fills its line, not the page.
-pub const MAX_NAME_SIZE: f32 = 36.0;
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq)]
