@@ -658,10 +658,7 @@ fn page_size(pdf: &[u8]) -> (i64, i64) {
         .and_then(lopdf::Object::as_array)
         .expect("a MediaBox")
         .clone();
-    let number = |o: &lopdf::Object| {
-        o.as_float()
-            .map_or_else(|_| o.as_i64().unwrap() as f32, |f| f)
-    };
+    let number = |o: &lopdf::Object| o.as_float().unwrap_or_else(|_| o.as_i64().unwrap() as f32);
     (
         number(&media[2]).round() as i64,
         number(&media[3]).round() as i64,
