@@ -370,3 +370,33 @@ fn a_highlight_of_markup_alone_makes_no_empty_bullet() {
     let bullets = pdf.text[0].matches('•').count();
     assert_eq!(bullets, 1, "{}", pdf.text[0]);
 }
+
+#[test]
+fn control_and_direction_override_characters_are_removed_with_a_warning() {
+    let text = "{\"basics\": {\"name\": \"Eve \\u202eevil\\u202c Ray\\u0007\", \"label\": \"A\\u001b[2Jnalyst\"}}";
+    let fonts = FontBook::bundled();
+    let layout = layout::load("classic", &fonts).expect("classic");
+    let rendered = resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts)).unwrap();
+    let warnings: Vec<String> = rendered
+        .notes
+        .input
+        .iter()
+        .filter(|w| w.is_warning())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].contains("$.basics.name: removed 3 invisible"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[0].contains("U+202E, U+202C, U+0007"),
+        "{warnings:?}"
+    );
+    let read = read_pdf(&rendered.pdf);
+    assert_eq!(read.info["Author"], "Eve evil Ray");
+    let page = flat_text(&read);
+    assert!(page.contains("Eve evil Ray"), "{page}");
+    assert!(page.contains("A[2Jnalyst"), "{page}");
+    assert!(!page.chars().any(|c| c.is_control()), "{page:?}");
+}

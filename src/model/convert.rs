@@ -148,12 +148,13 @@ impl<'a> Obj<'a> {
 }
 
 /// A text field: trimmed, empty → `None`; a number becomes its text (info); anything else is
-/// skipped with a warning.
+/// skipped with a warning. Invisible control characters are removed (see [`visible_text`]).
 fn text(cx: &mut Cx, v: &Value, path: &str) -> Option<String> {
     match v {
         Value::Null => None,
         Value::String(s) => {
-            let t = s.trim();
+            let t = visible_text(cx, s, path);
+            let t = t.trim();
             (!t.is_empty()).then(|| t.to_string())
         }
         Value::Number(n) => {
@@ -168,6 +169,40 @@ fn text(cx: &mut Cx, v: &Value, path: &str) -> Option<String> {
             None
         }
     }
+}
+
+/// Whether `c` is removed from text: control characters other than line breaks and tabs (they
+/// print as nothing, or as boxes, and can move a terminal's cursor when echoed), and the
+/// directional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make the
+/// text layer read differently from the page — an override turns "evil" into "live".
+fn is_removed(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without the characters [`is_removed`] names, with a warning naming what was removed.
+fn visible_text<'t>(cx: &mut Cx, text: &'t str, path: &str) -> std::borrow::Cow<'t, str> {
+    if !text.chars().any(is_removed) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let removed: Vec<String> = text
+        .chars()
+        .filter(|&c| is_removed(c))
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect();
+    let mut shown = removed.clone();
+    shown.dedup();
+    shown.truncate(5);
+    cx.warn(
+        path,
+        format!(
+            "removed {} invisible control or text-direction character(s) ({}): they would print \
+             as nothing or reorder the text that applicant tracking systems read",
+            removed.len(),
+            shown.join(", ")
+        ),
+    );
+    std::borrow::Cow::Owned(text.chars().filter(|&c| !is_removed(c)).collect())
 }
 
 /// A list of texts: empty items are dropped; a single text becomes a one-item list (info).
