@@ -1,6 +1,8 @@
 //! Lenient conversion of a `serde_json::Value` into a [`Resume`], field by field, collecting a
 //! [`Warning`] (with its JSON path) for everything that had to be repaired or skipped.
 
+use std::cell::RefCell;
+
 use serde_json::{Map, Value};
 
 use super::date::{DateReading, DateValue, EndDate, PartialDate, read_date};
@@ -60,6 +62,8 @@ enum Origin {
 struct Obj<'a> {
     map: &'a Map<String, Value>,
     path: &'a str,
+    /// Every key the conversion asked for (with its aliases): any other key of `map` is unknown.
+    asked: RefCell<Vec<String>>,
 }
 
 fn is_blank(v: &Value) -> bool {
@@ -71,6 +75,28 @@ fn is_blank(v: &Value) -> bool {
 }
 
 impl<'a> Obj<'a> {
+    fn new(map: &'a Map<String, Value>, path: &'a str) -> Obj<'a> {
+        Obj {
+            map,
+            path,
+            asked: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Converts the object `map` at `path` with `convert`, then reports the keys it never asked
+    /// for (see [`unknown_keys`]).
+    fn convert<T>(
+        cx: &mut Cx,
+        map: &'a Map<String, Value>,
+        path: &'a str,
+        convert: fn(&mut Cx, &Obj) -> T,
+    ) -> T {
+        let o = Obj::new(map, path);
+        let value = convert(cx, &o);
+        unknown_keys(cx, &o);
+        value
+    }
+
     /// The value of `key`, or of the first alias present when `key` is missing, null or blank.
     /// Using an alias adds an info warning; an alias next to a filled-in `key` is ignored (noted).
     fn get(
@@ -79,6 +105,11 @@ impl<'a> Obj<'a> {
         key: &str,
         aliases: &[(&str, Origin)],
     ) -> Option<(&'a Value, String)> {
+        {
+            let mut asked = self.asked.borrow_mut();
+            asked.push(key.to_string());
+            asked.extend(aliases.iter().map(|(alias, _)| alias.to_string()));
+        }
         let own = self.map.get(key);
         let mut chosen = own
             .filter(|v| !is_blank(v))
@@ -375,13 +406,7 @@ fn section<T: Default + PartialEq>(
     let mut out = Vec::new();
     for (item, item_path) in items {
         let entry = match (item, from_text) {
-            (Value::Object(map), _) => convert(
-                cx,
-                &Obj {
-                    map,
-                    path: &item_path,
-                },
-            ),
+            (Value::Object(map), _) => Obj::convert(cx, map, &item_path, convert),
             (Value::Null, _) => continue,
             (Value::String(_) | Value::Number(_), Some((field, make))) => {
                 let Some(t) = text(cx, item, &item_path) else {
@@ -436,7 +461,7 @@ fn basics(cx: &mut Cx, o: &Obj) -> Basics {
         }
     }
     let location = match o.get(cx, "location", &[]) {
-        Some((Value::Object(map), path)) => location(cx, &Obj { map, path: &path }),
+        Some((Value::Object(map), path)) => Obj::convert(cx, map, &path, location),
         Some((v @ (Value::String(_) | Value::Number(_)), path)) => {
             let city = text(cx, v, &path);
             if city.is_some() {
@@ -628,7 +653,7 @@ impl Obj<'_> {
         convert: fn(&mut Cx, &Obj) -> T,
     ) -> T {
         match self.get(cx, key, aliases) {
-            Some((Value::Object(map), path)) => convert(cx, &Obj { map, path: &path }),
+            Some((Value::Object(map), path)) => Obj::convert(cx, map, &path, convert),
             Some((Value::Null, _)) | None => T::default(),
             Some((other, path)) => {
                 cx.warn(
@@ -656,25 +681,89 @@ impl Obj<'_> {
     }
 }
 
-/// Top-level keys the converter reads (including aliases), plus `$schema`.
-const KNOWN_TOP: &[&str] = &[
-    "$schema",
-    "basics",
-    "bio",
-    "work",
-    "volunteer",
-    "education",
-    "awards",
-    "certificates",
-    "publications",
-    "skills",
-    "languages",
-    "interests",
-    "hobbies",
-    "references",
-    "projects",
-    "meta",
+/// Section names people write for the JSON Resume section they mean, lower case.
+const SECTION_SYNONYMS: &[(&str, &str)] = &[
+    ("experience", "work"),
+    ("workexperience", "work"),
+    ("work_experience", "work"),
+    ("employment", "work"),
+    ("jobs", "work"),
+    ("positions", "work"),
+    ("career", "work"),
+    ("schools", "education"),
+    ("studies", "education"),
+    ("certifications", "certificates"),
+    ("licenses", "certificates"),
+    ("honors", "awards"),
+    ("achievements", "awards"),
+    ("volunteering", "volunteer"),
+    ("skill", "skills"),
+    ("language", "languages"),
+    ("project", "projects"),
+    ("summary", "basics"),
+    ("contact", "basics"),
 ];
+
+/// Warns about every key of `o` the conversion did not ask for: a typo (`emial`) or a section
+/// JSON Resume does not have (`experience`) loses content silently otherwise. JSON Resume's
+/// extension points stay quiet: `$schema`, keys starting with `x-` or `_`, and all of `meta`.
+fn unknown_keys(cx: &mut Cx, o: &Obj) {
+    let asked = o.asked.borrow();
+    for key in o.map.keys() {
+        let quiet = key == "$schema"
+            || key.starts_with("x-")
+            || key.starts_with('_')
+            || o.path.starts_with("$.meta");
+        if quiet || asked.iter().any(|a| a == key) {
+            continue;
+        }
+        let what = if o.path == "$" { "section" } else { "key" };
+        let lower = key.to_lowercase();
+        let synonym = SECTION_SYNONYMS
+            .iter()
+            .filter(|_| o.path == "$")
+            .find(|(name, _)| *name == lower)
+            .map(|(_, section)| *section);
+        let close = synonym.or_else(|| closest(&lower, &asked));
+        let message = match close {
+            Some(known) => format!("unknown {what}; did you mean \"{known}\"? It is ignored"),
+            None => format!("unknown {what}; it is not part of JSON Resume and is ignored"),
+        };
+        cx.warn(&key_path(o.path, key), message);
+    }
+}
+
+/// The known key closest to `key` (lower case) by edit distance, when it is close enough to be a
+/// typo: at most one edit for short keys, a third of the length for longer ones.
+fn closest<'k>(key: &str, known: &'k [String]) -> Option<&'k str> {
+    let limit = (key.chars().count() / 3).max(1);
+    known
+        .iter()
+        .map(|k| (edit_distance(key, &k.to_lowercase()), k))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k.as_str())
+}
+
+/// Edit distance in characters, an adjacent swap (`emial`) counting as one edit (optimal string
+/// alignment).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        before = std::mem::replace(&mut last, row);
+    }
+    last[b.len()]
+}
 
 fn skill_from_text(name: String) -> Skill {
     Skill {
@@ -699,16 +788,11 @@ fn interest_from_text(name: String) -> Interest {
 
 /// Converts a top-level JSON object into a resume, in input order.
 pub(crate) fn resume(cx: &mut Cx, root: &Map<String, Value>) -> Resume {
-    let o = Obj {
-        map: root,
-        path: "$",
-    };
-    for key in root.keys().filter(|k| !KNOWN_TOP.contains(&k.as_str())) {
-        cx.info(
-            &key_path("$", key),
-            format!("unknown section `{key}` is not part of JSON Resume; ignored"),
-        );
-    }
+    Obj::convert(cx, root, "$", sections)
+}
+
+/// Converts every section of the top-level object.
+fn sections(cx: &mut Cx, o: &Obj) -> Resume {
     Resume {
         basics: o.single(cx, "basics", &[("bio", Origin::Pre1)], basics),
         work: o.section(cx, "work", &[], None, work),

@@ -517,7 +517,8 @@ fn wrong_types_are_skipped_or_coerced_with_the_right_path() {
     assert!(r.awards.is_empty());
     assert_eq!(w("$.awards").severity, Severity::Warning);
     assert_eq!(w("$.meta").severity, Severity::Warning);
-    assert_eq!(w("$.extra").severity, Severity::Info);
+    // An unknown section loses what it holds: a warning, not a note.
+    assert_eq!(w("$.extra").severity, Severity::Warning);
 
     // Warnings come in source order.
     let positions: Vec<(usize, usize)> = p.warnings.iter().map(|w| (w.line, w.column)).collect();
@@ -878,7 +879,11 @@ fn corpus_objects_where_strings_are_expected() {
     let r = &p.resume;
     assert_eq!(r.work[0].name.as_deref(), Some("百度"));
     assert!(r.work[0].highlights.is_empty());
-    let skipped: Vec<&str> = p.real_warnings().map(|w| w.path.as_str()).collect();
+    let skipped: Vec<&str> = p
+        .real_warnings()
+        .filter(|w| !w.message.starts_with("unknown key"))
+        .map(|w| w.path.as_str())
+        .collect();
     assert_eq!(
         skipped,
         [
@@ -1004,4 +1009,78 @@ fn names_and_titles_are_one_line() {
     let mut odd = parse_ok(r#"{"basics": {"name": "A <b> B <br"}}"#);
     normalize(&mut odd.resume);
     assert_eq!(odd.resume.basics.name.as_deref(), Some("A <b> B <br"));
+}
+
+#[test]
+fn every_schema_key_is_known_and_typos_get_a_suggestion() {
+    // Every property the JSON Resume schema defines, in every object: none is "unknown".
+    let schema: serde_json::Value =
+        serde_json::from_str(crate::validate::SCHEMA_JSON).expect("the schema is JSON");
+    fn example(node: &serde_json::Value) -> serde_json::Value {
+        if let Some(properties) = node.get("properties").and_then(|p| p.as_object()) {
+            let object = properties
+                .iter()
+                .map(|(key, child)| (key.clone(), example(child)))
+                .collect();
+            return serde_json::Value::Object(object);
+        }
+        if let Some(items) = node.get("items") {
+            return serde_json::Value::Array(vec![example(items)]);
+        }
+        serde_json::Value::String("2020-01".to_string())
+    }
+    let full = example(&schema).to_string();
+    let parsed = parse_ok(&full);
+    let unknown: Vec<String> = parsed
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("unknown"))
+        .map(ToString::to_string)
+        .collect();
+    assert!(unknown.is_empty(), "{unknown:?}");
+
+    let typos = r#"{"basics": {"name": "Ann", "emial": "ann@example.com"},
+        "experience": [{"compnay": "Acme"}], "Education": [],
+        "work": [{"name": "Acme", "compnay": "x", "startdate": "2020"}],
+        "x-theme": {}, "meta": {"anything": 1}}"#;
+    let parsed = parse_ok(typos);
+    let said: Vec<(String, String)> = parsed
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("unknown"))
+        .map(|w| (w.path.clone(), w.message.clone()))
+        .collect();
+    let expected = [
+        (
+            "$.basics.emial",
+            "unknown key; did you mean \"email\"? It is ignored",
+        ),
+        (
+            "$.experience",
+            "unknown section; did you mean \"work\"? It is ignored",
+        ),
+        (
+            "$.Education",
+            "unknown section; did you mean \"education\"? It is ignored",
+        ),
+        (
+            "$.work[0].compnay",
+            "unknown key; did you mean \"company\"? It is ignored",
+        ),
+        (
+            "$.work[0].startdate",
+            "unknown key; did you mean \"startDate\"? It is ignored",
+        ),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(p, m)| (p.to_string(), m.to_string()))
+        .collect();
+    assert_eq!(said, expected);
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .all(|w| !w.path.starts_with("$.meta"))
+    );
 }
