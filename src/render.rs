@@ -105,6 +105,9 @@ pub enum RenderError {
     /// The request was strict and the render had warnings: they are in the notes.
     #[error("warnings with --strict")]
     Strict(Box<Notes>),
+    /// The source has nothing to print (no name and no section): it is something else, or empty.
+    #[error("nothing to print: {0}")]
+    NothingToPrint(String),
     /// The PDF could not be built.
     #[error("cannot write the PDF: {0}")]
     Pdf(#[from] PdfError),
@@ -119,6 +122,9 @@ pub enum RenderError {
 /// PDF cannot be built.
 pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
     let parsed = model::parse(request.source)?;
+    if is_empty(&parsed.resume) {
+        return Err(RenderError::NothingToPrint(what_it_is(request.source)));
+    }
     let mut notes = Notes {
         input: parsed.warnings,
         ..Notes::default()
@@ -157,6 +163,68 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
         photo_path,
         notes,
     })
+}
+
+/// Whether a resume has neither a name nor a summary nor any section: nothing a page could show.
+fn is_empty(resume: &Resume) -> bool {
+    let basics = &resume.basics;
+    basics.name.is_none()
+        && basics.summary.is_none()
+        && resume.work.is_empty()
+        && resume.volunteer.is_empty()
+        && resume.education.is_empty()
+        && resume.awards.is_empty()
+        && resume.certificates.is_empty()
+        && resume.publications.is_empty()
+        && resume.skills.is_empty()
+        && resume.languages.is_empty()
+        && resume.interests.is_empty()
+        && resume.references.is_empty()
+        && resume.projects.is_empty()
+}
+
+/// What a source with nothing to print looks like, and what was expected instead.
+fn what_it_is(source: &str) -> String {
+    let keys: Vec<String> = serde_json::from_str::<serde_json::Value>(source)
+        .ok()
+        .and_then(|value| value.as_object().map(|o| o.keys().cloned().collect()))
+        .unwrap_or_default();
+    let has = |names: &[&str]| {
+        names
+            .iter()
+            .filter(|n| keys.iter().any(|k| k == *n))
+            .count()
+    };
+    let expected = "a JSON Resume needs at least {\"basics\": {\"name\": \"…\"}} and a section \
+                    such as \"work\" (`resumepdf init` writes a starter)";
+    if has(&[
+        "fonts", "sizes", "spacing", "page", "extends", "headings", "colors",
+    ]) >= 2
+    {
+        format!(
+            "this looks like a layout file, not a resume; give it with --layout, and {expected}"
+        )
+    } else if has(&[
+        "title",
+        "company",
+        "responsibilities",
+        "qualifications",
+        "type",
+        "remote",
+    ]) >= 2
+    {
+        format!(
+            "this looks like a job description (JSON Resume's job schema), not a resume; \
+             {expected}"
+        )
+    } else if keys.is_empty() {
+        format!("the file has no name and no section; {expected}")
+    } else {
+        format!(
+            "none of its keys ({}) is part of a JSON Resume; {expected}",
+            keys.join(", ")
+        )
+    }
 }
 
 /// Loads the photo `reference` names, relative to `dir`: the image, and the file it was read

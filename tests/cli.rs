@@ -721,3 +721,65 @@ fn the_paper_follows_the_option_the_layout_then_the_resumes_country() {
         stderr(&wrong)
     );
 }
+
+#[test]
+fn an_input_with_nothing_to_print_is_refused_and_nothing_is_written() {
+    let dir = scratch("nothing-to-print");
+    let layout =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("layouts/classic.json"))
+            .unwrap();
+    let job = r#"{"title": "Support Lead", "company": "Acme", "type": "Full-time",
+        "responsibilities": ["Lead the team"]}"#;
+    let cases = [
+        (
+            "empty.json",
+            "{}",
+            "nothing to print: the file has no name and no section",
+        ),
+        (
+            "layout.json",
+            layout.as_str(),
+            "this looks like a layout file, not a resume; give it with --layout",
+        ),
+        ("job.json", job, "this looks like a job description"),
+        (
+            "other.json",
+            r#"{"foo": 1}"#,
+            "none of its keys (foo) is part of a JSON Resume",
+        ),
+    ];
+    for (name, text, message) in cases {
+        std::fs::write(dir.join(name), text).unwrap();
+        let output = resumepdf(&["render", name], &dir);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert!(
+            stderr(&output).contains(message),
+            "{name}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("resumepdf init"),
+            "says how to start: {}",
+            stderr(&output)
+        );
+        let pdf = dir.join(name).with_extension("pdf");
+        assert!(!pdf.exists(), "{name}: nothing written");
+    }
+    // batch counts them as failures.
+    let output = resumepdf(&["batch", ".", "--out", "out"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("4 PDFs: 0 rendered, 0 up to date, 4 failed"),
+        "{}",
+        stderr(&output)
+    );
+    let written = std::fs::read_dir(dir.join("out"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+                .count()
+        })
+        .unwrap_or(0);
+    assert_eq!(written, 0);
+}

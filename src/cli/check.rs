@@ -81,9 +81,12 @@ pub(super) fn command(args: &CheckArgs) -> Result<ExitCode, String> {
         photo_dir: Some(photo_dir),
         ..Request::new(&text, &layout, &fonts)
     };
-    let pages = resumepdf::render(&request)
-        .map_err(|e| format!("{source_name}: {e}"))?
-        .pages;
+    let pages = match resumepdf::render(&request) {
+        Ok(rendered) => rendered.pages,
+        // Nothing would print: the report's contact and section findings say what is missing.
+        Err(resumepdf::RenderError::NothingToPrint(_)) => 0,
+        Err(e) => return Err(format!("{source_name}: {e}")),
+    };
     let report = resumepdf::check::check(
         &parsed.resume,
         &text,

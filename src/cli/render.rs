@@ -107,7 +107,9 @@ pub(super) fn command(args: &RenderArgs) -> Result<(), String> {
                 "{source_name}: no PDF written: --strict turns every warning into an error"
             ));
         }
-        Err(e @ RenderError::Pdf(_)) => return Err(format!("{source_name}: {e}")),
+        Err(e @ (RenderError::Pdf(_) | RenderError::NothingToPrint(_))) => {
+            return Err(format!("{source_name}: {e}"));
+        }
     };
     report_notes(&source_name, &rendered.notes, args.verbose, false, budget);
     let output = match &args.output {
