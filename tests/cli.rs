@@ -783,3 +783,32 @@ fn an_input_with_nothing_to_print_is_refused_and_nothing_is_written() {
         .unwrap_or(0);
     assert_eq!(written, 0);
 }
+
+#[test]
+fn strict_fails_on_any_warning_in_render_and_batch_and_writes_nothing() {
+    let dir = scratch("strict-everywhere");
+    let text = r#"{"basics": {"name": "Ann Strict"},
+        "work": [{"name": "Acme", "position": "Lead", "startDate": "Summer 2019"}]}"#;
+    std::fs::write(dir.join("me.json"), text).unwrap();
+    let output = resumepdf(&["render", "me.json", "--strict"], &dir);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("$.work[0].startDate"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("--strict"), "{}", stderr(&output));
+    assert!(!dir.join("me.pdf").exists());
+    let output = resumepdf(&["batch", "me.json", "--out", "out", "--strict"], &dir);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("1 PDFs: 0 rendered, 0 up to date, 1 failed"));
+    assert!(!dir.join("out/me--classic.pdf").exists());
+    // Without --strict both write the PDF and warn.
+    let output = resumepdf(&["render", "me.json"], &dir);
+    assert!(output.status.success());
+    assert!(
+        stderr(&output).contains("warning: $.work[0].startDate"),
+        "{}",
+        stderr(&output)
+    );
+}

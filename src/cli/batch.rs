@@ -58,6 +58,10 @@ pub(super) struct BatchArgs {
     /// but are not PDFs.
     #[arg(long)]
     pub(super) force: bool,
+    /// Fail every output that has a warning (input, photo, glyphs, page budget): no PDF is
+    /// written for it.
+    #[arg(long)]
+    pub(super) strict: bool,
     /// Print no warnings, only failures and the summary line.
     #[arg(short, long)]
     pub(super) quiet: bool,
@@ -211,6 +215,8 @@ struct Context<'a> {
     fonts: &'a FontBook,
     /// Render even outputs that are up to date; replace outputs that are not PDFs.
     force: bool,
+    /// Any warning fails the output.
+    strict: bool,
     /// A page budget for every output.
     max_pages: Option<usize>,
     /// A language tag overriding each resume's `meta.language`.
@@ -280,6 +286,7 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
         layouts: &layouts,
         fonts: &fonts,
         force: args.force,
+        strict: args.strict,
         max_pages,
         lang,
         paper: args.tuning.paper,
@@ -520,6 +527,7 @@ fn run_job(job: &Job, context: &Context<'_>, old: &Manifest, new: &Mutex<Manifes
         language: context.lang,
         paper: context.paper,
         max_pages: context.max_pages,
+        strict: context.strict,
         photo_dir: Some(job.input.parent().unwrap_or(Path::new("."))),
         ..Request::new(&text, layout, context.fonts)
     };
@@ -527,6 +535,15 @@ fn run_job(job: &Job, context: &Context<'_>, old: &Manifest, new: &Mutex<Manifes
         Ok(rendered) => rendered,
         Err(RenderError::Parse(e)) => {
             return Outcome::Failed(located(&job.input.display().to_string(), &e));
+        }
+        Err(RenderError::Strict(notes)) => {
+            let budget = context.max_pages.or(layout.max_pages).unwrap_or(1);
+            let shown = job.input.display().to_string();
+            let lines = note_lines(&shown, &notes, false, true, budget);
+            return Outcome::Failed(format!(
+                "--strict and warnings:\n    {}",
+                lines.join("\n    ")
+            ));
         }
         Err(e) => return Outcome::Failed(e.to_string()),
     };

@@ -37,6 +37,7 @@
 mod convert;
 mod date;
 mod diag;
+mod json;
 mod language;
 mod link;
 pub(crate) mod locate;
@@ -88,7 +89,16 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    // A raw tab inside a text is not allowed in JSON; people paste them. Read every tab as a
+    // space (outside texts a tab is white space anyway; columns stay where they were).
+    let untabbed;
+    let text = if text.contains('\t') {
+        untabbed = text.replace('\t', " ");
+        untabbed.as_str()
+    } else {
+        text
+    };
+    let (value, duplicates) = json::parse(text).map_err(|e| syntax_error(text, &e))?;
     let Value::Object(root) = &value else {
         let (line, column) = locate::first_value_position(text);
         return Err(ParseError::NotAnObject {
@@ -103,6 +113,18 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
         resume.meta.language = language::guess(&value).map(str::to_string);
     }
     let mut warnings = cx.warnings;
+    warnings.extend(duplicates.into_iter().map(|path| {
+        Warning {
+            path,
+            line: 0,
+            column: 0,
+            severity: Severity::Warning,
+            message:
+                "this key appears twice in its object; the second value is used and the first \
+                  is ignored"
+                    .to_string(),
+        }
+    }));
     if !warnings.is_empty() {
         let paths = warnings.iter().map(|w| w.path.as_str()).collect();
         let positions = locate::locate_paths(text, &paths);

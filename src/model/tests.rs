@@ -1084,3 +1084,16 @@ fn every_schema_key_is_known_and_typos_get_a_suggestion() {
             .all(|w| !w.path.starts_with("$.meta"))
     );
 }
+
+#[test]
+fn duplicate_keys_are_located_warnings_and_tabs_in_text_read_as_spaces() {
+    let text =
+        "{\"basics\": {\"name\": \"Ann\tRay\", \"email\": \"a@x.org\",\n  \"email\": \"b@x.org\"}}";
+    let p = parse_ok(text);
+    assert_eq!(p.resume.basics.name.as_deref(), Some("Ann Ray"));
+    assert_eq!(p.resume.basics.email.as_deref(), Some("b@x.org"));
+    let w = warning_at(&p, "$.basics.email");
+    assert_eq!(w.severity, Severity::Warning);
+    assert_eq!((w.line, w.column), (2, 12));
+    assert!(w.message.starts_with("this key appears twice"), "{w}");
+}
