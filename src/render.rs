@@ -18,6 +18,11 @@ use crate::pdf::{self, PdfError};
 use crate::photo::{self, PhotoWarning};
 use crate::typeset::pages::Image;
 
+/// The largest resume source a render accepts, in bytes. A two-page resume is about 10 KB; at
+/// this size a render takes about a second and under 1 GB of memory, and a larger one is refused
+/// before any work rather than exhausting the machine.
+pub const MAX_SOURCE_BYTES: usize = 8 * 1024 * 1024;
+
 /// What one render needs.
 #[derive(Debug, Clone, Copy)]
 pub struct Request<'a> {
@@ -105,6 +110,13 @@ pub enum RenderError {
     /// The request was strict and the render had warnings: they are in the notes.
     #[error("warnings with --strict")]
     Strict(Box<Notes>),
+    /// The source is over [`MAX_SOURCE_BYTES`].
+    #[error(
+        "the resume is {0} bytes; resumes up to {max} MiB are rendered (a two-page resume is \
+         about 10 KB): split it or remove old entries",
+        max = MAX_SOURCE_BYTES / (1024 * 1024)
+    )]
+    TooLarge(usize),
     /// The source has nothing to print (no name and no section): it is something else, or empty.
     #[error("nothing to print: {0}")]
     NothingToPrint(String),
@@ -118,9 +130,13 @@ pub enum RenderError {
 /// # Errors
 ///
 /// [`RenderError::Parse`] when the source is not JSON (or not an object),
-/// [`RenderError::Strict`] for a strict request with warnings, and [`RenderError::Pdf`] when the
-/// PDF cannot be built.
+/// [`RenderError::Strict`] for a strict request with warnings, [`RenderError::TooLarge`] and
+/// [`RenderError::NothingToPrint`] for sources that are not a resume to print, and
+/// [`RenderError::Pdf`] when the PDF cannot be built.
 pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
+    if request.source.len() > MAX_SOURCE_BYTES {
+        return Err(RenderError::TooLarge(request.source.len()));
+    }
     let parsed = model::parse(request.source)?;
     if is_empty(&parsed.resume) {
         return Err(RenderError::NothingToPrint(what_it_is(request.source)));

@@ -107,7 +107,9 @@ pub(super) fn command(args: &RenderArgs) -> Result<(), String> {
                 "{source_name}: no PDF written: --strict turns every warning into an error"
             ));
         }
-        Err(e @ (RenderError::Pdf(_) | RenderError::NothingToPrint(_))) => {
+        Err(
+            e @ (RenderError::Pdf(_) | RenderError::NothingToPrint(_) | RenderError::TooLarge(_)),
+        ) => {
             return Err(format!("{source_name}: {e}"));
         }
     };
