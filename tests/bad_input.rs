@@ -10,7 +10,7 @@
 //! in debug builds; run them with
 //! `cargo test --release --test bad_input -- --ignored big_`.
 
-mod common;
+use crate::common;
 
 use common::run::{resumepdf, scratch, stderr};
 

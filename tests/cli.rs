@@ -1,6 +1,6 @@
 //! The command line as a user meets it: exit codes, messages, where files go.
 
-mod common;
+use crate::common;
 
 use common::run::{resumepdf, scratch, stderr};
 

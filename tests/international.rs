@@ -1,7 +1,7 @@
 //! Languages and page budgets, read back from the PDF: localized labels and dates, exact text for
 //! every script, and resumes squeezed onto fewer pages within the layout rules.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

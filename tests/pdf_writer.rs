@@ -1,6 +1,6 @@
 //! The PDF writer, checked by reading its output back with an independent reader (tests/common).
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, OnceLock};
 

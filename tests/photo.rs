@@ -1,6 +1,6 @@
 //! The resume photo end to end: where layouts show it, how it is embedded, and when it is skipped.
 
-mod common;
+use crate::common;
 
 use common::run::scratch;
 

@@ -1,6 +1,6 @@
 //! End-to-end renders read back with an independent PDF reader (tests/common, built on lopdf).
 
-mod common;
+use crate::common;
 
 use common::{ReadPdf, read_pdf};
 use resumepdf::fonts::FontBook;

@@ -2,7 +2,7 @@
 //! in logical order, right-aligned and mirrored; Chinese lines break per UAX #14; bold that a
 //! fallback face lacks is drawn emboldened.
 
-mod common;
+use crate::common;
 
 use common::cli_render::{Rendered, render};
 use common::{ReadPdf, TextShow, read_pdf, unmarked};

@@ -13,11 +13,13 @@ pub fn resumepdf(args: &[&str], dir: &Path) -> Output {
         .expect("the binary runs")
 }
 
-/// A fresh, empty folder for one test, unique to this test binary and process.
+/// A fresh, empty folder for one test: unique to this process and to this call, so that tests
+/// of different modules may use the same name.
 pub fn scratch(name: &str) -> PathBuf {
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
-        "resumepdf-{}-{}-{name}",
-        env!("CARGO_CRATE_NAME"),
+        "resumepdf-tests-{}-{call}-{name}",
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&dir);
