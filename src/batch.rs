@@ -17,7 +17,7 @@ use crate::fonts::FontBook;
 use crate::layout::{self, Layout};
 use crate::model;
 use crate::output;
-use crate::typeset::pages::{Image, ImageData};
+use crate::style::{Image, ImageData};
 
 /// Name of the manifest file kept in the output folder.
 pub const MANIFEST: &str = ".resumepdf-batch.json";

@@ -26,6 +26,7 @@ pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod photo;
+pub mod style;
 pub mod typeset;
 pub mod validate;
 
@@ -75,7 +76,7 @@ pub fn render_reporting(
     resume: &Resume,
     layout: &Layout,
     fonts: &FontBook,
-    photo: Option<&Arc<typeset::pages::Image>>,
+    photo: Option<&Arc<style::Image>>,
 ) -> Result<Rendered, pdf::PdfError> {
     let document = compose::compose(resume, layout, fonts, photo);
     let (pages, missing) = typeset::typeset_reporting(&document, fonts);
@@ -93,7 +94,7 @@ pub fn render_fitted(
     resume: &Resume,
     layout: &Layout,
     fonts: &FontBook,
-    photo: Option<&Arc<typeset::pages::Image>>,
+    photo: Option<&Arc<style::Image>>,
     max_pages: Option<usize>,
 ) -> Result<(Rendered, Option<fit::Fit>), pdf::PdfError> {
     match max_pages.or(layout.max_pages) {
@@ -143,7 +144,7 @@ pub fn layout_photo(
     resume: &Resume,
     layout: &Layout,
     resume_dir: &std::path::Path,
-) -> Result<Option<Arc<typeset::pages::Image>>, photo::PhotoWarning> {
+) -> Result<Option<Arc<style::Image>>, photo::PhotoWarning> {
     if layout.photo.as_ref().is_some_and(|setup| setup.show) {
         photo::load(resume.basics.image.as_deref(), resume_dir)
     } else {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 const BINARY_ONLY: &[&str] = &["main.rs", "lib.rs", "cli", "cli.rs", "batch.rs"];
 
 /// Modules that must be in the graph: if one is missing, the source was not read correctly.
-const EXPECTED: &[&str] = &["model", "layout", "compose", "typeset", "pdf"];
+const EXPECTED: &[&str] = &["style", "model", "layout", "compose", "typeset", "pdf"];
 
 /// One source file: its path relative to `src/` and its text with comments and string literals
 /// blanked out (a path in a doc comment or a message is not a dependency).

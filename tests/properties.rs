@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use resumepdf::compose::{Span, TextStyle};
 use resumepdf::fonts::{FaceId, FontBook, Style};
-use resumepdf::typeset::pages::Rgb;
+use resumepdf::style::Rgb;
 use resumepdf::typeset::{Line, Shaper, break_lines};
 
 /// Separator spans are always this text, and no other span contains `·`.

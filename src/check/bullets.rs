@@ -9,7 +9,7 @@ use super::{Bullet, Category, Cx, Finding, Severity};
 use crate::compose::{Span, TextStyle};
 use crate::fonts::{FaceId, FontBook, Style};
 use crate::layout::Layout;
-use crate::typeset::pages::Rgb;
+use crate::style::Rgb;
 use crate::typeset::{Shaper, break_lines};
 
 /// A bullet share at or above this carries enough figures.

@@ -4,19 +4,18 @@ use super::dates::{format_range, format_value};
 use std::sync::Arc;
 
 use super::document::{
-    Block, Bullet, Document, Footer, Gap, Paragraph, Photo, Side, Sidebar, Span, TextStyle,
+    Block, Bullet, Document, Footer, Gap, Paragraph, Photo, Sidebar, Span, TextStyle,
 };
 use super::links::{display_url, mailto, tel};
 use super::prose;
 use crate::fonts::{FontBook, Style};
 use crate::i18n::Locale;
 use crate::layout::{
-    Align, Columns, HeadingCase, HeadingColor, Layout, PhotoPosition, PhotoShape, SectionKind,
-    SidebarSide,
+    Columns, HeadingCase, HeadingColor, Layout, PhotoPosition, PhotoShape, SectionKind,
 };
 use crate::model::link_target as web_link;
 use crate::model::{DateValue, EndDate, Resume};
-use crate::typeset::pages::{Clip, Image};
+use crate::style::{Align, Clip, Image, Side};
 
 /// The styles a layout resolves to.
 struct Styles {
@@ -153,10 +152,7 @@ pub fn compose(
         header.append(&mut main);
         main = std::mem::take(&mut header);
         Sidebar {
-            side: match setup.side {
-                SidebarSide::Left => Side::Left,
-                SidebarSide::Right => Side::Right,
-            },
+            side: setup.side,
             width: setup.width.pt(),
             gap: setup.gap.pt(),
             background: setup.background.map(|c| c.0),

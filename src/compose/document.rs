@@ -1,10 +1,9 @@
 //! The composed document: what to print, in which style, in which order — not yet where.
 
-use crate::fonts::{FaceId, Style};
-use crate::layout::Align;
 use std::sync::Arc;
 
-use crate::typeset::pages::{Clip, Image, Rgb};
+use crate::fonts::{FaceId, Style};
+use crate::style::{Align, Clip, Image, Rgb, Side};
 
 /// Resolved text style of a span.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -133,15 +132,6 @@ pub struct Document {
     pub footer: Option<Footer>,
     /// The document reads right to left: of two columns, the right one comes first.
     pub right_to_left: bool,
-}
-
-/// Which side a sidebar is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// Left of the main column (read first in a left-to-right document).
-    Left,
-    /// Right of the main column (read first in a right-to-left document).
-    Right,
 }
 
 /// A sidebar column.

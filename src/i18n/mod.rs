@@ -24,9 +24,8 @@ mod template;
 #[cfg(test)]
 mod tests;
 
-use serde::Deserialize;
-
 use crate::layout::SectionKind;
+use crate::style::Direction;
 
 pub use table::LocaleError;
 
@@ -46,17 +45,6 @@ pub const SECTION_KEYS: [&str; 13] = [
     "references",
     "projects",
 ];
-
-/// Writing direction of a language's script.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    /// Left to right (Latin, Cyrillic, CJK, …).
-    #[default]
-    Ltr,
-    /// Right to left (Arabic, Hebrew, Persian, …).
-    Rtl,
-}
 
 /// The labels and date forms of one language, read from its translation table.
 #[derive(Debug, Clone)]

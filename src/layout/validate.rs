@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::{Layout, Length, contrast};
 use crate::fonts::{FontBook, Style};
-use crate::typeset::pages::Rgb;
+use crate::style::Rgb;
 
 /// Body text size range in points.
 pub const BODY_SIZE: (f32, f32) = (10.0, 12.0);

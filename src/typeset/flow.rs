@@ -1,12 +1,13 @@
 //! Blocks → a flow of unbreakable lines, each knowing whether a page may end after it.
 
-use super::inline::{Line, break_lines};
+use super::inline::break_lines;
+use super::line::Line;
 use std::sync::Arc;
 
-use super::pages::{Item, Rect};
+use super::pages::Item;
 use super::shape::Shaper;
 use crate::compose::{Block, Gap, Paragraph, Photo, Span};
-use crate::layout::Align;
+use crate::style::{Align, Rect};
 
 /// A line of the flow: its items are positioned with `x` absolute and `y` from the line's top.
 #[derive(Debug, Clone, PartialEq)]

@@ -18,35 +18,11 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
+use super::line::Line;
 use super::pages::{Glyph, GlyphRun};
 use super::shape::Shaper;
 use crate::compose::{Span, TextStyle};
 use crate::fonts::FaceId;
-
-/// One laid-out line; positions are relative to the line's left edge and its baseline.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Line {
-    /// Glyph runs in reading (logical) order, each at its display position: `x` from the line's
-    /// left edge and `y` = 0 on the baseline. Within a right-to-left run the glyphs are in visual
-    /// order and the text in logical order.
-    pub runs: Vec<GlyphRun>,
-    /// Link areas: (x start, x end, URI).
-    pub links: Vec<(f32, f32, String)>,
-    /// Width of the inked text (trailing spaces excluded).
-    pub width: f32,
-    /// Height above the baseline of the tallest style on the line.
-    pub ascent: f32,
-    /// Depth below the baseline (positive).
-    pub descent: f32,
-    /// Distance from this line's top to the next line's top at single spacing.
-    pub natural_height: f32,
-    /// The line belongs to a right-to-left paragraph: it reads from the right.
-    pub rtl: bool,
-    /// The line is laid out mirrored: flush right, its bullet hanging on the right. True for a
-    /// right-to-left paragraph, and for every paragraph of a right-to-left document (a paragraph
-    /// with no right-to-left letter there reads left to right, flush right).
-    pub mirrored: bool,
-}
 
 /// A glyph placed in the paragraph's text, before lines are formed.
 #[derive(Debug, Clone)]
@@ -624,8 +600,8 @@ fn visual_order(levels: &[u8]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::fonts::{FontBook, Style};
+    use crate::style::Rgb;
     use crate::typeset::marks::{LRM, RLM};
-    use crate::typeset::pages::Rgb;
 
     fn span(book: &FontBook, text: &str, bold: bool) -> Span {
         let style = if bold { Style::BOLD } else { Style::REGULAR };

@@ -6,24 +6,27 @@
 
 mod flow;
 mod inline;
+mod line;
 mod marks;
 pub mod pages;
 mod paginate;
 mod shape;
 
 pub use flow::{Column, FlowLine, flow, photo_item};
-pub use inline::{Line, break_lines};
+pub use inline::break_lines;
+pub use line::Line;
 pub use paginate::paginate;
 pub use shape::Shaper;
 
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::compose::{Document, Footer, Side, Span};
+use crate::compose::{Document, Footer, Span};
 use crate::fonts::FontBook;
 use crate::i18n::localize_digits;
+use crate::style::{Rect, Side};
 use flow::PHOTO_GAP;
-use pages::{Item, Page, Pages, Rect};
+use pages::{Item, Page, Pages};
 
 /// A column's lines and how they split into pages.
 struct Placed {
