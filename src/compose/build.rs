@@ -160,10 +160,10 @@ pub fn compose(
         }
     });
     let m = &layout.page.margins;
+    let name = resume.basics.name.as_deref();
     let footer = Footer {
-        template: composer
-            .locale
-            .footer_template(resume.basics.name.as_deref()),
+        template: composer.locale.footer_template(name).to_string(),
+        name: name.map(str::trim).unwrap_or_default().to_string(),
         style: composer.styles.small,
         digits: composer.locale.digits(),
     };

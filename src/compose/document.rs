@@ -152,8 +152,11 @@ pub struct Sidebar {
 /// The footer of multi-page documents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Footer {
-    /// Text with `{page}` and `{pages}` placeholders, e.g. "Ada Lovelace · Page {page} of {pages}".
+    /// The language's template with `{name}`, `{page}` and `{pages}` placeholders, e.g.
+    /// "{name} · Page {page} of {pages}", filled once per page so that no value is read again.
     pub template: String,
+    /// The value of `{name}`: the resume's name.
+    pub name: String,
     /// Its style.
     pub style: TextStyle,
     /// The digits the page numbers are written with, zero to nine.

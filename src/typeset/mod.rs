@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use crate::compose::{Document, Footer, Span};
 use crate::fonts::FontBook;
-use crate::i18n::localize_digits;
+use crate::i18n::{fill_template, localize_digits};
 use crate::style::{Rect, Side};
 use flow::PHOTO_GAP;
 use pages::{Item, Page, Pages};
@@ -286,13 +286,14 @@ fn footer_items(
     document: &Document,
 ) -> Vec<Item> {
     let span = Span {
-        text: footer
-            .template
-            .replace("{page}", &localize_digits(&page.to_string(), footer.digits))
-            .replace(
-                "{pages}",
-                &localize_digits(&pages.to_string(), footer.digits),
-            ),
+        text: fill_template(
+            &footer.template,
+            &[
+                ("name", &footer.name),
+                ("page", &localize_digits(&page.to_string(), footer.digits)),
+                ("pages", &localize_digits(&pages.to_string(), footer.digits)),
+            ],
+        ),
         style: footer.style,
         link: None,
         separator: false,
