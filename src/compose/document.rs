@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::fonts::{FaceId, Style};
-use crate::style::{Align, Clip, Image, Rgb, Side};
+use crate::style::{Align, Clip, Direction, Image, Rgb, Side};
 
 /// Resolved text style of a span.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,6 +49,8 @@ pub enum Block {
         right: Vec<Span>,
         /// Never end a page after this block.
         keep_with_next: bool,
+        /// The direction both parts are laid out in.
+        direction: Direction,
     },
     /// A section heading, kept with what follows it.
     Heading {
@@ -58,6 +60,8 @@ pub enum Block {
         rule: Option<(f32, Rgb)>,
         /// Space between the heading line and the rule.
         rule_gap: f32,
+        /// The direction the heading is laid out in.
+        direction: Direction,
     },
     /// Vertical space, dropped at the top of a page; its kind says how good a page break there is.
     Space(f32, Gap),
@@ -100,6 +104,9 @@ pub struct Paragraph {
     pub bullet: Option<Bullet>,
     /// Never end a page after this paragraph's last line.
     pub keep_with_next: bool,
+    /// The document's direction: right to left, the paragraph is laid out mirrored (flush right,
+    /// bullet on the right) and reads right to left where it has a right-to-left letter.
+    pub direction: Direction,
 }
 
 /// The marker of a bulleted paragraph.
@@ -161,4 +168,6 @@ pub struct Footer {
     pub style: TextStyle,
     /// The digits the page numbers are written with, zero to nine.
     pub digits: [char; 10],
+    /// The direction the footer line is laid out in.
+    pub direction: Direction,
 }

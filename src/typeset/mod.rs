@@ -301,7 +301,12 @@ fn footer_items(
     };
     let (width, height) = document.page_size;
     let bottom = document.margins[2];
-    let lines = break_lines(shaper, std::slice::from_ref(&span), |_| f32::INFINITY);
+    let lines = break_lines(
+        shaper,
+        std::slice::from_ref(&span),
+        footer.direction,
+        |_| f32::INFINITY,
+    );
     lines
         .into_iter()
         .flat_map(|line| {
