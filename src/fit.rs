@@ -11,7 +11,8 @@ use std::sync::Arc;
 use crate::fonts::FontBook;
 use crate::layout::{Layout, Length, rules};
 use crate::model::Resume;
-use crate::typeset::pages::{Image, Item, Pages};
+use crate::style::Image;
+use crate::typeset::pages::{Item, Pages};
 
 /// Smallest share of a gap that squeezing keeps.
 const GAP_FLOOR: f32 = 0.5;

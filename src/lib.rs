@@ -34,6 +34,7 @@ pub mod pdf;
 pub mod photo;
 pub mod read;
 mod render;
+pub mod style;
 pub mod typeset;
 pub mod validate;
 

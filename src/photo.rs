@@ -11,7 +11,7 @@ use std::sync::Arc;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
-use crate::typeset::pages::{Image, ImageData};
+use crate::style::{Image, ImageData};
 
 /// Largest photo file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = crate::read::PHOTO.max_bytes;

@@ -16,7 +16,7 @@ use crate::layout::{Layout, PageSetup, PaperSize};
 use crate::model::{self, ParseError, Resume};
 use crate::pdf::{self, PdfError};
 use crate::photo::{self, PhotoWarning};
-use crate::typeset::pages::Image;
+use crate::style::Image;
 
 /// The largest resume source a render accepts, in bytes. A two-page resume is about 10 KB; at
 /// this size a render takes about a second and under 1 GB of memory, and a larger one is refused

@@ -7,9 +7,8 @@ use std::sync::{Arc, OnceLock};
 use common::{ReadPdf, read_pdf};
 use resumepdf::fonts::{FaceId, FontBook, Style};
 use resumepdf::pdf::{Meta, PdfError, check_image, write};
-use resumepdf::typeset::pages::{
-    Clip, Glyph, GlyphRun, Image, ImageData, Item, Page, Pages, Rect, Rgb,
-};
+use resumepdf::style::{Clip, Image, ImageData, Rect, Rgb};
+use resumepdf::typeset::pages::{Glyph, GlyphRun, Item, Page, Pages};
 
 const A4: (f32, f32) = (595.28, 841.89);
 

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use resumepdf::compose::{Span, TextStyle};
 use resumepdf::fonts::{FaceId, FontBook, Style};
-use resumepdf::typeset::pages::Rgb;
+use resumepdf::style::{Direction, Rgb};
 use resumepdf::typeset::{Line, Shaper, break_lines};
 
 /// Separator spans are always this text, and no other span contains `·`.
@@ -147,7 +147,9 @@ fn droppable(gap: &str) -> bool {
 
 fn break_with(spans: &[Span], (first, rest): (f32, f32)) -> Vec<Line> {
     let mut shaper = Shaper::new(book());
-    break_lines(&mut shaper, spans, |i| if i == 0 { first } else { rest })
+    break_lines(&mut shaper, spans, Direction::Ltr, |i| {
+        if i == 0 { first } else { rest }
+    })
 }
 
 /// 64 cases keep `cargo test` quick in debug builds; `PROPTEST_CASES=5000` searches harder.
@@ -209,8 +211,8 @@ proptest! {
         // A warm cache (every word already shaped) gives the same lines too.
         let mut shaper = Shaper::new(book());
         let width = |i: usize| if i == 0 { measures.0 } else { measures.1 };
-        let _ = break_lines(&mut shaper, &spans, width);
-        let warm = break_lines(&mut shaper, &spans, width);
+        let _ = break_lines(&mut shaper, &spans, Direction::Ltr, width);
+        let warm = break_lines(&mut shaper, &spans, Direction::Ltr, width);
         prop_assert_eq!(&first, &warm);
     }
 }

@@ -238,6 +238,38 @@ fn a_long_career_spans_pages_with_numbered_footers() {
     }
 }
 
+/// Templates are filled once: a name that looks like a placeholder prints as written, in the
+/// header and in every footer.
+#[test]
+fn braces_in_a_name_print_as_written_in_every_footer() {
+    let sample = include_str!("../samples/senior-engineer-long-career.json");
+    assert!(
+        sample.contains("\"Catherine Adeyemi-Ross\""),
+        "sample name changed"
+    );
+    let resume = sample.replacen("\"Catherine Adeyemi-Ross\"", "\"Ada {pages} Lovelace\"", 1);
+    let pdf = read_pdf(&render_text(&resume, "classic"));
+    assert!(pdf.page_count >= 2, "{} pages", pdf.page_count);
+    assert!(
+        pdf.text[0].contains("Ada {pages} Lovelace\n"),
+        "{}",
+        pdf.text[0]
+    );
+    for (index, page) in pdf.text.iter().enumerate() {
+        let footer = format!(
+            "Ada {{pages}} Lovelace · Page {} of {}",
+            index + 1,
+            pdf.page_count
+        );
+        assert!(
+            page.trim_end().ends_with(&footer),
+            "page {} ends with: {}",
+            index + 1,
+            &page[page.len().saturating_sub(80)..]
+        );
+    }
+}
+
 #[test]
 fn every_layout_renders_every_copied_corpus_file() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");

@@ -6,10 +6,12 @@ use crate::common;
 
 use common::cli_render::{Rendered, render};
 use common::{ReadPdf, TextShow, read_pdf, unmarked};
+use resumepdf::compose::{Block, Span, compose};
 use resumepdf::fonts::{FontBook, fallback};
 use resumepdf::i18n::Locale;
 use resumepdf::layout::{self, SectionKind};
 use resumepdf::model;
+use resumepdf::style::Direction;
 use resumepdf::typeset::pages::GlyphRun;
 
 /// Every line of every page, with runs of white space folded to one space and directional marks
@@ -574,4 +576,44 @@ fn an_english_bullet_in_an_arabic_resume_reads_left_to_right_flush_right() {
     if let Some(poppler) = pdftotext_lines(&r.pdf) {
         assert!(poppler.contains(&bullet_line), "{poppler:#?}");
     }
+}
+
+/// Direction is data: every block of an Arabic resume says right to left, and its spans hold
+/// exactly the text to extract, with no invisible mark put in front to carry the direction.
+#[test]
+fn an_arabic_resume_composes_right_to_left_blocks_of_plain_text() {
+    let fonts = FontBook::bundled();
+    let layout = layout::load("classic", &fonts).expect("built-in layout");
+    let mut parsed = model::parse(ARABIC).expect("resume parses");
+    model::normalize(&mut parsed.resume);
+    let document = compose(&parsed.resume, &layout, &fonts, None);
+    assert!(document.right_to_left);
+    let footer = document.footer.as_ref().expect("a footer");
+    assert_eq!(footer.direction, Direction::Rtl);
+    let mut texts = 0;
+    for block in document.header.iter().chain(&document.main) {
+        let (direction, spans): (Direction, Vec<&Span>) = match block {
+            Block::Paragraph(p) => (p.direction, p.spans.iter().collect()),
+            Block::Heading {
+                spans, direction, ..
+            } => (*direction, spans.iter().collect()),
+            Block::Split {
+                left,
+                right,
+                direction,
+                ..
+            } => (*direction, left.iter().chain(right).collect()),
+            Block::Space(..) | Block::Photo(_) => continue,
+        };
+        assert_eq!(direction, Direction::Rtl, "{block:?}");
+        for span in spans {
+            assert!(
+                !span.text.contains(['\u{200E}', '\u{200F}', '\u{061C}']),
+                "{:?}",
+                span.text
+            );
+            texts += 1;
+        }
+    }
+    assert!(texts > 10, "only {texts} spans");
 }

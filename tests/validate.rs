@@ -494,3 +494,77 @@ fn validate_command(args: &[String]) -> (bool, String) {
         String::from_utf8_lossy(&output.stdout).into_owned(),
     )
 }
+
+#[test]
+fn every_schema_key_is_known_and_typos_get_a_suggestion() {
+    // Every property the JSON Resume schema defines, in every object: none is "unknown".
+    let schema: serde_json::Value =
+        serde_json::from_str(resumepdf::validate::SCHEMA_JSON).expect("the schema is JSON");
+    fn example(node: &serde_json::Value) -> serde_json::Value {
+        if let Some(properties) = node.get("properties").and_then(|p| p.as_object()) {
+            let object = properties
+                .iter()
+                .map(|(key, child)| (key.clone(), example(child)))
+                .collect();
+            return serde_json::Value::Object(object);
+        }
+        if let Some(items) = node.get("items") {
+            return serde_json::Value::Array(vec![example(items)]);
+        }
+        serde_json::Value::String("2020-01".to_string())
+    }
+    let full = example(&schema).to_string();
+    let parsed = resumepdf::model::parse(&full).expect("parses");
+    let unknown: Vec<String> = parsed
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("unknown"))
+        .map(ToString::to_string)
+        .collect();
+    assert!(unknown.is_empty(), "{unknown:?}");
+
+    let typos = r#"{"basics": {"name": "Ann", "emial": "ann@example.com"},
+        "experience": [{"compnay": "Acme"}], "Education": [],
+        "work": [{"name": "Acme", "compnay": "x", "startdate": "2020"}],
+        "x-theme": {}, "meta": {"anything": 1}}"#;
+    let parsed = resumepdf::model::parse(typos).expect("parses");
+    let said: Vec<(String, String)> = parsed
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("unknown"))
+        .map(|w| (w.path.clone(), w.message.clone()))
+        .collect();
+    let expected = [
+        (
+            "$.basics.emial",
+            "unknown key; did you mean \"email\"? It is ignored",
+        ),
+        (
+            "$.experience",
+            "unknown section; did you mean \"work\"? It is ignored",
+        ),
+        (
+            "$.Education",
+            "unknown section; did you mean \"education\"? It is ignored",
+        ),
+        (
+            "$.work[0].compnay",
+            "unknown key; did you mean \"company\"? It is ignored",
+        ),
+        (
+            "$.work[0].startdate",
+            "unknown key; did you mean \"startDate\"? It is ignored",
+        ),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(p, m)| (p.to_string(), m.to_string()))
+        .collect();
+    assert_eq!(said, expected);
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .all(|w| !w.path.starts_with("$.meta"))
+    );
+}

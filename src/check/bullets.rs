@@ -9,7 +9,7 @@ use super::{Bullet, Category, Cx, Finding, Severity};
 use crate::compose::{Span, TextStyle};
 use crate::fonts::{FaceId, FontBook, Style};
 use crate::layout::Layout;
-use crate::typeset::pages::Rgb;
+use crate::style::{Direction, Rgb};
 use crate::typeset::{Shaper, break_lines};
 
 /// A bullet share at or above this carries enough figures.
@@ -159,7 +159,13 @@ impl<'f> Measure<'f> {
             nowrap: false,
         };
         let width = self.width;
-        break_lines(&mut self.shaper, std::slice::from_ref(&span), |_| width).len()
+        break_lines(
+            &mut self.shaper,
+            std::slice::from_ref(&span),
+            Direction::Ltr,
+            |_| width,
+        )
+        .len()
     }
 }
 

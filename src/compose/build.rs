@@ -4,19 +4,18 @@ use super::dates::{format_range, format_value};
 use std::sync::Arc;
 
 use super::document::{
-    Block, Bullet, Document, Footer, Gap, Paragraph, Photo, Side, Sidebar, Span, TextStyle,
+    Block, Bullet, Document, Footer, Gap, Paragraph, Photo, Sidebar, Span, TextStyle,
 };
 use super::links::{display_url, mailto, tel};
 use super::prose;
 use crate::fonts::{FontBook, Style};
 use crate::i18n::Locale;
 use crate::layout::{
-    Align, Columns, HeadingCase, HeadingColor, Layout, PhotoPosition, PhotoShape, SectionKind,
-    SidebarSide,
+    Columns, HeadingCase, HeadingColor, Layout, PhotoPosition, PhotoShape, SectionKind,
 };
 use crate::model::link_target as web_link;
 use crate::model::{DateValue, EndDate, Resume};
-use crate::typeset::pages::{Clip, Image};
+use crate::style::{Align, Clip, Image, Side};
 
 /// The styles a layout resolves to.
 struct Styles {
@@ -153,10 +152,7 @@ pub fn compose(
         header.append(&mut main);
         main = std::mem::take(&mut header);
         Sidebar {
-            side: match setup.side {
-                SidebarSide::Left => Side::Left,
-                SidebarSide::Right => Side::Right,
-            },
+            side: setup.side,
             width: setup.width.pt(),
             gap: setup.gap.pt(),
             background: setup.background.map(|c| c.0),
@@ -164,12 +160,13 @@ pub fn compose(
         }
     });
     let m = &layout.page.margins;
+    let name = resume.basics.name.as_deref();
     let footer = Footer {
-        template: composer
-            .locale
-            .footer_template(resume.basics.name.as_deref()),
+        template: composer.locale.footer_template(name).to_string(),
+        name: name.map(str::trim).unwrap_or_default().to_string(),
         style: composer.styles.small,
         digits: composer.locale.digits(),
+        direction: composer.locale.direction(),
     };
     let mut document = Document {
         page_size: layout.page.dimensions(),
@@ -188,45 +185,14 @@ pub fn compose(
     document
 }
 
-/// The RIGHT-TO-LEFT MARK that starts every paragraph of a right-to-left document: the typesetter
-/// takes it as the paragraph's direction (whatever script the text starts with), aligns the
-/// paragraph to the right and mirrors its sides; the mark itself is neither drawn nor extracted.
-const RTL_MARK: char = '\u{200F}';
-
-/// Lays a right-to-left document out as the mirror image of its layout: every paragraph, heading
-/// and entry header runs right to left (titles on the right, dates on the left, bullets hanging
-/// on the right), and a sidebar or header photo changes sides.
+/// Lays a right-to-left document out as the mirror image of its layout: a sidebar or header photo
+/// changes sides. (Each block carries the document's direction, so its lines run right to left:
+/// titles on the right, dates on the left, bullets hanging on the right.)
 fn mirror(document: &mut Document) {
-    fn mark(spans: &mut [Span]) {
-        if let Some(first) = spans.first_mut()
-            && !first.text.starts_with(RTL_MARK)
-        {
-            first.text.insert(0, RTL_MARK);
-        }
-    }
     let flip = |side: Side| match side {
         Side::Left => Side::Right,
         Side::Right => Side::Left,
     };
-    let sidebar = document.sidebar.as_mut().map(|s| &mut s.blocks);
-    let blocks = [&mut document.header, &mut document.main]
-        .into_iter()
-        .chain(sidebar)
-        .flat_map(|blocks| blocks.iter_mut());
-    for block in blocks {
-        match block {
-            Block::Paragraph(paragraph) => mark(&mut paragraph.spans),
-            Block::Heading { spans, .. } => mark(spans),
-            Block::Split { left, right, .. } => {
-                mark(left);
-                mark(right);
-            }
-            Block::Space(..) | Block::Photo(_) => {}
-        }
-    }
-    if let Some(footer) = &mut document.footer {
-        footer.template.insert(0, RTL_MARK);
-    }
     if let Some((_, side)) = &mut document.header_photo {
         *side = flip(*side);
     }
@@ -251,6 +217,7 @@ impl Composer<'_> {
             indent: 0.0,
             bullet: None,
             keep_with_next: false,
+            direction: self.locale.direction(),
         }));
     }
 
@@ -261,6 +228,7 @@ impl Composer<'_> {
             indent: 0.0,
             bullet: None,
             keep_with_next: true,
+            direction: self.locale.direction(),
         }));
     }
 
@@ -324,6 +292,7 @@ impl Composer<'_> {
                 .rule
                 .then_some((0.6, self.layout.colors.rule.0)),
             rule_gap: 1.5,
+            direction: self.locale.direction(),
         });
         self.space(self.layout.spacing.heading_gap.pt(), Gap::Tight);
     }
@@ -348,6 +317,7 @@ impl Composer<'_> {
                 left: first_left,
                 right: right(dates, self.styles.muted),
                 keep_with_next: true,
+                direction: self.locale.direction(),
             });
         }
         if !second_left.is_empty() || place.is_some() {
@@ -355,6 +325,7 @@ impl Composer<'_> {
                 left: second_left,
                 right: right(place.map(str::to_string), self.styles.emphasis),
                 keep_with_next: true,
+                direction: self.locale.direction(),
             });
         }
     }
@@ -394,6 +365,7 @@ impl Composer<'_> {
                     hang,
                 }),
                 keep_with_next: false,
+                direction: self.locale.direction(),
             }));
         }
     }

@@ -1,10 +1,9 @@
 //! The composed document: what to print, in which style, in which order — not yet where.
 
-use crate::fonts::{FaceId, Style};
-use crate::layout::Align;
 use std::sync::Arc;
 
-use crate::typeset::pages::{Clip, Image, Rgb};
+use crate::fonts::{FaceId, Style};
+use crate::style::{Align, Clip, Direction, Image, Rgb, Side};
 
 /// Resolved text style of a span.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,6 +49,8 @@ pub enum Block {
         right: Vec<Span>,
         /// Never end a page after this block.
         keep_with_next: bool,
+        /// The direction both parts are laid out in.
+        direction: Direction,
     },
     /// A section heading, kept with what follows it.
     Heading {
@@ -59,6 +60,8 @@ pub enum Block {
         rule: Option<(f32, Rgb)>,
         /// Space between the heading line and the rule.
         rule_gap: f32,
+        /// The direction the heading is laid out in.
+        direction: Direction,
     },
     /// Vertical space, dropped at the top of a page; its kind says how good a page break there is.
     Space(f32, Gap),
@@ -101,6 +104,9 @@ pub struct Paragraph {
     pub bullet: Option<Bullet>,
     /// Never end a page after this paragraph's last line.
     pub keep_with_next: bool,
+    /// The document's direction: right to left, the paragraph is laid out mirrored (flush right,
+    /// bullet on the right) and reads right to left where it has a right-to-left letter.
+    pub direction: Direction,
 }
 
 /// The marker of a bulleted paragraph.
@@ -135,15 +141,6 @@ pub struct Document {
     pub right_to_left: bool,
 }
 
-/// Which side a sidebar is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// Left of the main column (read first in a left-to-right document).
-    Left,
-    /// Right of the main column (read first in a right-to-left document).
-    Right,
-}
-
 /// A sidebar column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sidebar {
@@ -162,10 +159,15 @@ pub struct Sidebar {
 /// The footer of multi-page documents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Footer {
-    /// Text with `{page}` and `{pages}` placeholders, e.g. "Ada Lovelace · Page {page} of {pages}".
+    /// The language's template with `{name}`, `{page}` and `{pages}` placeholders, e.g.
+    /// "{name} · Page {page} of {pages}", filled once per page so that no value is read again.
     pub template: String,
+    /// The value of `{name}`: the resume's name.
+    pub name: String,
     /// Its style.
     pub style: TextStyle,
     /// The digits the page numbers are written with, zero to nine.
     pub digits: [char; 10],
+    /// The direction the footer line is laid out in.
+    pub direction: Direction,
 }

@@ -9,6 +9,6 @@ mod prose;
 pub use build::compose;
 pub use dates::{format_date, format_range, format_value};
 pub use document::{
-    Block, Bullet, Document, Footer, Gap, Paragraph, Photo, Side, Sidebar, Span, TextStyle,
+    Block, Bullet, Document, Footer, Gap, Paragraph, Photo, Sidebar, Span, TextStyle,
 };
 pub use links::{display_url, mailto, tel};

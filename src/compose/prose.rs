@@ -236,7 +236,7 @@ fn link(text: &str) -> Option<Markup<'_>> {
 mod tests {
     use super::*;
     use crate::fonts::{FaceId, Style};
-    use crate::typeset::pages::Rgb;
+    use crate::style::Rgb;
 
     fn style(bold: bool) -> TextStyle {
         TextStyle {

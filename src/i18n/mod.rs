@@ -24,11 +24,11 @@ mod template;
 #[cfg(test)]
 mod tests;
 
-use serde::Deserialize;
-
 use crate::layout::SectionKind;
+use crate::style::Direction;
 
 pub use table::LocaleError;
+pub use template::fill as fill_template;
 
 /// The section keys every table translates: the layout's section names.
 pub const SECTION_KEYS: [&str; 13] = [
@@ -46,17 +46,6 @@ pub const SECTION_KEYS: [&str; 13] = [
     "references",
     "projects",
 ];
-
-/// Writing direction of a language's script.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    /// Left to right (Latin, Cyrillic, CJK, …).
-    #[default]
-    Ltr,
-    /// Right to left (Arabic, Hebrew, Persian, …).
-    Rtl,
-}
 
 /// The labels and date forms of one language, read from its translation table.
 #[derive(Debug, Clone)]
@@ -262,12 +251,13 @@ impl Locale {
         }
     }
 
-    /// The footer with the name filled in and `{page}` and `{pages}` left for the typesetter
-    /// (the form of `compose::Footer::template`), e.g. `"Ada · Page {page} of {pages}"`.
-    pub fn footer_template(&self, name: Option<&str>) -> String {
+    /// The footer template for a resume with this name (or none), placeholders unfilled, e.g.
+    /// `"{name} · Page {page} of {pages}"`: the typesetter fills `{name}`, `{page}` and `{pages}`
+    /// in one pass with [`fill_template`], so braces in a name print as written.
+    pub fn footer_template(&self, name: Option<&str>) -> &str {
         match name.map(str::trim).filter(|n| !n.is_empty()) {
-            Some(name) => template::fill(&self.footer_named, &[("name", name)]),
-            None => self.footer_anonymous.clone(),
+            Some(_) => &self.footer_named,
+            None => &self.footer_anonymous,
         }
     }
 }

@@ -21,7 +21,7 @@ pub(crate) fn placeholders(template: &str) -> Vec<&str> {
 
 /// Replaces each placeholder named in `values` by its value, in one pass: text coming from a value
 /// is never read again, and placeholders not in `values` are left as they are.
-pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

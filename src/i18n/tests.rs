@@ -102,7 +102,7 @@ fn english_keeps_the_historic_defaults() {
     assert_eq!(en.footer(Some("  "), 1, 2), "Page 1 of 2");
     assert_eq!(
         en.footer_template(Some("Ada")),
-        "Ada · Page {page} of {pages}"
+        "{name} · Page {page} of {pages}"
     );
     assert_eq!(en.footer_template(None), "Page {page} of {pages}");
     assert_eq!(

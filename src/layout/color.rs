@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, de};
 
-use crate::typeset::pages::Rgb;
+use crate::style::Rgb;
 
 /// Parses `#rrggbb` or `#rgb`.
 pub fn parse_hex(text: &str) -> Result<Rgb, String> {

@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::style::{Align, Side};
+
 pub use color::{Color, contrast, parse_hex};
 pub use length::Length;
 pub use load::{LayoutError, builtin_names, fingerprint, load, parse};
@@ -127,7 +129,7 @@ pub enum Columns {
 #[serde(deny_unknown_fields)]
 pub struct SidebarSetup {
     /// `"left"` (read first) or `"right"`.
-    pub side: SidebarSide,
+    pub side: Side,
     /// Width of the sidebar's text.
     pub width: Length,
     /// Space between the sidebar and the main column.
@@ -137,16 +139,6 @@ pub struct SidebarSetup {
     pub background: Option<Color>,
     /// Sections shown in the sidebar, in order (taken out of the main column).
     pub sections: Vec<SectionKind>,
-}
-
-/// Which side a sidebar is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SidebarSide {
-    /// Left of the main column.
-    Left,
-    /// Right of the main column.
-    Right,
 }
 
 /// Paper size and margins.
@@ -246,16 +238,6 @@ pub struct Header {
     pub align: Align,
     /// Text between contact items, e.g. "  ·  ".
     pub separator: String,
-}
-
-/// Horizontal alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Align {
-    /// Flush left.
-    Left,
-    /// Centred.
-    Center,
 }
 
 /// Section heading style.

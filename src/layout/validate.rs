@@ -5,7 +5,7 @@ use std::fmt;
 use super::rules::*;
 use super::{Layout, Length, contrast};
 use crate::fonts::{FontBook, Style};
-use crate::typeset::pages::Rgb;
+use crate::style::Rgb;
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,7 +15,8 @@ use super::image::{Images, draw_ops, is_drawn};
 use super::runs;
 use super::subset::{EmbeddedFont, glyph_text};
 use crate::fonts::FaceId;
-use crate::typeset::pages::{GlyphRun, Item, Page, Rgb};
+use crate::style::Rgb;
+use crate::typeset::pages::{GlyphRun, Item, Page};
 
 /// The TJ offsets are rounded to this many thousandths of an em. The rounding error does not add
 /// up along a line (each offset corrects the error left by the previous ones), so every glyph

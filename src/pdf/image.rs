@@ -19,7 +19,8 @@ use printpdf::{
 };
 
 use super::PdfError;
-use crate::typeset::pages::{Clip, Image, ImageData, Item, Pages, Rect};
+use crate::style::{Clip, Image, ImageData, Rect};
+use crate::typeset::pages::{Item, Pages};
 
 /// zlib level for RGB and alpha data. Measured on samples/with-photo.jpg decoded to 300 × 375
 /// RGBA (337 KB of RGB; release build, whole `write` of a one-line page, best of 30, on a busy

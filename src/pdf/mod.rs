@@ -19,7 +19,8 @@ mod subset;
 use printpdf::{PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect};
 
 use crate::fonts::FontBook;
-use crate::typeset::pages::{Image, Pages};
+use crate::style::Image;
+use crate::typeset::pages::Pages;
 
 /// Document information written into the PDF.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

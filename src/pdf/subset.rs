@@ -178,7 +178,8 @@ fn pdf_name(postscript_name: &str) -> String {
 mod tests {
     use super::*;
     use crate::fonts::Style;
-    use crate::typeset::pages::{Glyph, Page, Rgb};
+    use crate::style::Rgb;
+    use crate::typeset::pages::{Glyph, Page};
 
     fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
         let glyphs = gids

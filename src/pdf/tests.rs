@@ -7,7 +7,8 @@ use lopdf::{Document, Object};
 use super::subset::embed_fonts;
 use super::{Meta, write};
 use crate::fonts::{FaceId, FontBook, Style};
-use crate::typeset::pages::{Glyph, GlyphRun, Item, Page, Pages, Rgb};
+use crate::style::Rgb;
+use crate::typeset::pages::{Glyph, GlyphRun, Item, Page, Pages};
 
 /// A run of every glyph id in `gids`, each standing for one letter of `text`.
 fn run(face: FaceId, gids: &[u16], text: &str) -> Item {

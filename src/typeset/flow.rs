@@ -1,12 +1,13 @@
 //! Blocks → a flow of unbreakable lines, each knowing whether a page may end after it.
 
-use super::inline::{Line, break_lines};
+use super::inline::break_lines;
+use super::line::Line;
 use std::sync::Arc;
 
-use super::pages::{Item, Rect};
+use super::pages::Item;
 use super::shape::Shaper;
 use crate::compose::{Block, Gap, Paragraph, Photo, Span};
-use crate::layout::Align;
+use crate::style::{Align, Direction, Rect};
 
 /// A line of the flow: its items are positioned with `x` absolute and `y` from the line's top.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,8 +84,10 @@ pub fn flow(
                 left,
                 right,
                 keep_with_next,
+                direction,
             } => {
-                split_lines(shaper, left, right, column, line_spacing, &mut out);
+                let sides = (left.as_slice(), right.as_slice());
+                split_lines(shaper, sides, *direction, column, line_spacing, &mut out);
                 if let Some(last) = out.last_mut() {
                     last.keep_with_next = *keep_with_next;
                 }
@@ -93,8 +96,9 @@ pub fn flow(
                 spans,
                 rule,
                 rule_gap,
+                direction,
             } => {
-                let lines = break_lines(shaper, spans, |_| column.width);
+                let lines = break_lines(shaper, spans, *direction, |_| column.width);
                 for line in lines {
                     let x = start_x(&line, column.x, column.width);
                     push_line(&mut out, line, x, line_spacing, true);
@@ -163,7 +167,7 @@ fn paragraph_lines(
     out: &mut Vec<FlowLine>,
 ) {
     let width = column.width - paragraph.indent;
-    let lines = break_lines(shaper, &paragraph.spans, |_| width);
+    let lines = break_lines(shaper, &paragraph.spans, paragraph.direction, |_| width);
     let rtl = lines.first().is_some_and(|l| l.mirrored);
     let x = if rtl {
         column.x
@@ -180,9 +184,13 @@ fn paragraph_lines(
         push_line(out, line, x + offset, line_spacing, false);
     }
     if let (Some(bullet), Some(first)) = (&paragraph.bullet, out.get_mut(start)) {
-        let marker = break_lines(shaper, std::slice::from_ref(&bullet.span), |_| {
-            f32::INFINITY
-        });
+        // The bullet is laid out on its own, left to right; the paragraph's direction places it.
+        let marker = break_lines(
+            shaper,
+            std::slice::from_ref(&bullet.span),
+            Direction::Ltr,
+            |_| f32::INFINITY,
+        );
         if let Some(marker) = marker.into_iter().next() {
             let baseline = first_baseline(first);
             let marker_x = if rtl {
@@ -217,21 +225,21 @@ fn start_x(line: &Line, x: f32, width: f32) -> f32 {
 /// the sides are mirrored: the wrapping text is flush right and the other text flush left.
 fn split_lines(
     shaper: &mut Shaper,
-    left: &[Span],
-    right: &[Span],
+    (left, right): (&[Span], &[Span]),
+    direction: Direction,
     column: Column,
     line_spacing: f32,
     out: &mut Vec<FlowLine>,
 ) {
     const GAP: f32 = 12.0;
     const NARROW: f32 = 4.0 * 72.0;
-    let right_line = break_lines(shaper, right, |_| f32::INFINITY)
+    let right_line = break_lines(shaper, right, direction, |_| f32::INFINITY)
         .into_iter()
         .next();
     let right_width = right_line.as_ref().map_or(0.0, |l| l.width);
     let mut beside = right_width + GAP < column.width * 0.6;
     let first_width = column.width - right_width - GAP;
-    let mut lines = break_lines(shaper, left, |i| {
+    let mut lines = break_lines(shaper, left, direction, |i| {
         if i == 0 && beside {
             first_width
         } else {
@@ -241,7 +249,7 @@ fn split_lines(
     // In a narrow column, a wrapped title reads better with its dates on a line of their own.
     if beside && lines.len() > 1 && column.width < NARROW {
         beside = false;
-        lines = break_lines(shaper, left, |_| column.width);
+        lines = break_lines(shaper, left, direction, |_| column.width);
     }
     let rtl = match (lines.first(), &right_line) {
         (Some(first), _) => first.mirrored,

@@ -1,10 +1,9 @@
 //! Inline layout: styled spans → shaped lines, broken at UAX #14 opportunities to a measured width
 //! and put in bidirectional display order (UAX #9).
 //!
-//! A paragraph is analysed for bidi levels first. Its base direction is right to left when its text
-//! starts with a RIGHT-TO-LEFT MARK (U+200F, how the composer marks the paragraphs of a
-//! right-to-left document) and has a right-to-left letter, left to right after a LEFT-TO-RIGHT
-//! MARK, else that of its first strong character. Paragraphs of a right-to-left document are laid
+//! A paragraph is analysed for bidi levels first. Its base direction is right to left when it
+//! belongs to a right-to-left document (its [`Direction`]) and has a right-to-left letter, else that
+//! of its first strong character. Paragraphs of a right-to-left document are laid
 //! out mirrored (flush right, bullets on the right) whatever their own direction: one with no
 //! right-to-left letter, such as an English bullet, reads left to right there. Unbreakable and linked spans (addresses, phone numbers, names) are isolates: their
 //! order never mixes with the text around them. The text is shaped in pieces of one span, face and
@@ -18,35 +17,12 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
+use super::line::Line;
 use super::pages::{Glyph, GlyphRun};
 use super::shape::Shaper;
 use crate::compose::{Span, TextStyle};
 use crate::fonts::FaceId;
-
-/// One laid-out line; positions are relative to the line's left edge and its baseline.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Line {
-    /// Glyph runs in reading (logical) order, each at its display position: `x` from the line's
-    /// left edge and `y` = 0 on the baseline. Within a right-to-left run the glyphs are in visual
-    /// order and the text in logical order.
-    pub runs: Vec<GlyphRun>,
-    /// Link areas: (x start, x end, URI).
-    pub links: Vec<(f32, f32, String)>,
-    /// Width of the inked text (trailing spaces excluded).
-    pub width: f32,
-    /// Height above the baseline of the tallest style on the line.
-    pub ascent: f32,
-    /// Depth below the baseline (positive).
-    pub descent: f32,
-    /// Distance from this line's top to the next line's top at single spacing.
-    pub natural_height: f32,
-    /// The line belongs to a right-to-left paragraph: it reads from the right.
-    pub rtl: bool,
-    /// The line is laid out mirrored: flush right, its bullet hanging on the right. True for a
-    /// right-to-left paragraph, and for every paragraph of a right-to-left document (a paragraph
-    /// with no right-to-left letter there reads left to right, flush right).
-    pub mirrored: bool,
-}
+use crate::style::Direction;
 
 /// A glyph placed in the paragraph's text, before lines are formed.
 #[derive(Debug, Clone)]
@@ -115,16 +91,17 @@ struct Bidi {
     classes: Vec<BidiClass>,
     /// Base level of the bidi paragraph each byte is in (newlines end bidi paragraphs).
     base: Vec<u8>,
-    /// The paragraph starts with the composer's RIGHT-TO-LEFT MARK: it belongs to a right-to-left
-    /// document, and is laid out mirrored whatever its own direction.
+    /// The paragraph belongs to a right-to-left document: it is laid out mirrored whatever its own
+    /// direction.
     in_rtl_document: bool,
 }
 
 impl Bidi {
-    /// Resolves the levels of `text`, the concatenation of `spans` at `bounds`.
-    fn new(text: &str, spans: &[Span], bounds: &[Range<usize>]) -> Bidi {
+    /// Resolves the levels of `text`, the concatenation of `spans` at `bounds`, a paragraph of a
+    /// document written in `direction`.
+    fn new(text: &str, spans: &[Span], bounds: &[Range<usize>], direction: Direction) -> Bidi {
         let lead = text.len() - text.trim_start_matches(is_bidi_control).len();
-        let marked_rtl = matches!(text.chars().next(), Some('\u{200F}' | '\u{061C}'));
+        let in_rtl_document = direction == Direction::Rtl;
         let may_be_rtl = text[lead..].chars().any(|c| {
             use BidiClass::{AL, AN, R, RLE, RLI, RLO};
             // Nothing below U+0590 (Hebrew) is right-to-left: skip the table search.
@@ -136,14 +113,11 @@ impl Bidi {
                 levels: Vec::new(),
                 classes: Vec::new(),
                 base: Vec::new(),
-                in_rtl_document: marked_rtl,
+                in_rtl_document,
             };
         }
-        let base = match text.chars().next() {
-            Some('\u{200F}' | '\u{061C}') => Some(Level::rtl()),
-            Some('\u{200E}') => Some(Level::ltr()),
-            _ => None,
-        };
+        // Otherwise the first strong character decides (a leading mark in the text included).
+        let base = in_rtl_document.then(Level::rtl);
         // Each unbreakable or linked span (an address, a phone number, a name) becomes a
         // first-strong isolate (FSI … PDI); the paragraph's leading direction marks stay outside,
         // where they set the paragraph's direction.
@@ -176,7 +150,7 @@ impl Bidi {
             levels: map.iter().map(|&i| info.levels[i].number()).collect(),
             classes: map.iter().map(|&i| info.original_classes[i]).collect(),
             base: map.iter().map(|&i| paragraph_level(i)).collect(),
-            in_rtl_document: marked_rtl,
+            in_rtl_document,
         }
     }
 
@@ -186,10 +160,12 @@ impl Bidi {
     }
 }
 
-/// Breaks `spans` into lines; `width_of(i)` gives the width available to line `i`.
+/// Breaks `spans`, a paragraph of a document written in `direction`, into lines; `width_of(i)`
+/// gives the width available to line `i`.
 pub fn break_lines(
     shaper: &mut Shaper,
     spans: &[Span],
+    direction: Direction,
     width_of: impl Fn(usize) -> f32,
 ) -> Vec<Line> {
     let mut text = String::new();
@@ -199,7 +175,7 @@ pub fn break_lines(
         text.push_str(&span.text);
         bounds.push(start..text.len());
     }
-    let bidi = Bidi::new(&text, spans, &bounds);
+    let bidi = Bidi::new(&text, spans, &bounds, direction);
     let atoms = atoms(shaper, spans, &text, &bounds, &bidi);
     let mut lines: Vec<Vec<PGlyph>> = Vec::new();
     let mut current: Vec<PGlyph> = Vec::new();
@@ -624,8 +600,8 @@ fn visual_order(levels: &[u8]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::fonts::{FontBook, Style};
+    use crate::style::Rgb;
     use crate::typeset::marks::{LRM, RLM};
-    use crate::typeset::pages::Rgb;
 
     fn span(book: &FontBook, text: &str, bold: bool) -> Span {
         let style = if bold { Style::BOLD } else { Style::REGULAR };
@@ -659,7 +635,12 @@ mod tests {
         let mut shaper = Shaper::new(&book);
         let words = "Reduced average first response time from nine hours to forty minutes by \
                      rebuilding the triage queue and coaching twelve agents on macros";
-        let lines = break_lines(&mut shaper, &[span(&book, words, false)], |_| 150.0);
+        let lines = break_lines(
+            &mut shaper,
+            &[span(&book, words, false)],
+            Direction::Ltr,
+            |_| 150.0,
+        );
         assert!(lines.len() > 2);
         for line in &lines {
             assert!(line.width <= 150.01, "{} > 150", line.width);
@@ -673,7 +654,7 @@ mod tests {
         let book = FontBook::bundled();
         let mut shaper = Shaper::new(&book);
         let spans = [span(&book, "AVATAR ", true), span(&book, "AVATAR", false)];
-        let lines = break_lines(&mut shaper, &spans, |_| 500.0);
+        let lines = break_lines(&mut shaper, &spans, Direction::Ltr, |_| 500.0);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].runs.len(), 2);
         assert_eq!(lines[0].runs[0].text, "AVATAR ");
@@ -693,7 +674,12 @@ mod tests {
         let book = FontBook::bundled();
         let mut shaper = Shaper::new(&book);
         let long = "x".repeat(300);
-        let lines = break_lines(&mut shaper, &[span(&book, &long, false)], |_| 100.0);
+        let lines = break_lines(
+            &mut shaper,
+            &[span(&book, &long, false)],
+            Direction::Ltr,
+            |_| 100.0,
+        );
         assert!(lines.len() > 5);
         assert!(lines.iter().all(|l| l.width <= 100.01));
         assert_eq!(lines.iter().map(line_text).collect::<String>(), long);
@@ -703,7 +689,12 @@ mod tests {
     fn newlines_force_a_break() {
         let book = FontBook::bundled();
         let mut shaper = Shaper::new(&book);
-        let lines = break_lines(&mut shaper, &[span(&book, "one\ntwo", false)], |_| 500.0);
+        let lines = break_lines(
+            &mut shaper,
+            &[span(&book, "one\ntwo", false)],
+            Direction::Ltr,
+            |_| 500.0,
+        );
         assert_eq!(
             lines.iter().map(line_text).collect::<Vec<_>>(),
             ["one", "two"]
@@ -734,12 +725,23 @@ mod tests {
         let book = FontBook::bundled();
         let mut shaper = Shaper::new(&book);
         let text = "Taught science to thirteen-year-olds in a middle-school for ten long years";
-        let whole = break_lines(&mut shaper, &[span(&book, text, false)], |_| 1000.0)[0].width;
+        let whole = break_lines(
+            &mut shaper,
+            &[span(&book, text, false)],
+            Direction::Ltr,
+            |_| 1000.0,
+        )[0]
+        .width;
         let mut broke_elsewhere = 0;
         // From a third of the line (wider than the longest word) to the whole line.
         for step in 14..40 {
             let width = whole * step as f32 / 40.0;
-            let lines = break_lines(&mut shaper, &[span(&book, text, false)], |_| width);
+            let lines = break_lines(
+                &mut shaper,
+                &[span(&book, text, false)],
+                Direction::Ltr,
+                |_| width,
+            );
             let texts: Vec<String> = lines.iter().map(line_text).collect();
             assert_eq!(texts.join(" "), text, "nothing lost at {width}");
             assert!(
@@ -759,7 +761,12 @@ mod tests {
         let book = FontBook::bundled();
         let mut shaper = Shaper::new(&book);
         let text = "שלום Rust עולם 2020 סוף";
-        let lines = break_lines(&mut shaper, &[hebrew_span(&book, text)], |_| 500.0);
+        let lines = break_lines(
+            &mut shaper,
+            &[hebrew_span(&book, text)],
+            Direction::Ltr,
+            |_| 500.0,
+        );
         assert_eq!(lines.len(), 1);
         let line = &lines[0];
         assert!(line.rtl, "the first strong letter is Hebrew");
@@ -785,7 +792,12 @@ mod tests {
         let book = FontBook::bundled();
         let mut shaper = Shaper::new(&book);
         let text = "שָׁלוֹם עוֹלָם";
-        let lines = break_lines(&mut shaper, &[hebrew_span(&book, text)], |_| 500.0);
+        let lines = break_lines(
+            &mut shaper,
+            &[hebrew_span(&book, text)],
+            Direction::Ltr,
+            |_| 500.0,
+        );
         let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
         for run in &lines[0].runs {
             let base = text.find(run.text.as_str()).unwrap();
@@ -806,11 +818,11 @@ mod tests {
     }
 
     #[test]
-    fn a_leading_right_to_left_mark_mirrors_the_paragraph_and_is_not_drawn() {
+    fn a_paragraph_of_a_right_to_left_document_is_mirrored_and_reads_right_to_left() {
         let book = FontBook::bundled();
         let mut shaper = Shaper::new(&book);
-        let marked = hebrew_span(&book, "\u{200F}Rust 2020 שלום!");
-        let lines = break_lines(&mut shaper, &[marked], |_| 500.0);
+        let text = hebrew_span(&book, "Rust 2020 שלום!");
+        let lines = break_lines(&mut shaper, &[text], Direction::Rtl, |_| 500.0);
         let line = &lines[0];
         assert!(line.rtl && line.mirrored);
         assert_eq!(line_text(line), "Rust 2020 שלום!");
@@ -822,14 +834,19 @@ mod tests {
         let hebrew = line.runs.iter().find(|r| r.text.contains("שלום")).unwrap();
         let leftmost = &hebrew.glyphs[0];
         assert_eq!(&hebrew.text[leftmost.text.clone()], "!");
-        // With no right-to-left letter, a marked paragraph (an English bullet in an Arabic resume)
+        // With no right-to-left letter, such a paragraph (an English bullet in an Arabic resume)
         // reads left to right, and is still laid out mirrored.
-        let english = span(&book, "\u{200F}Rust 2020!", false);
-        let lines = break_lines(&mut shaper, &[english], |_| 500.0);
+        let english = span(&book, "Rust 2020!", false);
+        let lines = break_lines(&mut shaper, &[english], Direction::Rtl, |_| 500.0);
         assert!(!lines[0].rtl && lines[0].mirrored);
         assert_eq!(placed(&lines[0]).len(), 1);
         assert_eq!(line_text(&lines[0]), "Rust 2020!");
-        let plain = break_lines(&mut shaper, &[span(&book, "Rust 2020!", false)], |_| 500.0);
+        let plain = break_lines(
+            &mut shaper,
+            &[span(&book, "Rust 2020!", false)],
+            Direction::Ltr,
+            |_| 500.0,
+        );
         assert!(!plain[0].rtl && !plain[0].mirrored);
     }
 
@@ -841,8 +858,8 @@ mod tests {
             nowrap: true,
             ..span(&book, "+966 50 123 4567", false)
         };
-        let spans = [hebrew_span(&book, "\u{200F}טלפון: "), phone.clone()];
-        let lines = break_lines(&mut shaper, &spans, |_| 500.0);
+        let spans = [hebrew_span(&book, "טלפון: "), phone.clone()];
+        let lines = break_lines(&mut shaper, &spans, Direction::Rtl, |_| 500.0);
         assert_eq!(line_text(&lines[0]), "טלפון: +966 50 123 4567");
         let number = lines[0]
             .runs
@@ -855,8 +872,8 @@ mod tests {
             "one left-to-right run"
         );
         // Without the isolate, the bidi algorithm reverses the groups of digits.
-        let loose = [hebrew_span(&book, "\u{200F}טלפון: +966 50 123 4567")];
-        let lines = break_lines(&mut shaper, &loose, |_| 500.0);
+        let loose = [hebrew_span(&book, "טלפון: +966 50 123 4567")];
+        let lines = break_lines(&mut shaper, &loose, Direction::Rtl, |_| 500.0);
         assert!(lines[0].runs.len() > 2);
     }
 
@@ -867,7 +884,12 @@ mod tests {
         let text =
             "带领8人客服团队（含「夜班」小组），将首次响应时间缩短了35%。客户满意度提升至92分。";
         for width in [40.0, 55.0, 70.0, 90.0, 120.0] {
-            let lines = break_lines(&mut shaper, &[span(&book, text, false)], |_| width);
+            let lines = break_lines(
+                &mut shaper,
+                &[span(&book, text, false)],
+                Direction::Ltr,
+                |_| width,
+            );
             let texts: Vec<String> = lines.iter().map(line_text).collect();
             assert_eq!(texts.concat(), text, "nothing lost at {width}");
             assert!(texts.len() > 2, "{width}: {texts:?}");
@@ -893,14 +915,24 @@ mod tests {
         book.add_fallback("Liberation fallback", data).unwrap();
         let mut shaper = Shaper::new(&book);
         // Carlito has no Hebrew: the bold Hebrew word is drawn with the regular fallback.
-        let lines = break_lines(&mut shaper, &[span(&book, "Dana דנה", true)], |_| 500.0);
+        let lines = break_lines(
+            &mut shaper,
+            &[span(&book, "Dana דנה", true)],
+            Direction::Ltr,
+            |_| 500.0,
+        );
         let bold: Vec<(&str, bool)> = lines[0]
             .runs
             .iter()
             .map(|r| (r.text.as_str(), r.synthetic_bold))
             .collect();
         assert_eq!(bold, [("Dana ", false), ("דנה", true)]);
-        let lines = break_lines(&mut shaper, &[span(&book, "דנה", false)], |_| 500.0);
+        let lines = break_lines(
+            &mut shaper,
+            &[span(&book, "דנה", false)],
+            Direction::Ltr,
+            |_| 500.0,
+        );
         assert!(
             !lines[0].runs[0].synthetic_bold,
             "regular text stays regular"

@@ -28,7 +28,7 @@ use std::ops::Range;
 
 use unicode_bidi::{BidiClass, bidi_class};
 
-use super::inline::Line;
+use super::line::Line;
 use super::pages::GlyphRun;
 
 /// LEFT-TO-RIGHT MARK.
@@ -212,7 +212,8 @@ fn insert_mark(run: &mut GlyphRun, glyph: usize, at_start: bool, mark: char) {
 mod tests {
     use super::*;
     use crate::fonts::FaceId;
-    use crate::typeset::pages::{Glyph, Rgb};
+    use crate::style::Rgb;
+    use crate::typeset::pages::Glyph;
 
     /// A run at `x` of one glyph per character, displayed left to right, or right to left (then
     /// the glyphs come in display order and the text stays in logical order).

@@ -6,24 +6,27 @@
 
 mod flow;
 mod inline;
+mod line;
 mod marks;
 pub mod pages;
 mod paginate;
 mod shape;
 
 pub use flow::{Column, FlowLine, flow, photo_item};
-pub use inline::{Line, break_lines};
+pub use inline::break_lines;
+pub use line::Line;
 pub use paginate::paginate;
 pub use shape::Shaper;
 
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::compose::{Document, Footer, Side, Span};
+use crate::compose::{Document, Footer, Span};
 use crate::fonts::FontBook;
-use crate::i18n::localize_digits;
+use crate::i18n::{fill_template, localize_digits};
+use crate::style::{Rect, Side};
 use flow::PHOTO_GAP;
-use pages::{Item, Page, Pages, Rect};
+use pages::{Item, Page, Pages};
 
 /// A column's lines and how they split into pages.
 struct Placed {
@@ -283,13 +286,14 @@ fn footer_items(
     document: &Document,
 ) -> Vec<Item> {
     let span = Span {
-        text: footer
-            .template
-            .replace("{page}", &localize_digits(&page.to_string(), footer.digits))
-            .replace(
-                "{pages}",
-                &localize_digits(&pages.to_string(), footer.digits),
-            ),
+        text: fill_template(
+            &footer.template,
+            &[
+                ("name", &footer.name),
+                ("page", &localize_digits(&page.to_string(), footer.digits)),
+                ("pages", &localize_digits(&pages.to_string(), footer.digits)),
+            ],
+        ),
         style: footer.style,
         link: None,
         separator: false,
@@ -297,7 +301,12 @@ fn footer_items(
     };
     let (width, height) = document.page_size;
     let bottom = document.margins[2];
-    let lines = break_lines(shaper, std::slice::from_ref(&span), |_| f32::INFINITY);
+    let lines = break_lines(
+        shaper,
+        std::slice::from_ref(&span),
+        footer.direction,
+        |_| f32::INFINITY,
+    );
     lines
         .into_iter()
         .flat_map(|line| {

@@ -7,39 +7,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::fonts::FaceId;
-
-/// An sRGB colour with components in `0.0..=1.0`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rgb {
-    /// Red.
-    pub r: f32,
-    /// Green.
-    pub g: f32,
-    /// Blue.
-    pub b: f32,
-}
-
-impl Rgb {
-    /// Black, the default text colour.
-    pub const BLACK: Rgb = Rgb {
-        r: 0.0,
-        g: 0.0,
-        b: 0.0,
-    };
-}
-
-/// An axis-aligned rectangle; `(x, y)` is its top-left corner.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    /// Left edge.
-    pub x: f32,
-    /// Top edge.
-    pub y: f32,
-    /// Width.
-    pub width: f32,
-    /// Height.
-    pub height: f32,
-}
+use crate::style::{Clip, Image, Rect, Rgb};
 
 /// All pages of one document, every page of the same size.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,43 +85,6 @@ pub enum Item {
         /// The target URI.
         uri: String,
     },
-}
-
-/// The shape an image is clipped to.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Clip {
-    /// The frame rectangle itself.
-    Rectangle,
-    /// The circle (ellipse) inscribed in the frame.
-    Ellipse,
-    /// The frame with rounded corners of this radius in points.
-    Rounded(f32),
-}
-
-/// A decoded-enough raster image, ready to embed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Image {
-    /// Width in pixels.
-    pub width: u32,
-    /// Height in pixels.
-    pub height: u32,
-    /// The pixels or the compressed stream.
-    pub data: ImageData,
-}
-
-/// How an image's pixels are stored.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ImageData {
-    /// A baseline or progressive JPEG file, embedded unchanged (`/DCTDecode`); 1 (grey) or 3 (RGB)
-    /// colour components.
-    Jpeg {
-        /// The JPEG file's bytes.
-        bytes: Vec<u8>,
-        /// Colour components: 1 or 3.
-        components: u8,
-    },
-    /// 8-bit RGBA pixels, row by row (alpha becomes a soft mask).
-    Rgba8(Vec<u8>),
 }
 
 /// A shaped run of text in one face: one line may hold several runs (bold title, plain dates...).
