@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::SCHEMA_JSON;
 use super::locate::{push_index, push_key};
-use crate::model::PartialDate;
+use crate::model::{PartialDate, is_email_address};
 
 /// The schema definition used for every date.
 const DATE_DEFINITION: &str = "iso8601";
@@ -102,7 +102,8 @@ fn pointer(error: &jsonschema::ValidationError<'_>) -> String {
 }
 
 /// The validator of the embedded schema (built once): draft-07, formats checked (reported as
-/// warnings), the calendar format added to the date definition. Nothing is fetched: the schema
+/// warnings; `email` by the crate's one e-mail rule, the one `check` uses), the calendar format
+/// added to the date definition. Nothing is fetched: the schema
 /// has no remote references and the crate is built without its resolvers.
 fn validator() -> Result<&'static Validator, String> {
     static VALIDATOR: OnceLock<Result<Validator, String>> = OnceLock::new();
@@ -120,6 +121,7 @@ fn validator() -> Result<&'static Validator, String> {
                 .with_format(CALENDAR_FORMAT, |text: &str| {
                     text.parse::<PartialDate>().is_ok()
                 })
+                .with_format("email", is_email_address)
                 .build(&document)
                 .map_err(|e| e.to_string())
         })
@@ -163,6 +165,13 @@ mod tests {
                 findings[0].is_date
             ),
             ("$.work[0].startDate", &Kind::Calendar, true)
+        );
+        // `email` is the crate's one e-mail rule (the one `check` uses): `a@b` has no dot.
+        let resume = serde_json::json!({"basics": {"email": "a@b"}});
+        let findings = check(&resume).unwrap_or_default();
+        assert_eq!(
+            findings.iter().map(|f| &f.kind).collect::<Vec<_>>(),
+            vec![&Kind::Format("email".to_string())]
         );
     }
 }
