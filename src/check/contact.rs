@@ -3,6 +3,7 @@
 use super::lexicon::{INFORMAL_INSIDE, INFORMAL_NUMBERS, INFORMAL_PARTS};
 use super::text::sentences;
 use super::{Category, Cx, Finding, Severity};
+use crate::model::is_email_address;
 
 /// What is informal about an e-mail address, if anything.
 fn informal_word(email: &str) -> Option<String> {
@@ -26,19 +27,6 @@ fn informal_word(email: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// True for `local@domain.tld` with no spaces.
-fn valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.chars().any(char::is_whitespace)
 }
 
 /// Summaries of fewer words than this are very short.
@@ -90,7 +78,7 @@ fn contact(cx: &Cx, out: &mut Vec<Finding>) {
             "no e-mail address".into(),
             "Add a professional address in basics.email, e.g. first.last@example.com.",
         ),
-        Some(email) if !valid_email(email) => add(
+        Some(email) if !is_email_address(email) => add(
             Error,
             "contact.email-invalid",
             "$.basics.email",
@@ -239,9 +227,13 @@ mod tests {
 
     #[test]
     fn email_shape() {
-        assert!(valid_email("a.b@example.co.uk"));
-        assert!(!valid_email("a.b at example.com"));
-        assert!(!valid_email("a@b"));
-        assert!(!valid_email("a b@example.com"));
+        assert!(is_email_address("a.b@example.co.uk"));
+        assert!(is_email_address("名前@例え.jp"));
+        assert!(!is_email_address("a.b at example.com"));
+        assert!(!is_email_address("a@b"));
+        assert!(!is_email_address("a b@example.com"));
+        assert!(!is_email_address("a@b@example.com"));
+        assert!(!is_email_address("a@example..com"));
+        assert!(!is_email_address("@example.com"));
     }
 }

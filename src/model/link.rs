@@ -1,4 +1,21 @@
-//! The link allow-list: which URL fields may become clickable links in the PDF.
+//! The link allow-list: which URL fields may become clickable links in the PDF; and what an
+//! e-mail address is (one rule for `validate` and `check`).
+
+/// Whether `text` is an e-mail address, `local@domain.tld`: one `@`, a non-empty local part, a
+/// domain of two or more dot-separated labels of letters, digits and `-`, and no blanks or
+/// control characters anywhere. The one rule for the schema's `email` format in `validate` and
+/// for the contact check.
+pub fn is_email_address(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+        && domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+}
 
 /// The longest address that becomes a link (browsers and PDF readers stop near 2,000 characters);
 /// a longer one stays plain text.

@@ -52,7 +52,7 @@ use serde_json::Value;
 
 pub use date::{DateError, DateValue, EndDate, PartialDate};
 pub use diag::{ParseError, Severity, Warning};
-pub use link::{MAX_LINK_LEN, link_target};
+pub use link::{MAX_LINK_LEN, is_email_address, link_target};
 pub use normalize::normalize;
 pub use types::{
     Award, Basics, Certificate, Dated, Education, Interest, Language, Location, Meta, Profile,

@@ -2,15 +2,14 @@
 
 use serde_json::Value;
 
-use super::DATE_DEFINITION;
-use super::schema::{Finding, Format, Kind};
-use crate::model::{self, DateError};
+use super::resume_schema::{Finding, Kind, article_name};
+use crate::model::{self, DateError, PartialDate};
 
 /// The accepted date shapes, as the messages name them.
 const DATE_SHAPES: &str = "YYYY, YYYY-MM or YYYY-MM-DD";
 
 /// For a date with the schema's shape that is not on the calendar, e.g. `2019-13`.
-pub(super) fn calendar_message(text: &str, error: &DateError) -> String {
+fn calendar_message(text: &str, error: &DateError) -> String {
     format!(
         "{} is not a date (expected {DATE_SHAPES}): {error}",
         quote(text)
@@ -19,7 +18,7 @@ pub(super) fn calendar_message(text: &str, error: &DateError) -> String {
 
 /// The message for a failed schema check.
 pub(super) fn schema_message(finding: &Finding) -> String {
-    let is_date = finding.via.as_deref() == Some(DATE_DEFINITION);
+    let is_date = finding.is_date;
     match &finding.kind {
         Kind::Type(_) if is_date => format!(
             "expected a date as text ({DATE_SHAPES}), found {}{}",
@@ -27,7 +26,7 @@ pub(super) fn schema_message(finding: &Finding) -> String {
             end_date_hint(&finding.path, finding.value)
         ),
         Kind::Type(types) => {
-            let names: Vec<&str> = types.iter().map(|t| t.article_name()).collect();
+            let names: Vec<&str> = types.iter().map(|t| article_name(*t)).collect();
             format!(
                 "expected {}, found {}",
                 names.join(" or "),
@@ -44,17 +43,27 @@ pub(super) fn schema_message(finding: &Finding) -> String {
             quote_value(finding.value),
             quote(pattern)
         ),
-        Kind::Format(Format::Uri) => format!(
+        Kind::Format(format) if format == "uri" => format!(
             "{} is not a full URI such as https://example.com/me (schema format \"uri\")",
             quote_value(finding.value)
         ),
-        Kind::Format(Format::Email) => format!(
+        Kind::Format(format) if format == "email" => format!(
             "{} is not an e-mail address such as name@example.com (schema format \"email\")",
             quote_value(finding.value)
         ),
-        Kind::False => "no value is allowed here".to_string(),
-        Kind::ExtraProperty => "this key is not allowed here".to_string(),
-        Kind::ExtraItem(allowed) => format!("too many items: at most {allowed} are allowed"),
+        Kind::Format(format) => format!(
+            "{} is not of the schema format {}",
+            quote_value(finding.value),
+            quote(format)
+        ),
+        Kind::Calendar => {
+            let text = finding.value.as_str().unwrap_or_default();
+            match text.parse::<PartialDate>() {
+                Err(error) => calendar_message(text, &error),
+                Ok(_) => format!("{} is not a date", quote(text)),
+            }
+        }
+        Kind::Other(message) => message.clone(),
     }
 }
 

@@ -19,13 +19,13 @@
 //! - **JSON** ([`Check::Json`], errors): the file must be readable JSON whose top level is an
 //!   object; the position of a syntax error is given.
 //! - **Schema** ([`Check::Schema`]): the embedded JSON Resume schema (draft-07, the `schema.json` of
-//!   `@jsonresume/schema` 1.2.1, unchanged in validation up to 1.3.1), with a small validator of its
-//!   own (see `schema.rs` for the keywords it supports). A value of the wrong type or a date that
+//!   `@jsonresume/schema` 1.2.1, unchanged in validation up to 1.3.1), checked by the `jsonschema`
+//!   crate (built without its network and file resolvers: nothing is fetched). A value of the wrong type or a date that
 //!   does not match the schema's pattern is an error. `format` (`uri`, `email`) is an annotation in
 //!   draft-07, and the schema's own fixtures accept `"$schema": "foo-bar-baz"`, so a value that is
 //!   not a URI or e-mail address is a warning.
 //! - **Renderer** ([`Check::Render`]): a date that has the right shape but is not on the calendar
-//!   (`2019-13`, `2019-02-30`) is an error; everything the lenient reader of [`crate::model`]
+//!   (`2019-13`, `2019-02-30`) is an error (the model's date parser decides); everything the lenient reader of [`crate::model`]
 //!   reports (pre-1.0 key names, values it converts or skips, dates it reads another way or keeps
 //!   as text, unknown sections) is a warning, as are an image given as a web address (images are
 //!   not downloaded, so it is skipped) and a missing `basics.name`.
@@ -38,26 +38,21 @@
 mod locate;
 mod messages;
 mod output;
-mod regex;
 mod render;
-mod schema;
+mod resume_schema;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
-use std::sync::OnceLock;
 
 use serde_json::Value;
 
 use crate::model::{self, ParseError};
 pub use output::{json_report, text_report};
-use schema::{Kind, Schema};
+use resume_schema::Kind;
 
 /// The JSON Resume schema, as published (plus a `$comment` with its source and licence).
 pub const SCHEMA_JSON: &str = include_str!("schema.json");
-
-/// The schema definition used for every date; its values are also checked on the calendar.
-const DATE_DEFINITION: &str = "#/definitions/iso8601";
 
 /// How much a [`Problem`] matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -192,8 +187,8 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
         // The model read it, so this does not happen; report rather than panic.
         Err(e) => return vec![file_problem(file, format!("not JSON: {e}"))],
     };
-    let schema = match resume_schema() {
-        Ok(schema) => schema,
+    let findings = match resume_schema::check(&value) {
+        Ok(findings) => findings,
         Err(e) => {
             return vec![Problem {
                 check: Check::Schema,
@@ -202,7 +197,6 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
         }
     };
 
-    let outcome = schema.validate(&value);
     let mut own: Vec<Problem> = Vec::new();
     let problem = |path: &str, severity, check, message: String| Problem {
         file: file.to_string(),
@@ -213,27 +207,24 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
         check,
         message,
     };
-    for finding in &outcome.findings {
+    for finding in &findings {
         // A word such as "Present" as an end date breaks the schema's pattern, but the renderer
         // understands it: a warning, as the schema's way is to leave endDate out.
         let word_for_now = matches!(finding.kind, Kind::Pattern(_))
             && finding.value.as_str().is_some_and(|s| !s.trim().is_empty())
             && messages::read_as_ongoing(&finding.path, finding.value);
-        let severity = match finding.kind {
-            Kind::Format(_) => Severity::Warning,
-            _ if word_for_now => Severity::Warning,
-            _ => Severity::Error,
+        let (severity, check) = match finding.kind {
+            Kind::Calendar => (Severity::Error, Check::Render),
+            Kind::Format(_) => (Severity::Warning, Check::Schema),
+            _ if word_for_now => (Severity::Warning, Check::Schema),
+            _ => (Severity::Error, Check::Schema),
         };
         own.push(problem(
             &finding.path,
             severity,
-            Check::Schema,
+            check,
             messages::schema_message(finding),
         ));
-    }
-    // Dates with the schema's shape must also exist on the calendar.
-    for (path, message) in render::calendar_errors(&outcome) {
-        own.push(problem(&path, Severity::Error, Check::Render, message));
     }
     for (path, message) in render::renderer_findings(&parsed.resume, &value) {
         own.push(problem(&path, Severity::Warning, Check::Render, message));
@@ -291,19 +282,6 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
     problems
 }
 
-/// The compiled embedded schema (compiled once).
-fn resume_schema() -> Result<&'static Schema, String> {
-    static SCHEMA: OnceLock<Result<Schema, String>> = OnceLock::new();
-    SCHEMA
-        .get_or_init(|| {
-            let document: Value =
-                serde_json::from_str(SCHEMA_JSON).map_err(|e| format!("not JSON: {e}"))?;
-            Schema::compile(&document).map_err(|e| e.to_string())
-        })
-        .as_ref()
-        .map_err(Clone::clone)
-}
-
 /// The position of the value at `path`, or of its nearest ancestor found in the text, or (0, 0).
 fn position(positions: &HashMap<String, (usize, usize)>, path: &str) -> (usize, usize) {
     let mut at = Some(path);
@@ -343,26 +321,5 @@ fn parse_problem(file: &str, error: &ParseError) -> Problem {
             message: format!("expected an object `{{ … }}` at the top level, found {found}"),
             ..base
         },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_embedded_schema_compiles_and_uses_only_supported_keywords() {
-        assert!(resume_schema().is_ok(), "{:?}", resume_schema().err());
-        // The date definition the calendar check depends on is still there.
-        let document: Value = serde_json::from_str(SCHEMA_JSON).unwrap_or_default();
-        assert_eq!(
-            document["definitions"]["iso8601"]["type"],
-            Value::from("string")
-        );
-        assert!(
-            document["$comment"]
-                .as_str()
-                .is_some_and(|c| c.contains("MIT"))
-        );
     }
 }

@@ -1,28 +1,8 @@
-//! What the renderer needs beyond the schema: calendar dates, a name, an image it can use.
+//! What the renderer needs beyond the schema: a name, an image it can use.
 
 use serde_json::Value;
 
-use super::DATE_DEFINITION;
-use super::messages::calendar_message;
-use super::schema::Outcome;
-use crate::model::{self, PartialDate};
-
-/// Dates that have the schema's shape but are not on the calendar (`2019-13`, `2019-02-30`):
-/// (path, message) for every value the schema checked against its date definition and accepted.
-/// The calendar rules are the model's ([`PartialDate`]'s parser).
-pub(super) fn calendar_errors(outcome: &Outcome) -> Vec<(String, String)> {
-    outcome
-        .ref_uses
-        .iter()
-        .filter(|used| used.pointer == DATE_DEFINITION)
-        .filter(|used| !outcome.findings.iter().any(|f| f.path == used.path))
-        .filter_map(|used| {
-            let text = used.value.as_str()?;
-            let error = text.parse::<PartialDate>().err()?;
-            Some((used.path.clone(), calendar_message(text, &error)))
-        })
-        .collect()
-}
+use crate::model;
 
 /// Warnings about what the renderer will leave out that the model does not report: (path, message).
 pub(super) fn renderer_findings(resume: &model::Resume, value: &Value) -> Vec<(String, String)> {
