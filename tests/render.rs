@@ -369,3 +369,15 @@ fn a_highlight_of_markup_alone_makes_no_empty_bullet() {
     let bullets = pdf.text[0].matches('•').count();
     assert_eq!(bullets, 1, "{}", pdf.text[0]);
 }
+
+#[test]
+fn html_entities_in_free_text_are_decoded_in_the_text_layer() {
+    let resume = r#"{
+        "basics": {"name": "Ada Lovelace", "summary": "R&amp;D lead &#8212; caf&eacute; owner"},
+        "work": [{"name": "Acme", "position": "Engineer", "startDate": "2020-01",
+                  "highlights": ["Cut costs &#x2013; 30&#37; &amp; more"]}]
+    }"#;
+    let text = flat_text(&read_pdf(&render_text(resume, "classic")));
+    assert_in_order(&text, &["R&D lead — café owner", "Cut costs – 30% & more"]);
+    assert!(!text.contains("&amp;") && !text.contains("&#"), "{text}");
+}
