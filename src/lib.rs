@@ -16,6 +16,7 @@
 //! ```
 
 pub mod batch;
+mod calendar;
 pub mod check;
 pub mod cli;
 pub mod compose;
