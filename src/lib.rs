@@ -23,6 +23,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod calendar;
 pub mod check;
 pub mod compose;
 pub mod fit;

@@ -27,7 +27,7 @@ fn shape(face: FaceId, text: &str, size: f32, x: f32, y: f32) -> GlyphRun {
     let f = book().face(face);
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
-    let shaped = rustybuzz::shape(&f.shaper, &[], buffer);
+    let shaped = rustybuzz::shape(f.shaper(), &[], buffer);
     let infos = shaped.glyph_infos();
     let glyphs = infos
         .iter()
@@ -237,7 +237,7 @@ fn each_code_draws_the_glyph_the_shaper_chose() {
             .find(|f| f.base_font == show.font)
             .unwrap();
         let embedded = ttf_parser::Face::parse(&font.program, 0).expect("a valid font program");
-        let original = &book().face(run.face).shaper;
+        let original = &book().face(run.face).shaper();
         assert_eq!(show.codes.len(), run.glyphs.len());
         for (glyph, &code) in run.glyphs.iter().zip(&show.codes) {
             let want = outline(original, glyph.id);
@@ -341,7 +341,7 @@ fn marks_are_drawn_at_their_offsets_and_the_text_stays_one_string() {
     // (empty text, its base carries it) moved left onto the "e" and lifted; then "x" on the
     // baseline, moved right by 1 pt.
     let f = face("Liberation Serif", Style::REGULAR);
-    let font = &book().face(f).shaper;
+    let font = &book().face(f).shaper();
     let gid = |c: char| font.glyph_index(c).unwrap().0;
     let run = GlyphRun {
         face: f,
@@ -415,7 +415,7 @@ fn kerning_is_visible_in_the_output() {
         .iter()
         .map(|g| {
             let advance = f
-                .shaper
+                .shaper()
                 .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.id));
             f32::from(advance.unwrap_or(0)) * 36.0 / f.units_per_em
         })
@@ -588,7 +588,7 @@ fn a_subset_is_much_smaller_than_the_font() {
         book(),
     )
     .unwrap();
-    let font_size = book().face(carlito).data.len();
+    let font_size = book().face(carlito).data().len();
     assert!(bytes.len() < 30_000, "{} bytes", bytes.len());
     assert!(
         bytes.len() * 10 < font_size,

@@ -432,3 +432,15 @@ fn control_and_direction_override_characters_are_removed_with_a_warning() {
     assert!(page.contains("A[2Jnalyst"), "{page}");
     assert!(!page.chars().any(|c| c.is_control()), "{page:?}");
 }
+
+#[test]
+fn html_entities_in_free_text_are_decoded_in_the_text_layer() {
+    let resume = r#"{
+        "basics": {"name": "Ada Lovelace", "summary": "R&amp;D lead &#8212; caf&eacute; owner"},
+        "work": [{"name": "Acme", "position": "Engineer", "startDate": "2020-01",
+                  "highlights": ["Cut costs &#x2013; 30&#37; &amp; more"]}]
+    }"#;
+    let text = flat_text(&read_pdf(&render_text(resume, "classic")));
+    assert_in_order(&text, &["R&D lead — café owner", "Cut costs – 30% & more"]);
+    assert!(!text.contains("&amp;") && !text.contains("&#"), "{text}");
+}

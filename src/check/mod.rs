@@ -246,7 +246,7 @@ pub fn today() -> PartialDate {
     let days = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    let (year, month, day) = crate::timestamp::civil_from_days(days);
+    let (year, month, day) = crate::calendar::civil_from_days(days);
     PartialDate::new(year as i32, Some(month), Some(day)).unwrap_or(PartialDate {
         year: 2000,
         month: Some(1),
@@ -533,11 +533,11 @@ mod clock_tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(crate::timestamp::civil_from_days(0), (1970, 1, 1));
-        assert_eq!(crate::timestamp::civil_from_days(10_957), (2000, 1, 1));
-        assert_eq!(crate::timestamp::civil_from_days(20_513), (2026, 3, 1));
-        assert_eq!(crate::timestamp::civil_from_days(11_016), (2000, 2, 29));
-        assert_eq!(crate::timestamp::civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(crate::calendar::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(crate::calendar::civil_from_days(10_957), (2000, 1, 1));
+        assert_eq!(crate::calendar::civil_from_days(20_513), (2026, 3, 1));
+        assert_eq!(crate::calendar::civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(crate::calendar::civil_from_days(-1), (1969, 12, 31));
     }
 
     #[test]

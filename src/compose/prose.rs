@@ -5,7 +5,8 @@
 //!
 //! Only that markup is read, and only where it is unambiguous: a `**` pair around text that
 //! neither starts nor ends with a space, a bracketed text followed at once by a parenthesised web
-//! or mail address, and those HTML tags (their entities `&amp;` … decoded in text that has them).
+//! or mail address, and those HTML tags. Every HTML entity (`&amp;`, `&eacute;`, `&#8212;` …)
+//! is decoded, since JSON Resume files written for HTML themes use them in plain text too.
 //! Anything else, `*`, `_`, `#` and other tags included, is printed as written.
 
 use std::borrow::Cow;
@@ -26,7 +27,9 @@ fn find_near(text: &str, pattern: &str) -> Option<usize> {
     text[..end].find(pattern)
 }
 
-/// `text` with the HTML tags this module reads turned into line breaks and Markdown.
+/// `text` with the HTML tags this module reads turned into line breaks and Markdown. Entities
+/// are left for [`paragraphs`] to decode once, after the tags: a decoded `&lt;b&gt;` is text,
+/// not a tag, and a link's text is not decoded twice.
 fn from_html(text: &str) -> Cow<'_, str> {
     if !text.contains('<') {
         return Cow::Borrowed(text);
@@ -51,17 +54,6 @@ fn from_html(text: &str) -> Cow<'_, str> {
     }
     out.push_str(rest);
     if found {
-        for (entity, c) in [
-            ("&lt;", "<"),
-            ("&gt;", ">"),
-            ("&quot;", "\""),
-            ("&#39;", "'"),
-            ("&apos;", "'"),
-            ("&nbsp;", "\u{a0}"),
-            ("&amp;", "&"),
-        ] {
-            out = out.replace(entity, c);
-        }
         Cow::Owned(out)
     } else {
         Cow::Borrowed(text)
@@ -106,10 +98,12 @@ fn anchor(text: &str, inner: &str, end: usize) -> Option<(Cow<'static, str>, usi
     Some((format!("[{label}]({url})").into(), end + 1 + close + 4))
 }
 
-/// The paragraphs of `text` (its HTML read first): separated by blank lines, each line trimmed,
+/// The paragraphs of `text` (its HTML read first, then every named and numeric HTML entity
+/// decoded, with or without tags around: `&amp;`, `&eacute;`, `&#8212;`): separated by blank lines, each line trimmed,
 /// empty ones dropped. A single line break inside a paragraph is kept.
 pub(super) fn paragraphs(text: &str) -> Vec<String> {
     let text = from_html(text);
+    let text = html_escape::decode_html_entities(&text);
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in text.lines().map(str::trim) {
@@ -299,25 +293,38 @@ mod tests {
         let text = from_html(html);
         assert_eq!(
             text,
-            "Built **apps** and [a **game**](https://x.example.com/a):\n\n\n• one\n• two & three\n\n\nNext\n\n"
+            "Built **apps** and [a **game**](https://x.example.com/a):\n\n\n• one\n• two &amp; three\n\n\nNext\n\n"
         );
         assert_eq!(
-            paragraphs(&text),
+            paragraphs(html),
             [
                 "Built **apps** and [a **game**](https://x.example.com/a):",
                 "• one\n• two & three",
                 "Next"
             ]
         );
-        // Text without those tags is left alone, entities and all.
+        // Text without those tags is left alone.
         for plain in [
             "a < b and c > d",
-            "R&amp;D <team>",
+            "R&D <team>",
             "x <a name=\"y\">z</a>",
             "<a href=\"u\">open",
         ] {
             assert_eq!(from_html(plain), plain);
         }
+    }
+
+    #[test]
+    fn every_html_entity_is_decoded_once_with_or_without_tags() {
+        assert_eq!(
+            paragraphs("R&amp;D &#8212; caf&eacute; &#x2013; &lt;b&gt;"),
+            ["R&D — café – <b>"]
+        );
+        assert_eq!(
+            paragraphs("<b>A&amp;B</b> <a href=\"https://x.example.com\">&amp;lt;</a>"),
+            ["**A&B** [&lt;](https://x.example.com)"]
+        );
+        assert_eq!(paragraphs("AT&T & co; &unknown;"), ["AT&T & co; &unknown;"]);
     }
 
     #[test]

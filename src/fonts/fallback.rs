@@ -1,10 +1,11 @@
 //! Finding fonts for characters the layout's fonts lack: fonts named with `--font` first, then the
-//! system font folders (`/usr/share/fonts`, `~/.local/share/fonts`, `~/.fonts`).
+//! system fonts `fontdb` finds in every platform's font folders.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{FaceId, FontBook, is_invisible};
+use super::{FaceId, FontBook, Style, is_invisible};
 
 /// Why a font file given by the user could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -81,41 +82,40 @@ pub fn add_user_fonts(book: &mut FontBook, paths: &[PathBuf]) -> Result<(), Font
             path: shown.clone(),
             source,
         })?;
-        let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        book.add_fallback(&family_of(path), data)
+        book.add_fallback(&family_of(path), Arc::new(bytes), 0)
             .ok_or(FontError::NotAFont { path: shown })?;
     }
     Ok(())
 }
 
-/// Adds system fonts as fallbacks until `missing` is covered or no font is left to try; returns the
-/// characters still missing. A font is loaded (and kept for the process) only if it covers one of
-/// them; regular upright faces are tried before bold, italic or other weights. With a face come
-/// its bold and italic faces from the same folder (`DejaVuSans-Bold.ttf` with `DejaVuSans.ttf`),
+/// Adds system fonts (every platform's font folders, as `fontdb` knows them) as fallbacks until
+/// `missing` is covered or no font is left to try; returns the characters still missing. A face
+/// is added only if it covers one of them; regular upright faces are tried before bold, italic,
+/// other weights, widths and monospaced ones, then by file and index (deterministic). With a face
+/// come the bold and italic faces of its family (by the names and weights in the font tables),
 /// so bold text in that script is drawn bold rather than emboldened.
 pub fn add_system_fonts(book: &mut FontBook, missing: &BTreeSet<char>) -> BTreeSet<char> {
     let mut missing = missing.clone();
     if missing.is_empty() {
         return missing;
     }
-    let files = system_font_files();
-    for path in &files {
-        let Ok(bytes) = std::fs::read(path) else {
-            continue;
-        };
-        let covers_some = rustybuzz::ttf_parser::Face::parse(&bytes, 0)
-            .map(|face| missing.iter().any(|&c| face.glyph_index(c).is_some()))
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    let faces = system_faces(&db);
+    for face in &faces {
+        let covers_some = db
+            .with_face_data(face.id, |data, index| {
+                rustybuzz::ttf_parser::Face::parse(data, index)
+                    .is_ok_and(|f| missing.iter().any(|&c| f.glyph_index(c).is_some()))
+            })
             .unwrap_or(false);
         if !covers_some {
             continue;
         }
-        let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        if let Some(id) = book.add_fallback(&family_of(path), data) {
+        if let Some(id) = add_system_face(book, face) {
             missing.retain(|&c| !book.face(id).covers(c));
-            for sibling in style_siblings(path, &files) {
-                if let Ok(bytes) = std::fs::read(sibling) {
-                    book.add_fallback(&family_of(sibling), Box::leak(bytes.into_boxed_slice()));
-                }
+            for sibling in faces.iter().filter(|f| f.is_style_of(face)) {
+                add_system_face(book, sibling);
             }
         }
         if missing.is_empty() {
@@ -125,94 +125,78 @@ pub fn add_system_fonts(book: &mut FontBook, missing: &BTreeSet<char>) -> BTreeS
     missing
 }
 
-/// The files of `files` in `path`'s folder that are other styles of the same font: the same name
-/// once the words bold, italic, oblique and regular are taken out.
-fn style_siblings<'f>(path: &Path, files: &'f [PathBuf]) -> Vec<&'f PathBuf> {
-    let Some(base) = style_base(path) else {
-        return Vec::new();
-    };
-    files
-        .iter()
-        .filter(|f| f.as_path() != path && f.parent() == path.parent())
-        .filter(|f| style_base(f).as_deref() == Some(base.as_str()))
-        .collect()
+/// A system font face as `fontdb` read it from the font tables.
+struct SystemFace {
+    id: fontdb::ID,
+    path: PathBuf,
+    index: u32,
+    family: String,
+    /// Bold and italic, for the regular and bold weights only.
+    style: Option<Style>,
+    stretch: fontdb::Stretch,
+    monospaced: bool,
 }
 
-/// A font file's name without its style words, lower case: `DejaVuSans-BoldOblique.ttf` →
-/// `dejavusans`. `None` for weights other than regular and bold (light, medium, black …).
-fn style_base(path: &Path) -> Option<String> {
-    let mut base = path.file_stem()?.to_string_lossy().to_lowercase();
-    let other_weights = ["light", "thin", "black", "medium", "semi", "extra", "heavy"];
-    if other_weights.iter().any(|w| base.contains(w)) {
-        return None;
+impl SystemFace {
+    /// A regular upright face of normal width, not monospaced: what text is usually set in.
+    fn is_regular(&self) -> bool {
+        self.style == Some(Style::REGULAR)
+            && self.stretch == fontdb::Stretch::Normal
+            && !self.monospaced
     }
-    for word in ["bold", "italic", "oblique", "regular"] {
-        base = base.replace(word, "");
-    }
-    Some(base.trim_end_matches(['-', '_', ' ']).to_string())
-}
 
-/// The folders searched for system fonts.
-pub fn system_font_dirs() -> Vec<PathBuf> {
-    let mut dirs = vec![
-        PathBuf::from("/usr/share/fonts"),
-        PathBuf::from("/usr/local/share/fonts"),
-    ];
-    if let Some(home) = std::env::var_os("HOME") {
-        let home = PathBuf::from(home);
-        dirs.push(home.join(".local/share/fonts"));
-        dirs.push(home.join(".fonts"));
-    }
-    dirs
-}
-
-/// Font files under the system folders: regular faces first, then by path (deterministic).
-fn system_font_files() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for dir in system_font_dirs() {
-        collect_fonts(&dir, &mut files, 0);
-    }
-    files.sort_by_key(|path| (!looks_regular(path), path.clone()));
-    files
-}
-
-fn collect_fonts(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() && depth < 8 {
-            collect_fonts(&path, out, depth + 1);
-        } else if path.extension().is_some_and(|e| {
-            let e = e.to_ascii_lowercase();
-            e == "ttf" || e == "otf" || e == "ttc"
-        }) {
-            out.push(path);
-        }
+    /// Whether this is a bold or italic face of `regular`'s family, of the same width.
+    fn is_style_of(&self, regular: &SystemFace) -> bool {
+        self.id != regular.id
+            && self.family == regular.family
+            && self.stretch == regular.stretch
+            && self.monospaced == regular.monospaced
+            && self.style.is_some_and(|s| s != Style::REGULAR)
     }
 }
 
-fn looks_regular(path: &Path) -> bool {
-    let name = path
-        .file_stem()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    ![
-        "bold",
-        "italic",
-        "oblique",
-        "light",
-        "thin",
-        "black",
-        "medium",
-        "semi",
-        "extra",
-        "mono",
-        "condensed",
-    ]
-    .iter()
-    .any(|w| name.contains(w))
+/// The file-backed faces of `db`: regular ones first, then by file and index.
+fn system_faces(db: &fontdb::Database) -> Vec<SystemFace> {
+    let mut faces: Vec<SystemFace> = db
+        .faces()
+        .filter_map(|info| {
+            let fontdb::Source::File(path) = &info.source else {
+                return None;
+            };
+            let bold = match info.weight {
+                fontdb::Weight::NORMAL => Some(false),
+                fontdb::Weight::BOLD => Some(true),
+                _ => None,
+            };
+            Some(SystemFace {
+                id: info.id,
+                path: path.clone(),
+                index: info.index,
+                family: info
+                    .families
+                    .first()
+                    .map(|f| f.0.clone())
+                    .unwrap_or_default(),
+                style: bold.map(|bold| Style {
+                    bold,
+                    italic: info.style != fontdb::Style::Normal,
+                }),
+                stretch: info.stretch,
+                monospaced: info.monospaced,
+            })
+        })
+        .collect();
+    faces.sort_by(|a, b| {
+        (!a.is_regular(), &a.path, a.index).cmp(&(!b.is_regular(), &b.path, b.index))
+    });
+    faces
+}
+
+/// Adds `face` as a fallback. Its file is read, not memory-mapped: a font file replaced while a
+/// long-running host keeps the face must not take the process down.
+fn add_system_face(book: &mut FontBook, face: &SystemFace) -> Option<FaceId> {
+    let bytes = std::fs::read(&face.path).ok()?;
+    book.add_fallback(&family_of(&face.path), Arc::new(bytes), face.index)
 }
 
 fn family_of(path: &Path) -> String {
@@ -233,29 +217,35 @@ mod tests {
     }
 
     #[test]
-    fn bold_and_italic_files_are_found_beside_the_regular_one() {
-        let dir = Path::new("/fonts/dejavu");
-        let files: Vec<PathBuf> = [
-            "DejaVuSans.ttf",
-            "DejaVuSans-Bold.ttf",
-            "DejaVuSans-BoldOblique.ttf",
-            "DejaVuSans-ExtraLight.ttf",
-            "DejaVuSansMono-Bold.ttf",
-            "DejaVuSansCondensed-Bold.ttf",
-        ]
-        .iter()
-        .map(|f| dir.join(f))
-        .chain([PathBuf::from("/elsewhere/DejaVuSans-Oblique.ttf")])
-        .collect();
-        let found: Vec<&str> = style_siblings(&files[0], &files)
-            .iter()
-            .filter_map(|p| p.file_name()?.to_str())
-            .collect();
-        assert_eq!(found, ["DejaVuSans-Bold.ttf", "DejaVuSans-BoldOblique.ttf"]);
-        let cjk = PathBuf::from("/noto/NotoSansCJK-Regular.ttc");
+    fn regular_faces_come_first_and_bring_their_bold_and_italic_faces() {
+        let mut db = fontdb::Database::new();
+        db.load_fonts_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts"));
+        let faces = system_faces(&db);
+        let name = |f: &SystemFace| f.path.file_name().unwrap().to_string_lossy().into_owned();
+        let regular: Vec<String> = faces.iter().filter(|f| f.is_regular()).map(name).collect();
         assert_eq!(
-            style_base(&cjk),
-            style_base(Path::new("/noto/NotoSansCJK-Bold.ttc"))
+            regular,
+            [
+                "Carlito-Regular.ttf",
+                "LiberationSans-Regular.ttf",
+                "LiberationSerif-Regular.ttf"
+            ]
+        );
+        assert_eq!(faces.len(), 12);
+        assert!(faces[..3].iter().all(SystemFace::is_regular));
+        let sans = &faces[1];
+        let styles: Vec<String> = faces
+            .iter()
+            .filter(|f| f.is_style_of(sans))
+            .map(name)
+            .collect();
+        assert_eq!(
+            styles,
+            [
+                "LiberationSans-Bold.ttf",
+                "LiberationSans-BoldItalic.ttf",
+                "LiberationSans-Italic.ttf"
+            ]
         );
     }
 

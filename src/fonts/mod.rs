@@ -8,6 +8,24 @@
 pub mod fallback;
 
 use std::fmt;
+use std::sync::Arc;
+
+/// A font file's bytes, shared by every face cut from it (a `.ttc` holds several) and by every
+/// render that uses it: compiled-in bytes, a user's file read once, or a memory-mapped system font.
+pub type FontData = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// A rustybuzz face borrowing the bytes of the [`Shaping`] that owns them.
+type ShapingFace<'a> = rustybuzz::Face<'a>;
+
+self_cell::self_cell!(
+    /// Font bytes together with the shaping face parsed from them, so a face owns its bytes
+    /// (shared, freed with the last user) instead of borrowing leaked ones.
+    struct Shaping {
+        owner: FontData,
+        #[covariant]
+        dependent: ShapingFace,
+    }
+);
 
 /// Index of a face inside a [`FontBook`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,10 +66,10 @@ pub struct Face {
     pub style: Style,
     /// PostScript name, e.g. `"LiberationSerif-Bold"`, used as the PDF font name.
     pub postscript_name: String,
-    /// The font file's bytes.
-    pub data: &'static [u8],
-    /// Shaping face (also gives ttf-parser metrics through `Deref`).
-    pub shaper: rustybuzz::Face<'static>,
+    /// The font file's bytes and the shaping face read from them.
+    shaping: Shaping,
+    /// Which face of the file (0 unless the file is a collection, `.ttc`).
+    pub index: u32,
     /// Design units per em.
     pub units_per_em: f32,
     /// Typographic ascender, in em (positive).
@@ -73,9 +91,14 @@ impl fmt::Debug for Face {
 }
 
 impl Face {
-    /// Parses a face from font-file bytes; `None` when the bytes are not a usable TrueType/OpenType font.
-    pub fn parse(family: &str, style: Style, data: &'static [u8]) -> Option<Face> {
-        let shaper = rustybuzz::Face::from_slice(data, 0)?;
+    /// Parses face `index` of font-file bytes; `None` when the bytes are not a usable
+    /// TrueType/OpenType font.
+    pub fn parse(family: &str, style: Style, data: FontData, index: u32) -> Option<Face> {
+        let shaping = Shaping::try_new(data, |data| {
+            rustybuzz::Face::from_slice((**data).as_ref(), index).ok_or(())
+        })
+        .ok()?;
+        let shaper = shaping.borrow_dependent();
         let units_per_em = shaper.units_per_em() as f32;
         let postscript_name = shaper
             .names()
@@ -90,8 +113,8 @@ impl Face {
             family: family.to_string(),
             style,
             postscript_name,
-            data,
-            shaper,
+            shaping,
+            index,
             units_per_em,
             ascender,
             descender,
@@ -99,16 +122,26 @@ impl Face {
         })
     }
 
+    /// The font file's bytes (the whole collection for a `.ttc` face; see [`Face::index`]).
+    pub fn data(&self) -> &[u8] {
+        (**self.shaping.borrow_owner()).as_ref()
+    }
+
+    /// Shaping face (also gives ttf-parser metrics through `Deref`).
+    pub fn shaper(&self) -> &rustybuzz::Face<'_> {
+        self.shaping.borrow_dependent()
+    }
+
     /// Whether the face has a glyph for `c`.
     pub fn covers(&self, c: char) -> bool {
-        self.shaper.glyph_index(c).is_some()
+        self.shaper().glyph_index(c).is_some()
     }
 
     /// The weight and slant the font file declares (OS/2 and head tables).
     pub fn declared_style(&self) -> Style {
         Style {
-            bold: self.shaper.is_bold(),
-            italic: self.shaper.is_italic() || self.shaper.is_oblique(),
+            bold: self.shaper().is_bold(),
+            italic: self.shaper().is_italic() || self.shaper().is_oblique(),
         }
     }
 
@@ -116,7 +149,7 @@ impl Face {
     /// `"DejaVu Sans"` for both `DejaVuSans.ttf` and `DejaVuSans-Bold.ttf`.
     pub fn internal_family(&self) -> Option<String> {
         use rustybuzz::ttf_parser::name_id::{FAMILY, TYPOGRAPHIC_FAMILY};
-        let names = self.shaper.names();
+        let names = self.shaper().names();
         [TYPOGRAPHIC_FAMILY, FAMILY].into_iter().find_map(|id| {
             names
                 .into_iter()
@@ -218,7 +251,7 @@ impl FontBook {
     pub fn bundled() -> FontBook {
         let faces = BUNDLED
             .iter()
-            .filter_map(|b| Face::parse(b.family, b.style, b.data))
+            .filter_map(|b| Face::parse(b.family, b.style, Arc::new(b.data), 0))
             .collect();
         FontBook {
             faces,
@@ -238,23 +271,23 @@ impl FontBook {
             path: path.to_string(),
             source,
         })?;
-        let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
         let not_a_font = || fallback::FontError::NotAFont {
             path: path.to_string(),
         };
-        let face = Face::parse(path, Style::REGULAR, data).ok_or_else(not_a_font)?;
+        let face = Face::parse(path, Style::REGULAR, Arc::new(bytes), 0).ok_or_else(not_a_font)?;
         let id = FaceId(u16::try_from(self.faces.len()).map_err(|_| not_a_font())?);
         self.faces.push(face);
         Ok(id)
     }
 
-    /// Adds a fallback face (tried after those added before it); `None` if the bytes are not a font.
+    /// Adds face `index` of `data` as a fallback face (tried after those added before it); `None`
+    /// if the bytes are not a font.
     ///
     /// A bold or italic face of a family that already has a fallback face (by the family name
     /// inside the files) becomes that family's face for its style instead: text in that style
     /// is drawn with it rather than emboldened or upright.
-    pub fn add_fallback(&mut self, name: &str, data: &'static [u8]) -> Option<FaceId> {
-        let mut face = Face::parse(name, Style::REGULAR, data)?;
+    pub fn add_fallback(&mut self, name: &str, data: FontData, index: u32) -> Option<FaceId> {
+        let mut face = Face::parse(name, Style::REGULAR, data, index)?;
         let id = FaceId(u16::try_from(self.faces.len()).ok()?);
         let style = face.declared_style();
         let family = face.internal_family();
@@ -282,7 +315,7 @@ impl FontBook {
             .chain(&self.styled_fallbacks)
             .map(|&id| {
                 let face = self.face(id);
-                format!("{}:{}", face.postscript_name, face.data.len())
+                format!("{}:{}", face.postscript_name, face.data().len())
             })
             .collect::<Vec<_>>()
             .join(",")

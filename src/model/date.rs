@@ -64,19 +64,6 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 impl PartialDate {
     /// Builds a validated date.
     ///
@@ -96,7 +83,11 @@ impl PartialDate {
         let day = match (month, day) {
             (_, None) => None,
             (None, Some(_)) => return Err(DateError::DayWithoutMonth),
-            (Some(m), Some(d)) if d >= 1 && d <= u32::from(days_in_month(year, m)) => Some(d as u8),
+            (Some(m), Some(d))
+                if d >= 1 && d <= u32::from(crate::calendar::days_in_month(year, m)) =>
+            {
+                Some(d as u8)
+            }
             (Some(m), Some(d)) => {
                 return Err(DateError::Day {
                     year,

@@ -112,11 +112,11 @@ fn embed_face<'p>(
     if glyph_ids.len() > usize::from(u16::MAX) {
         return Err(fail(format!("{} glyphs are too many", glyph_ids.len())));
     }
-    let font_data = ReadScope::new(face.data)
+    let font_data = ReadScope::new(face.data())
         .read::<FontData<'_>>()
         .map_err(|e| fail(e.to_string()))?;
     let provider = font_data
-        .table_provider(0)
+        .table_provider(face.index as usize)
         .map_err(|e| fail(e.to_string()))?;
     let bytes = subset(
         &provider,

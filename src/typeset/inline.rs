@@ -662,8 +662,8 @@ mod tests {
         let nominal: f32 = "AVATAR"
             .chars()
             .map(|c| {
-                let gid = face.shaper.glyph_index(c).unwrap();
-                f32::from(face.shaper.glyph_hor_advance(gid).unwrap()) * 11.0 / face.units_per_em
+                let gid = face.shaper().glyph_index(c).unwrap();
+                f32::from(face.shaper().glyph_hor_advance(gid).unwrap()) * 11.0 / face.units_per_em
             })
             .sum();
         assert!(lines[0].runs[1].width() < nominal - 1.0, "kerning applied");
@@ -912,7 +912,8 @@ mod tests {
     fn bold_drawn_in_a_face_without_bold_is_synthetic() {
         let mut book = FontBook::bundled();
         let data: &'static [u8] = include_bytes!("../../fonts/LiberationSans-Regular.ttf");
-        book.add_fallback("Liberation fallback", data).unwrap();
+        book.add_fallback("Liberation fallback", std::sync::Arc::new(data), 0)
+            .unwrap();
         let mut shaper = Shaper::new(&book);
         // Carlito has no Hebrew: the bold Hebrew word is drawn with the regular fallback.
         let lines = break_lines(

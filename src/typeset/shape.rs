@@ -91,7 +91,7 @@ impl<'a> Shaper<'a> {
         } else {
             rustybuzz::Direction::LeftToRight
         });
-        let shaper = &self.fonts.face(face).shaper;
+        let shaper = self.fonts.face(face).shaper();
         let direction = buffer.direction();
         // `script()` says UNKNOWN when the text has none (digits, punctuation): plan those as
         // `rustybuzz::shape` does, with no script.
