@@ -6,7 +6,7 @@
 //! next and its company and title are lost. This reads the baselines back from the PDF of every
 //! built-in layout and checks the margin.
 
-mod common;
+use crate::common;
 
 use common::cli_render::render;
 use resumepdf::layout::builtin_names;

@@ -6,6 +6,7 @@ mod common;
 mod bad_input;
 mod check;
 mod cli;
+mod entry_spacing;
 mod international;
 mod module_graph;
 mod pdf_writer;
