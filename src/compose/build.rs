@@ -176,7 +176,7 @@ pub fn compose(
         header_photo,
         main,
         sidebar,
-        footer: Some(footer),
+        footer: layout.footer.then_some(footer),
         right_to_left: false,
     };
     if composer.locale.is_rtl() {

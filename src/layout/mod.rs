@@ -68,6 +68,15 @@ pub struct Layout {
     /// A page budget: content is tightened (within the rules) to fit this many pages.
     #[serde(default)]
     pub max_pages: Option<usize>,
+    /// Whether pages after a one-page resume carry the "Name · Page N of M" footer. Applicant
+    /// tracking parsers read page text back to back, so a layout made for them may leave it out.
+    #[serde(default = "shows_footer")]
+    pub footer: bool,
+}
+
+/// Footers are shown unless a layout says otherwise.
+fn shows_footer() -> bool {
+    true
 }
 
 /// How a layout shows the photo.

@@ -138,7 +138,21 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
         }
         if let Some(footer) = document.footer.as_ref().filter(|_| count > 1) {
             let items = footer_items(&mut shaper, footer, index + 1, count, document);
-            page.items.extend(items);
+            // Text extractors read pages back to back, and some (pdf.js, so OpenResume) join a
+            // page's last line to the next page's first. The first page keeps its footer last
+            // (the name stays the first text); later pages begin with theirs, so a footer only
+            // ever meets another footer or the end of a page, never a job title.
+            if index == 0 {
+                page.items.extend(items);
+            } else {
+                // After the background tint, which must not paint over it.
+                let after_fills = page
+                    .items
+                    .iter()
+                    .take_while(|item| matches!(item, Item::Fill { .. }))
+                    .count();
+                page.items.splice(after_fills..after_fills, items);
+            }
         }
         pages.push(page);
     }
