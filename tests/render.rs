@@ -470,3 +470,14 @@ fn the_ats_layout_prints_no_page_footer() {
         assert!(!page.contains("Catherine Adeyemi-Ross ·"), "{page}");
     }
 }
+
+#[test]
+fn the_sidebar_text_layer_begins_with_the_name_and_headline() {
+    let resume = include_str!("../samples/career-changer.json");
+    let pdf = read_pdf(&render_text(resume, "sidebar"));
+    let shown: Vec<&str> = pdf.shows[0].iter().map(|s| s.text.trim()).collect();
+    assert_eq!(shown.first(), Some(&"Rebecca Lindqvist"), "{shown:?}");
+    let headline = shown.iter().position(|t| *t == "Instructional Designer");
+    let contact = shown.iter().position(|t| *t == "CONTACT");
+    assert!(headline < contact && headline.is_some(), "{shown:?}");
+}

@@ -142,6 +142,7 @@ pub fn compose(
         Some((photo, PhotoPosition::Right)) => (None, Some((photo, Side::Right))),
         None => (None, None),
     };
+    let mut name_blocks_in_main = 0;
     let sidebar = sidebar_setup.map(|setup| {
         if let Some(photo) = sidebar_photo {
             composer.blocks.push(Block::Photo(photo));
@@ -149,6 +150,7 @@ pub fn compose(
         for &kind in &setup.sections {
             composer.section(resume, kind);
         }
+        name_blocks_in_main = header.len();
         header.append(&mut main);
         main = std::mem::take(&mut header);
         Sidebar {
@@ -175,6 +177,7 @@ pub fn compose(
         header,
         header_photo,
         main,
+        name_blocks_in_main,
         sidebar,
         footer: layout.footer.then_some(footer),
         right_to_left: false,

@@ -133,6 +133,10 @@ pub struct Document {
     pub header_photo: Option<(Photo, Side)>,
     /// The main column's blocks, top to bottom.
     pub main: Vec<Block>,
+    /// How many of the first `main` blocks are the name block (with a sidebar, the name heads the
+    /// main column): the text layer gives them first, before the sidebar, so that every reader
+    /// meets the name before anything else.
+    pub name_blocks_in_main: usize,
     /// A second, narrower column beside the main one.
     pub sidebar: Option<Sidebar>,
     /// The page footer, shown when there is more than one page.

@@ -72,6 +72,12 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
     });
     let (main_column, side_column) = columns(document, left, text_width);
     let main_lines = flow(&mut shaper, &document.main, main_column, spacing);
+    let name_blocks = &document.main[..document.name_blocks_in_main.min(document.main.len())];
+    let name_lines = if name_blocks.is_empty() {
+        0
+    } else {
+        flow(&mut shaper, name_blocks, main_column, spacing).len()
+    };
     let side_lines = match (&document.sidebar, side_column) {
         (Some(sidebar), Some(column)) => Some(flow(&mut shaper, &sidebar.blocks, column, spacing)),
         _ => None,
@@ -97,6 +103,7 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
         x: column.x,
     };
     let mut columns = Vec::with_capacity(2);
+    let main_x = main_column.x;
     let main = place_column(main_lines, main_column);
     let side = side_lines
         .zip(side_column)
@@ -131,9 +138,21 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
                 page.items.push(item.clone());
             }
         }
-        for column in &columns {
-            if let Some(range) = column.pages.get(index) {
-                place_lines(&mut page, &column.lines[range.clone()], column_top);
+        let columns_start = page.items.len();
+        for (n, column) in columns.iter().enumerate() {
+            let Some(range) = column.pages.get(index) else {
+                continue;
+            };
+            let column_start = page.items.len();
+            place_lines(&mut page, &column.lines[range.clone()], column_top);
+            // The name heads the main column; when the sidebar is placed first, its lines move
+            // to the front of the text layer (their place on the page does not change).
+            if index == 0 && n > 0 && column.x == main_x && name_lines > 0 {
+                let name_items: usize = column.lines[..name_lines.min(range.len())]
+                    .iter()
+                    .map(|line| line.items.len())
+                    .sum();
+                page.items[columns_start..column_start + name_items].rotate_right(name_items);
             }
         }
         if let Some(footer) = document.footer.as_ref().filter(|_| count > 1) {
