@@ -41,7 +41,9 @@ mod language;
 mod link;
 pub(crate) mod locate;
 mod normalize;
+pub(crate) mod source;
 mod types;
+mod yaml;
 
 #[cfg(test)]
 mod tests;
@@ -74,38 +76,38 @@ impl Parsed {
     }
 }
 
-/// Reads a JSON Resume document leniently (see the [module docs](self) for the rules).
+/// Reads a JSON Resume document, written in JSON or YAML, leniently (see the [module docs](self)
+/// for the rules).
 ///
 /// The resume keeps the order of the file so that warning paths match it; call [`normalize`] to
-/// sort it. A leading byte-order mark is ignored.
+/// sort it. A leading byte-order mark is ignored. Text whose first character is not `{`, `[` or
+/// `/` is read as YAML (see [`source`] for why), with the same model and located warnings.
 ///
 /// # Errors
 ///
-/// [`ParseError::Empty`] for blank text, [`ParseError::Syntax`] for text that is not JSON, and
+/// [`ParseError::Empty`] for blank text, [`ParseError::Syntax`] for text that is not JSON (or
+/// YAML), and
 /// [`ParseError::NotAnObject`] when the top-level value is not an object. Nothing else fails.
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ParseError::Empty);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
-    let Value::Object(root) = &value else {
-        let (line, column) = locate::first_value_position(text);
+    let document = source::Document::read(text)?;
+    let value = &document.value;
+    let Value::Object(root) = value else {
+        let (line, column) = document.root_position();
         return Err(ParseError::NotAnObject {
             line,
             column,
-            found: convert::describe(&value),
+            found: convert::describe(value),
         });
     };
     let mut cx = convert::Cx::default();
     let mut resume = convert::resume(&mut cx, root);
     if resume.meta.language.is_none() {
-        resume.meta.language = language::guess(&value).map(str::to_string);
+        resume.meta.language = language::guess(value).map(str::to_string);
     }
     let mut warnings = cx.warnings;
     if !warnings.is_empty() {
         let paths = warnings.iter().map(|w| w.path.as_str()).collect();
-        let positions = locate::locate_paths(text, &paths);
+        let positions = document.locate(&paths);
         for w in &mut warnings {
             if let Some(&(line, column)) = positions.get(&w.path) {
                 w.line = line;
@@ -129,37 +131,5 @@ impl<'de> Deserialize<'de> for Resume {
                 convert::describe(&other)
             ))),
         }
-    }
-}
-
-/// Turns a `serde_json` error into a located message people can act on.
-fn syntax_error(text: &str, e: &serde_json::Error) -> ParseError {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let raw = full.strip_suffix(&suffix).unwrap_or(&full);
-    let message = match raw {
-        "EOF while parsing an object" => "the file ends before this object is closed: a `}` is missing".to_string(),
-        "EOF while parsing a list" => "the file ends before this list is closed: a `]` is missing".to_string(),
-        "EOF while parsing a string" => "the file ends inside a text: a closing `\"` is missing".to_string(),
-        "EOF while parsing a value" => "the file ends where a value was expected".to_string(),
-        "trailing comma" => "trailing comma: JSON allows no `,` before `}` or `]`".to_string(),
-        "key must be a string" => "expected a key in double quotes, such as \"name\"".to_string(),
-        "trailing characters" => "unexpected text after the end of the top-level object".to_string(),
-        "expected value" => {
-            "expected a value: text in double quotes, a number, true, false, null, `{ … }` or `[ … ]` \
-             (JSON has no comments)"
-                .to_string()
-        }
-        "expected ident" => "expected true, false or null (text must be in double quotes)".to_string(),
-        m if m.starts_with("control character") => {
-            "a line break or control character inside a text; write a line break as \\n".to_string()
-        }
-        m => m.to_string(),
-    };
-    let line = e.line().max(1);
-    ParseError::Syntax {
-        line,
-        column: locate::char_column(text, line, e.column()),
-        message,
     }
 }

@@ -187,11 +187,12 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
         Ok(parsed) => parsed,
         Err(e) => return vec![parse_problem(file, &e)],
     };
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
+    let document = match model::source::Document::read(text) {
+        Ok(document) => document,
         // The model read it, so this does not happen; report rather than panic.
-        Err(e) => return vec![file_problem(file, format!("not JSON: {e}"))],
+        Err(e) => return vec![parse_problem(file, &e)],
     };
+    let value = &document.value;
     let schema = match resume_schema() {
         Ok(schema) => schema,
         Err(e) => {
@@ -202,7 +203,7 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
         }
     };
 
-    let outcome = schema.validate(&value);
+    let outcome = schema.validate(value);
     let mut own: Vec<Problem> = Vec::new();
     let problem = |path: &str, severity, check, message: String| Problem {
         file: file.to_string(),
@@ -235,7 +236,7 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
     for (path, message) in render::calendar_errors(&outcome) {
         own.push(problem(&path, Severity::Error, Check::Render, message));
     }
-    for (path, message) in render::renderer_findings(&parsed.resume, &value) {
+    for (path, message) in render::renderer_findings(&parsed.resume, value) {
         own.push(problem(&path, Severity::Warning, Check::Render, message));
     }
 
@@ -259,7 +260,7 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
             path = locate::parent(at);
         }
     }
-    let positions = locate::positions(text, &wanted);
+    let positions = document.locate(&wanted);
     for p in &mut own {
         (p.line, p.column) = position(&positions, &p.path);
     }
