@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
@@ -47,6 +47,7 @@ pub(super) fn command(args: &WatchArgs) -> Result<(), String> {
     let mut renders = 0;
     let mut inputs = Vec::new();
     loop {
+        let before = stamps(&watched_files(&args.render, &inputs));
         let files = render_once(&args.render, &mut inputs);
         renders += 1;
         for folder in files.iter().filter_map(|f| f.parent()) {
@@ -63,7 +64,7 @@ pub(super) fn command(args: &WatchArgs) -> Result<(), String> {
         if args.max_renders.is_some_and(|max| renders >= max) {
             return Ok(());
         }
-        if !wait_for_change(&events, &files) {
+        if !wait_for_change(&events, &files, &before) {
             return Ok(());
         }
     }
@@ -81,6 +82,11 @@ fn render_once(args: &RenderArgs, inputs: &mut Vec<PathBuf>) -> Vec<PathBuf> {
         }
         Err(message) => eprintln!("error: {message} (the last good PDF is kept)"),
     }
+    watched_files(args, inputs)
+}
+
+/// The absolute paths of the resume, a layout file, the `--font` files and `inputs`.
+fn watched_files(args: &RenderArgs, inputs: &[PathBuf]) -> Vec<PathBuf> {
     let mut files: Vec<&Path> = vec![&args.input];
     let layout = Path::new(&args.layout);
     if layout.is_file() {
@@ -103,12 +109,34 @@ fn absolute(path: &Path) -> Option<PathBuf> {
     Some(folder.join(name))
 }
 
-/// Waits until one of `files` changes; false when the watcher stopped.
-fn wait_for_change(events: &mpsc::Receiver<DebounceEventResult>, files: &[PathBuf]) -> bool {
+/// When and how big each file was (`None` when it cannot be read).
+type Stamps = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
+
+fn stamps(files: &[PathBuf]) -> Stamps {
+    files
+        .iter()
+        .map(|file| {
+            let stamp = std::fs::metadata(file)
+                .ok()
+                .and_then(|m| Some((m.modified().ok()?, m.len())));
+            (file.clone(), stamp)
+        })
+        .collect()
+}
+
+/// Waits until one of `files` differs from `before` (in time or size); false when the watcher
+/// stopped. Comparing stamps, not trusting events alone, matters: the watcher also reports that
+/// a file was opened or read, and the render itself reads the resume.
+fn wait_for_change(
+    events: &mpsc::Receiver<DebounceEventResult>,
+    files: &[PathBuf],
+    before: &Stamps,
+) -> bool {
     loop {
         match events.recv() {
             Ok(Ok(changes)) => {
-                if changes.iter().any(|change| files.contains(&change.path)) {
+                let ours = changes.iter().any(|change| files.contains(&change.path));
+                if ours && stamps(files) != *before {
                     return true;
                 }
             }
