@@ -296,7 +296,9 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
                 "the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8".to_string()
             })
     };
-    if bytes.len() >= 2 && bytes[..2].contains(&0) {
+    if let [first, second, ..] = bytes[..]
+        && (first == 0) != (second == 0)
+    {
         return Err(
             "the text looks like UTF-16 without a byte-order mark; save it as UTF-8".to_string(),
         );

@@ -181,6 +181,13 @@ pub(super) fn render_file(args: &RenderArgs) -> Result<Written, String> {
             .map_err(|e| format!("cannot write to standard output: {e}"))?;
         return Ok(written);
     }
+    output::create_parent(&output)?;
+    let replace = if args.force {
+        Replace::AnyFile
+    } else {
+        Replace::PdfOnly
+    };
+    output::check_destination(&output, &inputs, replace)?;
     if !output
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("pdf"))
@@ -190,13 +197,6 @@ pub(super) fn render_file(args: &RenderArgs) -> Result<Written, String> {
             output.display()
         );
     }
-    output::create_parent(&output)?;
-    let replace = if args.force {
-        Replace::AnyFile
-    } else {
-        Replace::PdfOnly
-    };
-    output::check_destination(&output, &inputs, replace)?;
     output::write_atomically(&output, &rendered.pdf)
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
     Ok(written)

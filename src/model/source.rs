@@ -34,8 +34,13 @@ impl<'t> Document<'t> {
         if text.trim().is_empty() {
             return Err(ParseError::Empty);
         }
-        if is_json(text) {
-            let value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+        // A bare `42` or `true` is JSON too, and is told so (a top level that is not an object).
+        let json = if is_json(text) {
+            Some(serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?)
+        } else {
+            serde_json::from_str(text).ok()
+        };
+        if let Some(value) = json {
             return Ok(Document {
                 value,
                 positions: Positions::Json(text),
@@ -102,7 +107,7 @@ fn syntax_error(text: &str, e: &serde_json::Error) -> ParseError {
         "EOF while parsing a list" => "the file ends before this list is closed: a `]` is missing".to_string(),
         "EOF while parsing a string" => "the file ends inside a text: a closing `\"` is missing".to_string(),
         "EOF while parsing a value" => "the file ends where a value was expected".to_string(),
-        "trailing comma" => "trailing comma: JSON allows no `,` before `}` or `]`; remove it".to_string(),
+        "trailing comma" => "trailing comma: JSON allows no `,` before `}` or `]`".to_string(),
         "key must be a string" => "expected a key in double quotes, such as \"name\"".to_string(),
         "trailing characters" => "unexpected text after the end of the top-level object".to_string(),
         "expected value" => {

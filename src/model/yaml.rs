@@ -77,8 +77,8 @@ impl<'t> Reader<'t> {
             }
         }
         let (event, span) = self.next()?;
-        let mut path = String::from("$");
-        let value = self.value(event, span, &mut path, 0)?;
+        let path = String::from("$");
+        let value = self.value(event, span, &path, 0)?;
         loop {
             match self.next()? {
                 (Event::DocumentEnd, _) => {}
@@ -97,10 +97,10 @@ impl<'t> Reader<'t> {
         &mut self,
         event: Event<'t>,
         span: Span,
-        path: &mut String,
+        path: &str,
         depth: usize,
     ) -> Result<Value, ParseError> {
-        self.positions.insert(path.clone(), position(span));
+        self.positions.insert(path.to_string(), position(span));
         self.count(1, span)?;
         match event {
             Event::Scalar(text, style, anchor, tag) => {
@@ -135,12 +135,7 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn sequence(
-        &mut self,
-        span: Span,
-        path: &mut String,
-        depth: usize,
-    ) -> Result<Value, ParseError> {
+    fn sequence(&mut self, span: Span, path: &str, depth: usize) -> Result<Value, ParseError> {
         check_depth(depth, span)?;
         let mut items = Vec::new();
         loop {
@@ -148,17 +143,12 @@ impl<'t> Reader<'t> {
             if event == Event::SequenceEnd {
                 return Ok(Value::Array(items));
             }
-            let mut item_path = index_path(path, items.len());
-            items.push(self.value(event, span, &mut item_path, depth)?);
+            let item_path = index_path(path, items.len());
+            items.push(self.value(event, span, &item_path, depth)?);
         }
     }
 
-    fn mapping(
-        &mut self,
-        span: Span,
-        path: &mut String,
-        depth: usize,
-    ) -> Result<Value, ParseError> {
+    fn mapping(&mut self, span: Span, path: &str, depth: usize) -> Result<Value, ParseError> {
         check_depth(depth, span)?;
         let mut object = Map::new();
         loop {
@@ -174,8 +164,8 @@ impl<'t> Reader<'t> {
                 }
             };
             let (event, span) = self.next()?;
-            let mut value_path = key_path(path, &key);
-            let value = self.value(event, span, &mut value_path, depth)?;
+            let value_path = key_path(path, &key);
+            let value = self.value(event, span, &value_path, depth)?;
             object.insert(key, value);
         }
     }
