@@ -21,7 +21,7 @@ use crate::typeset::pages::Image;
 /// What one render needs.
 #[derive(Debug, Clone, Copy)]
 pub struct Request<'a> {
-    /// The resume as JSON text.
+    /// The resume as text: JSON or YAML (see [`model::parse`]).
     pub source: &'a str,
     /// The validated layout.
     pub layout: &'a Layout,

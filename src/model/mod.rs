@@ -17,7 +17,9 @@
 //!
 //! # Lenient rules
 //!
-//! Only text that is not JSON, or JSON whose top level is not an object, is a [`ParseError`].
+//! The text may be JSON or YAML (`saphyr-parser`; every plain YAML value is read as text, except
+//! `~`, `null` and an empty value). Only text that cannot be read, or whose top level is not an
+//! object, is a [`ParseError`].
 //! Everything else is read as far as it goes, and each repair or omission is reported as a
 //! [`Warning`] with its JSON path and source position:
 //!
@@ -81,7 +83,8 @@ impl Parsed {
 ///
 /// The resume keeps the order of the file so that warning paths match it; call [`normalize`] to
 /// sort it. A leading byte-order mark is ignored. Text whose first character is not `{`, `[` or
-/// `/` is read as YAML (see [`source`] for why), with the same model and located warnings.
+/// `/` is read as YAML (a JSON Resume is an object, so JSON starts with `{`), with the same model
+/// and located warnings.
 ///
 /// # Errors
 ///
