@@ -309,3 +309,39 @@ fn watch_keeps_the_last_good_pdf_when_the_resume_breaks() {
     assert!(said.contains("the last good PDF is kept"), "{said}");
     assert!(pdf_text(&dir.join("cv.pdf")).contains("Good Version"));
 }
+
+#[test]
+fn batch_finds_yaml_resumes() {
+    let dir = scratch("batch-yaml");
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    std::fs::write(dir.join("in/a.yaml"), "basics:\n  name: Yaml Person\n").unwrap();
+    std::fs::write(dir.join("in/b.yml"), "basics:\n  name: Yml Person\n").unwrap();
+    let output = resumepdf(&["batch", "in", "--out", "out"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(pdf_text(&dir.join("out/a--classic.pdf")).contains("Yaml Person"));
+    assert!(pdf_text(&dir.join("out/b--classic.pdf")).contains("Yml Person"));
+}
+
+#[test]
+fn watch_renders_again_when_the_layout_file_is_saved() {
+    let dir = scratch("watch-layout");
+    std::fs::write(
+        dir.join("cv.json"),
+        "{\"basics\": {\"name\": \"Ann Example\"}, \"work\": [{\"name\": \"Acme\", \"position\": \"Engineer\"}]}",
+    )
+    .unwrap();
+    let layout = |title: &str| {
+        format!(
+            "{{\"extends\": \"classic\", \"name\": \"mine\", \"sections\": {{\"titles\": {{\"work\": \"{title}\"}}}}}}"
+        )
+    };
+    std::fs::write(dir.join("mine.json"), layout("Jobs Held")).unwrap();
+    let mut watch = Watch::start(&["cv.json", "-l", "mine.json", "--max-renders", "2"], &dir);
+    assert!(wait_for_pdf_with(&dir.join("cv.pdf"), "Ann Example"));
+    std::thread::sleep(Duration::from_millis(500));
+    save(&dir.join("mine.json"), &layout("Places Worked"));
+    let (success, said) = watch.finish();
+    assert!(success, "{said}");
+    let text = pdf_text(&dir.join("cv.pdf")).to_lowercase();
+    assert!(text.contains("places worked"), "{said}\n{text}");
+}

@@ -7,7 +7,7 @@
 //! writing a new file and renaming it over the old one. Events are debounced: one save that
 //! touches a file several times renders once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime};
@@ -47,8 +47,12 @@ pub(super) fn command(args: &WatchArgs) -> Result<(), String> {
     let mut renders = 0;
     let mut inputs = Vec::new();
     loop {
-        let before = stamps(&watched_files(&args.render, &inputs));
+        let mut before = stamps(&watched_files(&args.render, &inputs));
         let files = render_once(&args.render, &mut inputs);
+        // Files the render found (a photo) are compared from now on.
+        for file in &files {
+            before.entry(file.clone()).or_insert_with(|| stamp(file));
+        }
         renders += 1;
         for folder in files.iter().filter_map(|f| f.parent()) {
             if watched_folders.insert(folder.to_path_buf()) {
@@ -109,19 +113,24 @@ fn absolute(path: &Path) -> Option<PathBuf> {
     Some(folder.join(name))
 }
 
-/// When and how big each file was (`None` when it cannot be read).
-type Stamps = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
+/// When and how big a file was (`None` when it cannot be read).
+type Stamp = Option<(SystemTime, u64)>;
+
+/// The stamps of `files`, by path.
+type Stamps = HashMap<PathBuf, Stamp>;
+
+fn stamp(file: &Path) -> Stamp {
+    let metadata = std::fs::metadata(file).ok()?;
+    Some((metadata.modified().ok()?, metadata.len()))
+}
 
 fn stamps(files: &[PathBuf]) -> Stamps {
-    files
-        .iter()
-        .map(|file| {
-            let stamp = std::fs::metadata(file)
-                .ok()
-                .and_then(|m| Some((m.modified().ok()?, m.len())));
-            (file.clone(), stamp)
-        })
-        .collect()
+    files.iter().map(|file| (file.clone(), stamp(file))).collect()
+}
+
+/// Whether a file of `before` now has another stamp.
+fn changed(before: &Stamps) -> bool {
+    before.iter().any(|(file, old)| stamp(file) != *old)
 }
 
 /// Waits until one of `files` differs from `before` (in time or size); false when the watcher
@@ -132,11 +141,15 @@ fn wait_for_change(
     files: &[PathBuf],
     before: &Stamps,
 ) -> bool {
+    // A save during the render, or before the folders were watched, has no event to wait for.
+    if changed(before) {
+        return true;
+    }
     loop {
         match events.recv() {
             Ok(Ok(changes)) => {
                 let ours = changes.iter().any(|change| files.contains(&change.path));
-                if ours && stamps(files) != *before {
+                if ours && changed(before) {
                     return true;
                 }
             }
