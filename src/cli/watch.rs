@@ -125,7 +125,10 @@ fn stamp(file: &Path) -> Stamp {
 }
 
 fn stamps(files: &[PathBuf]) -> Stamps {
-    files.iter().map(|file| (file.clone(), stamp(file))).collect()
+    files
+        .iter()
+        .map(|file| (file.clone(), stamp(file)))
+        .collect()
 }
 
 /// Whether a file of `before` now has another stamp.
