@@ -1,6 +1,9 @@
 //! Embeds every `layouts/*.json` file and every `i18n/*.json` translation table in the binary:
 //! adding a layout or a language is adding a file. Also fingerprints what the renderer is made of
 //! (sources, fonts, dependency versions), so a batch renders everything again after any change.
+//! And records the git commit the binary was built from, for `resumepdf --version`: outside a git
+//! checkout (a crate download, a source tarball) or without git it is "unknown", and the build
+//! never fails for it.
 
 use std::{env, fs, path::Path};
 
@@ -18,6 +21,31 @@ fn main() {
         |stem| !stem.ends_with(".schema"),
     );
     fingerprint(&["src", "fonts", "layouts", "i18n", "Cargo.lock"]);
+    record_commit();
+}
+
+/// Sets `RESUMEPDF_COMMIT` to the short hash of HEAD, or "unknown".
+fn record_commit() {
+    let commit = git(&["rev-parse", "--short=12", "HEAD"])
+        .filter(|s| s.chars().all(|c| c.is_ascii_hexdigit()))
+        .unwrap_or_else(|| "unknown".to_string());
+    println!("cargo:rustc-env=RESUMEPDF_COMMIT={commit}");
+    // Run again when HEAD moves: its log grows on every commit and checkout (also in a worktree,
+    // whose .git is a file). Only paths that exist are named, or cargo would rerun every time.
+    for name in ["HEAD", "logs/HEAD"] {
+        if let Some(path) = git(&["rev-parse", "--git-path", name])
+            && Path::new(&path).exists()
+        {
+            println!("cargo:rerun-if-changed={path}");
+        }
+    }
+}
+
+/// The trimmed output of a successful `git` command, if any.
+fn git(args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new("git").args(args).output().ok()?;
+    let text = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (out.status.success() && !text.is_empty()).then_some(text)
 }
 
 /// Writes `OUT_DIR/renderer.rs` with `RENDERER`: a 64-bit FNV-1a hash, in hex, of every file under

@@ -26,7 +26,7 @@ pub const MAX_SOURCE_BYTES: usize = 8 * 1024 * 1024;
 /// What one render needs.
 #[derive(Debug, Clone, Copy)]
 pub struct Request<'a> {
-    /// The resume as JSON text.
+    /// The resume as text: JSON or YAML (see [`model::parse`]).
     pub source: &'a str,
     /// The validated layout.
     pub layout: &'a Layout,

@@ -231,15 +231,15 @@ fn malformed_json_is_an_error_with_its_line_and_column() {
             "line-comment",
             "{\"basics\": {\"name\": \"A\"} // me\n}",
             Fails,
-            &["error: in.json:1:26: expected `,` or `}`"],
+            &["error: in.json:1:26: JSON has no comments: remove this `//` or `/* */` comment"],
         ),
         case(
             "block-comment-before-a-value",
             "{\"basics\": {\"name\": /* me */ \"A\"}}",
             Fails,
             &[
-                "error: in.json:1:21: expected a value",
-                "(JSON has no comments)",
+                "error: in.json:1:21: JSON has no comments",
+                "write the resume in YAML",
             ],
         ),
         case(
@@ -298,7 +298,10 @@ fn malformed_json_is_an_error_with_its_line_and_column() {
             "invalid-utf8",
             b"{\"basics\": {\"name\": \"Ren\xe9\"}}".to_vec(),
             Fails,
-            &["error: cannot read in.json: stream did not contain valid UTF-8"],
+            &[
+                "error: cannot read in.json: the text is not UTF-8 (byte 0xE9 on line 1)",
+                "Save it as UTF-8",
+            ],
         ),
         case(
             "utf16",
@@ -307,7 +310,7 @@ fn malformed_json_is_an_error_with_its_line_and_column() {
                 .flat_map(u16::to_le_bytes)
                 .collect::<Vec<u8>>(),
             Fails,
-            &["error: in.json:1:"],
+            &["error: cannot read in.json: the text looks like UTF-16 without a byte-order mark"],
         ),
         case(
             "nul-bytes",
@@ -326,7 +329,17 @@ fn a_byte_order_mark_is_ignored() {
         Expect::Renders,
         &[],
     )]);
-    assert_eq!(ran[0].stderr, "");
+    assert!(
+        ran[0].stderr.starts_with("wrote out.pdf — 1 page, "),
+        "{}",
+        ran[0].stderr
+    );
+    assert_eq!(
+        ran[0].stderr.lines().count(),
+        1,
+        "only the summary: {}",
+        ran[0].stderr
+    );
     assert!(common::read_pdf(&ran[0].pdf).text[0].contains("Byte Order"));
 }
 
@@ -787,6 +800,7 @@ fn a_photo_path_is_relative_to_the_resume_file_not_the_working_folder() {
             "out.pdf",
             "--layout",
             "sidebar",
+            "-q",
         ],
         &dir,
     );
@@ -796,7 +810,7 @@ fn a_photo_path_is_relative_to_the_resume_file_not_the_working_folder() {
     assert_eq!(pdf.images.len(), 1, "the photo is drawn once");
     // Without a layout that shows photos, a broken photo is not even looked at.
     std::fs::write(dir.join("cv/broken.json"), photo_resume("nowhere.jpg")).unwrap();
-    let output = resumepdf(&["render", "cv/broken.json", "-o", "out2.pdf"], &dir);
+    let output = resumepdf(&["render", "cv/broken.json", "-o", "out2.pdf", "-q"], &dir);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stderr(&output), "");
 }
@@ -810,10 +824,6 @@ fn an_unwritable_output_is_an_error_and_leaves_nothing_behind() {
     std::fs::create_dir_all(dir.join("taken")).unwrap();
     std::fs::write(dir.join("taken/keep.txt"), "x").unwrap();
     for (target, message) in [
-        (
-            "no/such/folder/out.pdf",
-            "error: cannot write no/such/folder/out.pdf: No such file or directory",
-        ),
         ("taken", "error: cannot write taken:"),
         ("in.json/out.pdf", "error: cannot write in.json/out.pdf:"),
     ] {

@@ -98,10 +98,11 @@ fn malformed_json_is_located_and_leaves_the_old_pdf_alone() {
 fn an_unwritable_output_is_a_clear_error() {
     let dir = scratch("unwritable");
     std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
-    let output = resumepdf(&["render", "me.json", "-o", "no/such/folder/me.pdf"], &dir);
+    // A missing folder is created, but not inside a file.
+    let output = resumepdf(&["render", "me.json", "-o", "me.json/folder/me.pdf"], &dir);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("cannot write no/such/folder/me.pdf"),
+        stderr(&output).contains("cannot create the folder me.json/folder"),
         "{}",
         stderr(&output)
     );

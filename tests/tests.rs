@@ -7,6 +7,7 @@ mod bad_input;
 mod check;
 mod cli;
 mod entry_spacing;
+mod frontdoor;
 mod international;
 mod module_graph;
 mod pdf_writer;

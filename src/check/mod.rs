@@ -1,4 +1,4 @@
-//! `check`: reports on the content rules of `RESUME-GUIDE.md` and, given a job ad, on how many of
+//! `check`: reports on the content rules of docs/typography.md and, given a job ad, on how many of
 //! the ad's key terms the resume covers.
 //!
 //! ```

@@ -264,11 +264,12 @@ fn source_dates(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
 }
 
 fn date_styles(source: &str, out: &mut Vec<Finding>) {
-    let Ok(root) = serde_json::from_str::<Value>(source.trim_start_matches('\u{feff}')) else {
+    // JSON or YAML, read as the model reads it.
+    let Ok(document) = crate::model::source::Document::read(source) else {
         return;
     };
     let mut dates = Vec::new();
-    source_dates(&root, "$", &mut dates);
+    source_dates(&document.value, "$", &mut dates);
     // Style families, with the paths written in each.
     let mut families: BTreeMap<String, Vec<String>> = BTreeMap::new();
     // Per section: paths of year-only and of finer ISO dates.

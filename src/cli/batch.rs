@@ -39,7 +39,7 @@ the failures, and one summary line. --format json prints one record per output o
 for scripts.\n\nExample: resumepdf batch samples --all-layouts --out samples/pdf"
 )]
 pub(super) struct BatchArgs {
-    /// Resume files, or folders to search (recursively) for *.json files.
+    /// Resume files, or folders to search (recursively) for *.json, *.yaml and *.yml files.
     #[arg(required = true)]
     pub(super) inputs: Vec<PathBuf>,
     /// A layout to render each input in; repeat for several. Default: classic.
@@ -139,8 +139,8 @@ impl Layouts {
     }
 }
 
-/// Every `*.json` file named or found (recursively, hidden ones excluded) under the named
-/// folders, sorted, each once.
+/// Every `*.json`, `*.yaml` and `*.yml` file named or found (recursively, hidden ones excluded)
+/// under the named folders, sorted, each once.
 fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     for input in inputs {
@@ -161,7 +161,7 @@ fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
-/// Collects `*.json` files under `dir`, skipping hidden files and folders (names starting with
+/// Collects `*.json`, `*.yaml` and `*.yml` files under `dir`, skipping hidden files and folders (names starting with
 /// `.`, such as the batch manifest) so a batch can write its output inside its input folder.
 fn collect_json(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
@@ -174,7 +174,10 @@ fn collect_json(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
         if path.is_dir() {
             collect_json(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "json") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "json" || e == "yaml" || e == "yml")
+        {
             found.push(path);
         }
     }
@@ -264,7 +267,9 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
     let layouts = Layouts::load(&names, &fonts)?;
     let resumes = discover(&args.inputs)?;
     if resumes.is_empty() {
-        return Err("no *.json resume files found in the given inputs".to_string());
+        return Err(
+            "no *.json, *.yaml or *.yml resume files found in the given inputs".to_string(),
+        );
     }
     let jobs = plan(&resumes, &layouts, &args.out)?;
     // Every character any output may show: the resumes' own, and their languages' headings.

@@ -3,15 +3,17 @@
 
 mod batch;
 mod check;
+mod init;
 mod output;
 mod render;
 mod validate;
+mod watch;
 
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use resumepdf::fonts::FontBook;
 use resumepdf::{layout, model};
@@ -20,7 +22,8 @@ const ABOUT: &str =
     "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.";
 
 const LONG_ABOUT: &str =
-    "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.
+    "Turn a JSON Resume (jsonresume.org, schema 1.x), written in JSON or YAML, into a polished,
+ATS-readable PDF.
 
 Layouts are named data files that enforce good resume typography: one or two font families,
 10-12 pt body text, clear headings, margins of at least half an inch, reverse chronological order.
@@ -28,7 +31,9 @@ The PDF has a real text layer (copy-paste and applicant tracking systems read it
 fonts and clickable links.
 
 Examples:
-  resumepdf render resume.json                     writes resume.pdf beside it (layout: classic)
+  resumepdf init me.yaml                           writes an example resume to edit (YAML)
+  resumepdf render me.yaml                         writes me.pdf beside it (layout: classic)
+  resumepdf watch me.yaml                          renders again on every save
   resumepdf render resume.json -l classic -o cv.pdf
   cat resume.json | resumepdf render - > resume.pdf
   resumepdf render resume.json --pages 1           fits it on one page, within the layout rules
@@ -37,9 +42,17 @@ Examples:
   resumepdf check resume.json --job ad.txt         reviews content and keyword fit to a job ad
   resumepdf layouts                                lists the built-in layouts";
 
+/// `0.1.0 (commit 1a2b3c4d5e6f)`: the commit comes from build.rs ("unknown" outside git).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("RESUMEPDF_COMMIT"),
+    ")"
+);
+
 /// Command-line arguments.
 #[derive(Debug, Parser)]
-#[command(name = "resumepdf", version, about = ABOUT, long_about = LONG_ABOUT)]
+#[command(name = "resumepdf", version = VERSION, about = ABOUT, long_about = LONG_ABOUT)]
 struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -49,8 +62,12 @@ struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Render a JSON Resume file to PDF.
+    /// Write a starter resume to edit (JSON, or YAML with --yaml or a .yaml name).
+    Init(init::InitArgs),
+    /// Render a JSON Resume file (JSON or YAML) to PDF.
     Render(render::RenderArgs),
+    /// Render, then render again on every save of the resume, layout, fonts or photo.
+    Watch(watch::WatchArgs),
     /// List the built-in layouts with a line about each.
     Layouts,
     /// Render many resumes in one or more layouts at once: in parallel, skipping unchanged outputs.
@@ -59,13 +76,31 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Review a resume against resume best practice, and against a job ad with --job.
     Check(check::CheckArgs),
+    /// Print the JSON Resume schema that `validate` checks against (for editors and tools).
+    Schema,
+    /// Print a shell completion script, e.g. `resumepdf completions bash > ~/.local/share/bash-completion/completions/resumepdf`.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `resumepdf man | man -l -`.
+    Man,
 }
 
 /// Parses the process arguments and runs the command.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Init(args) => init::command(&args).map(|()| ExitCode::SUCCESS),
         Command::Render(args) => render::command(&args).map(|()| ExitCode::SUCCESS),
+        Command::Watch(args) => watch::command(&args).map(|()| ExitCode::SUCCESS),
+        Command::Schema => init::schema().map(|()| ExitCode::SUCCESS),
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "resumepdf", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => man().map(|()| ExitCode::SUCCESS),
         Command::Layouts => list_layouts().map(|()| ExitCode::SUCCESS),
         Command::Batch(args) => batch::command(&args).map(|()| ExitCode::SUCCESS),
         Command::Validate(args) => validate::command(&args),
@@ -78,6 +113,13 @@ pub fn run() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Writes the manual page, made from the same definitions as `--help`.
+fn man() -> Result<(), String> {
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut std::io::stdout().lock())
+        .map_err(|e| format!("cannot write to standard output: {e}"))
 }
 
 fn list_layouts() -> Result<(), String> {
@@ -251,6 +293,42 @@ fn read_input(path: &Path) -> std::io::Result<String> {
             format!("larger than {} MB", MAX_INPUT_BYTES / (1024 * 1024)),
         ));
     }
-    String::from_utf8(bytes)
-        .map_err(|_| Error::new(ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
+    decode(bytes).map_err(|message| Error::new(ErrorKind::InvalidData, message))
+}
+
+/// The text of a file: UTF-8 (a byte-order mark is dropped later), or UTF-16 with a byte-order
+/// mark, as Windows editors write "Unicode". Other bytes are refused with advice rather than
+/// guessed, as a wrong guess would print a wrong name.
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| {
+                "the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8".to_string()
+            })
+    };
+    if let [first, second, ..] = bytes[..]
+        && (first == 0) != (second == 0)
+    {
+        return Err(
+            "the text looks like UTF-16 without a byte-order mark; save it as UTF-8".to_string(),
+        );
+    }
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => return utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => return utf16(rest, u16::from_be_bytes),
+        _ => {}
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!(
+            "the text is not UTF-8 (byte 0x{:02X} on line {line}); it is probably Latin-1 or \
+             Windows-1252. Save it as UTF-8 (in most editors: Save As, Encoding: UTF-8), or \
+             convert it: iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8",
+            bytes.get(at).copied().unwrap_or(0)
+        )
+    })
 }

@@ -51,6 +51,11 @@ impl Inputs {
         }
     }
 
+    /// The inputs' paths, in the order they were added.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.files.iter().map(|(_, path)| path.clone()).collect()
+    }
+
     /// The input that `metadata` (of an existing output) is, if any.
     fn find(&self, metadata: &Metadata, output: &Path) -> Option<&Path> {
         match FileId::of(metadata) {
@@ -109,6 +114,16 @@ pub fn check_destination(path: &Path, inputs: &Inputs, replace: Replace) -> Resu
         ));
     }
     Ok(())
+}
+
+/// Creates the folder `path` goes in when it does not exist, so `-o out/cv.pdf` works in a fresh
+/// checkout.
+pub fn create_parent(path: &Path) -> Result<(), String> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create the folder {}: {e}", dir.display())),
+        _ => Ok(()),
+    }
 }
 
 /// Whether the file at `path` begins with the PDF header.

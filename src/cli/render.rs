@@ -45,13 +45,15 @@ fn parse_paper(name: &str) -> Result<PaperSize, String> {
 /// Arguments of `render`.
 #[derive(Debug, clap::Args)]
 pub(super) struct RenderArgs {
-    /// The resume: a JSON Resume file, or `-` to read standard input.
+    /// The resume: a JSON Resume file in JSON or YAML (UTF-8 or UTF-16), or `-` to read standard
+    /// input.
     pub(super) input: PathBuf,
     /// A built-in layout name (see `resumepdf layouts`) or a path to a layout file (.json).
     #[arg(short, long, default_value = "classic")]
     pub(super) layout: String,
-    /// Where to write the PDF; `-` writes standard output. Default: the input's name with .pdf,
-    /// beside it (standard output when the input is standard input).
+    /// Where to write the PDF; `-` writes standard output (never a terminal). Default: the
+    /// input's name with .pdf, beside it (standard output when the input is standard input). A
+    /// folder in the path that does not exist is created.
     #[arg(short, long)]
     pub(super) output: Option<PathBuf>,
     /// Also show notes that lose nothing (old key names, repaired dates).
@@ -66,10 +68,50 @@ pub(super) struct RenderArgs {
     /// Replace the output even when it exists and is not a PDF.
     #[arg(long)]
     pub(super) force: bool,
+    /// Print nothing on success (no `wrote cv.pdf — 1 page, 9 ms` line); warnings still show.
+    #[arg(short, long)]
+    pub(super) quiet: bool,
 }
 
-/// Renders the resume `args` names and writes the PDF.
+/// What one render wrote, and the files it read (which `watch` watches).
+pub(super) struct Written {
+    /// Where the PDF went (`-` for standard output).
+    pub(super) output: PathBuf,
+    /// Its page count.
+    pub(super) pages: usize,
+    /// The resume, a layout file, font files and the photo, as far as they are files.
+    pub(super) inputs: Vec<PathBuf>,
+}
+
+impl Written {
+    /// `wrote cv.pdf — 2 pages, 9 ms`.
+    pub(super) fn summary(&self, started: std::time::Instant) -> String {
+        let name = if is_stdio(&self.output) {
+            "standard output".to_string()
+        } else {
+            self.output.display().to_string()
+        };
+        let pages = if self.pages == 1 { "page" } else { "pages" };
+        format!(
+            "wrote {name} — {} {pages}, {} ms",
+            self.pages,
+            started.elapsed().as_millis()
+        )
+    }
+}
+
+/// Renders the resume `args` names, writes the PDF and says so on standard error.
 pub(super) fn command(args: &RenderArgs) -> Result<(), String> {
+    let started = std::time::Instant::now();
+    let written = render_file(args)?;
+    if !args.quiet {
+        eprintln!("{}", written.summary(started));
+    }
+    Ok(())
+}
+
+/// Renders the resume `args` names and writes the PDF: the one path `render` and `watch` share.
+pub(super) fn render_file(args: &RenderArgs) -> Result<Written, String> {
     let source_name = if is_stdio(&args.input) {
         "<stdin>".to_string()
     } else {
@@ -119,13 +161,6 @@ pub(super) fn command(args: &RenderArgs) -> Result<(), String> {
         None if is_stdio(&args.input) => PathBuf::from("-"),
         None => args.input.with_extension("pdf"),
     };
-    if is_stdio(&output) {
-        use std::io::Write;
-        return std::io::stdout()
-            .lock()
-            .write_all(&rendered.pdf)
-            .map_err(|e| format!("cannot write to standard output: {e}"));
-    }
     let mut inputs = Inputs::default();
     inputs.add(&args.input);
     inputs.add(Path::new(&args.layout));
@@ -140,12 +175,47 @@ pub(super) fn command(args: &RenderArgs) -> Result<(), String> {
     if let Some(photo) = &rendered.photo_path {
         inputs.add(photo);
     }
+    let written = Written {
+        output: output.clone(),
+        pages: rendered.pages,
+        inputs: inputs.paths(),
+    };
+    if is_stdio(&output) {
+        use std::io::{IsTerminal, Write};
+        let mut stdout = std::io::stdout().lock();
+        if stdout.is_terminal() {
+            return Err(format!(
+                "not writing PDF bytes to the terminal; name a file with -o {}, or redirect \
+                 standard output: … > resume.pdf",
+                if is_stdio(&args.input) {
+                    "resume.pdf"
+                } else {
+                    "FILE.pdf"
+                }
+            ));
+        }
+        stdout
+            .write_all(&rendered.pdf)
+            .map_err(|e| format!("cannot write to standard output: {e}"))?;
+        return Ok(written);
+    }
+    output::create_parent(&output)?;
     let replace = if args.force {
         Replace::AnyFile
     } else {
         Replace::PdfOnly
     };
     output::check_destination(&output, &inputs, replace)?;
+    if !output
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("pdf"))
+    {
+        eprintln!(
+            "{}: warning: the name does not end in .pdf; the file is a PDF all the same",
+            output.display()
+        );
+    }
     output::write_atomically(&output, &rendered.pdf)
-        .map_err(|e| format!("cannot write {}: {e}", output.display()))
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    Ok(written)
 }

@@ -1,16 +1,16 @@
 //! `resumepdf validate`: its arguments and the run from files to a printed report.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use resumepdf::validate::{
-    Problem, file_problem, json_report, passes, text_report, validate_file, validate_text,
-};
+use super::{is_stdio, read_input};
+use resumepdf::validate::{Problem, file_problem, json_report, passes, text_report, validate_text};
 
 const AFTER_LONG_HELP: &str = "\
 What is checked:
-  - the file is JSON and its top level is an object (a syntax error is given with line:column);
+  - the file is JSON or YAML and its top level is an object (a syntax error is given with
+    line:column; YAML problems are located in the YAML file);
   - the JSON Resume schema (1.x, draft-07): a value of the wrong type, or a date not written as
     YYYY, YYYY-MM or YYYY-MM-DD, is an error; a URL or e-mail address the schema would not accept
     as one is a warning;
@@ -102,20 +102,17 @@ fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
         .files
         .iter()
         .map(|path| {
-            if path.as_os_str() == "-" {
-                let name = "<stdin>".to_string();
-                let mut text = String::new();
-                let problems = match std::io::stdin().lock().read_to_string(&mut text) {
-                    Ok(_) => validate_text(&name, &text),
-                    Err(e) => vec![file_problem(
-                        &name,
-                        format!("cannot read standard input: {e}"),
-                    )],
-                };
-                (name, problems)
+            let name = if is_stdio(path) {
+                "<stdin>".to_string()
             } else {
-                (path.display().to_string(), validate_file(path))
-            }
+                path.display().to_string()
+            };
+            // Read as render reads: UTF-16 is decoded, other encodings are explained.
+            let problems = match read_input(path) {
+                Ok(text) => validate_text(&name, &text),
+                Err(e) => vec![file_problem(&name, format!("cannot read the file: {e}"))],
+            };
+            (name, problems)
         })
         .collect();
     let passed = files

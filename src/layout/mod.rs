@@ -1,7 +1,7 @@
 //! Layout definitions: the named data files in `layouts/` that decide how a resume looks.
 //!
 //! A layout is JSON, deserialized into [`Layout`] and then checked by [`validate`] against the
-//! typographic rules every resume must keep (see `RESUME-GUIDE.md`). A layout may start from
+//! typographic rules every resume must keep (see docs/typography.md). A layout may start from
 //! another with `"extends": "NAME"` and override only some fields.
 
 mod color;

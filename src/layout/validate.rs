@@ -1,4 +1,4 @@
-//! The typographic rules every layout must keep (see `RESUME-GUIDE.md`), each naming its field.
+//! The typographic rules every layout must keep (see docs/typography.md), each naming its field.
 
 use std::fmt;
 

@@ -17,7 +17,9 @@
 //!
 //! # Lenient rules
 //!
-//! Only text that is not JSON, or JSON whose top level is not an object, is a [`ParseError`].
+//! The text may be JSON or YAML (`saphyr-parser`; every plain YAML value is read as text, except
+//! `~`, `null` and an empty value). Only text that cannot be read, or whose top level is not an
+//! object, is a [`ParseError`].
 //! Everything else is read as far as it goes, and each repair or omission is reported as a
 //! [`Warning`] with its JSON path and source position:
 //!
@@ -42,7 +44,9 @@ mod language;
 mod link;
 pub(crate) mod locate;
 mod normalize;
+pub(crate) mod source;
 mod types;
+mod yaml;
 
 #[cfg(test)]
 mod tests;
@@ -75,47 +79,39 @@ impl Parsed {
     }
 }
 
-/// Reads a JSON Resume document leniently (see the [module docs](self) for the rules).
+/// Reads a JSON Resume document, written in JSON or YAML, leniently (see the [module docs](self)
+/// for the rules).
 ///
 /// The resume keeps the order of the file so that warning paths match it; call [`normalize`] to
-/// sort it. A leading byte-order mark is ignored.
+/// sort it. A leading byte-order mark is ignored. Text whose first character is not `{`, `[` or
+/// `/` is read as YAML (a JSON Resume is an object, so JSON starts with `{`), with the same model
+/// and located warnings.
 ///
 /// # Errors
 ///
-/// [`ParseError::Empty`] for blank text, [`ParseError::Syntax`] for text that is not JSON, and
+/// [`ParseError::Empty`] for blank text, [`ParseError::Syntax`] for text that is not JSON (or
+/// YAML), and
 /// [`ParseError::NotAnObject`] when the top-level value is not an object. Nothing else fails.
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ParseError::Empty);
-    }
-    // A raw tab inside a text is not allowed in JSON; people paste them. Read every tab as a
-    // space (outside texts a tab is white space anyway; columns stay where they were).
-    let untabbed;
-    let text = if text.contains('\t') {
-        untabbed = text.replace('\t', " ");
-        untabbed.as_str()
-    } else {
-        text
-    };
-    let (value, duplicates) = json::parse(text).map_err(|e| syntax_error(text, &e))?;
-    let Value::Object(root) = &value else {
-        let (line, column) = locate::first_value_position(text);
+    let document = source::Document::read(text)?;
+    let value = &document.value;
+    let Value::Object(root) = value else {
+        let (line, column) = document.root_position();
         return Err(ParseError::NotAnObject {
             line,
             column,
-            found: convert::describe(&value),
+            found: convert::describe(value),
         });
     };
     let mut cx = convert::Cx::default();
     let mut resume = convert::resume(&mut cx, root);
     if resume.meta.language.is_none() {
-        resume.meta.language = language::guess(&value).map(str::to_string);
+        resume.meta.language = language::guess(value).map(str::to_string);
     }
     let mut warnings = cx.warnings;
-    warnings.extend(duplicates.into_iter().map(|path| {
+    warnings.extend(document.duplicates.iter().map(|path| {
         Warning {
-            path,
+            path: path.clone(),
             line: 0,
             column: 0,
             severity: Severity::Warning,
@@ -127,7 +123,7 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     }));
     if !warnings.is_empty() {
         let paths = warnings.iter().map(|w| w.path.as_str()).collect();
-        let positions = locate::locate_paths(text, &paths);
+        let positions = document.locate(&paths);
         for w in &mut warnings {
             if let Some(&(line, column)) = positions.get(&w.path) {
                 w.line = line;
@@ -151,37 +147,5 @@ impl<'de> Deserialize<'de> for Resume {
                 convert::describe(&other)
             ))),
         }
-    }
-}
-
-/// Turns a `serde_json` error into a located message people can act on.
-fn syntax_error(text: &str, e: &serde_json::Error) -> ParseError {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let raw = full.strip_suffix(&suffix).unwrap_or(&full);
-    let message = match raw {
-        "EOF while parsing an object" => "the file ends before this object is closed: a `}` is missing".to_string(),
-        "EOF while parsing a list" => "the file ends before this list is closed: a `]` is missing".to_string(),
-        "EOF while parsing a string" => "the file ends inside a text: a closing `\"` is missing".to_string(),
-        "EOF while parsing a value" => "the file ends where a value was expected".to_string(),
-        "trailing comma" => "trailing comma: JSON allows no `,` before `}` or `]`".to_string(),
-        "key must be a string" => "expected a key in double quotes, such as \"name\"".to_string(),
-        "trailing characters" => "unexpected text after the end of the top-level object".to_string(),
-        "expected value" => {
-            "expected a value: text in double quotes, a number, true, false, null, `{ … }` or `[ … ]` \
-             (JSON has no comments)"
-                .to_string()
-        }
-        "expected ident" => "expected true, false or null (text must be in double quotes)".to_string(),
-        m if m.starts_with("control character") => {
-            "a line break or control character inside a text; write a line break as \\n".to_string()
-        }
-        m => m.to_string(),
-    };
-    let line = e.line().max(1);
-    ParseError::Syntax {
-        line,
-        column: locate::char_column(text, line, e.column()),
-        message,
     }
 }

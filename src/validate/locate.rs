@@ -1,7 +1,7 @@
 //! JSON paths and where their values stand in the source: the model's locator (one definition of
 //! the path format for the whole crate), plus walking a path up to its parents.
 
-pub(crate) use crate::model::locate::{locate_paths as positions, push_index, push_key};
+pub(crate) use crate::model::locate::{push_index, push_key};
 
 /// The path one level up: `$.work[2].startDate` → `$.work[2]` → `$.work` → `$`; `None` for `$`.
 pub(crate) fn parent(path: &str) -> Option<&str> {

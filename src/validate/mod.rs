@@ -45,8 +45,6 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
-use serde_json::Value;
-
 use crate::model::{self, ParseError};
 pub use output::{json_report, text_report};
 use resume_schema::Kind;
@@ -182,12 +180,13 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
         Ok(parsed) => parsed,
         Err(e) => return vec![parse_problem(file, &e)],
     };
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
+    let document = match model::source::Document::read(text) {
+        Ok(document) => document,
         // The model read it, so this does not happen; report rather than panic.
-        Err(e) => return vec![file_problem(file, format!("not JSON: {e}"))],
+        Err(e) => return vec![parse_problem(file, &e)],
     };
-    let findings = match resume_schema::check(&value) {
+    let value = &document.value;
+    let findings = match resume_schema::check(value) {
         Ok(findings) => findings,
         Err(e) => {
             return vec![Problem {
@@ -226,7 +225,7 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
             messages::schema_message(finding),
         ));
     }
-    for (path, message) in render::renderer_findings(&parsed.resume, &value) {
+    for (path, message) in render::renderer_findings(&parsed.resume, value) {
         own.push(problem(&path, Severity::Warning, Check::Render, message));
     }
 
@@ -250,7 +249,7 @@ pub fn validate_text(file: &str, text: &str) -> Vec<Problem> {
             path = locate::parent(at);
         }
     }
-    let positions = locate::positions(text, &wanted);
+    let positions = document.locate(&wanted);
     for p in &mut own {
         (p.line, p.column) = position(&positions, &p.path);
     }
