@@ -60,9 +60,16 @@ fn has_pdftotext() -> bool {
         .is_ok()
 }
 
+/// `compact` with entries led by the position (the built-in layouts lead with the organisation).
+const POSITION_FIRST: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/layouts/compact-position-first.json"
+);
+
 #[test]
 fn an_arabic_resume_reads_back_in_logical_order_right_aligned_and_mirrored() {
-    let r = render(ARABIC, "compact");
+    // Entries led by the position, so that a line reads title then dates.
+    let r = render(ARABIC, POSITION_FIRST);
     let ar = Locale::for_tag(Some("ar"));
     let lines = lines(&r.read);
     // Headings come from the Arabic table (upper case changes nothing in Arabic).
@@ -227,9 +234,11 @@ const HEBREW: &str = include_str!("data/i18n/hebrew.json");
 
 #[test]
 fn a_hebrew_resume_reads_back_exactly_with_bundled_fonts() {
-    // Liberation Serif has Hebrew: nothing depends on the machine's fonts.
+    // Liberation Serif has Hebrew: nothing depends on the machine's fonts. Entries are led by
+    // the position, so that a line reads title then dates.
     let fonts = FontBook::bundled();
-    let layout = layout::load("classic", &fonts).unwrap();
+    let mut layout = layout::load("classic", &fonts).unwrap();
+    layout.entry_lead = layout::EntryLead::Position;
     let mut parsed = model::parse(HEBREW).unwrap();
     model::normalize(&mut parsed.resume);
     let rendered = resumepdf::render(&resumepdf::Request::new(HEBREW, &layout, &fonts)).unwrap();

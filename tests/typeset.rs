@@ -189,6 +189,7 @@ fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/Carlito-Regular.ttf");
     layout.fonts.body = file.to_string();
     layout.fonts.heading = file.to_string();
+    layout.entry_lead = layout::EntryLead::Position;
     let text = r#"{"basics": {"name": "Ada Quill"},
         "work": [{"name": "Loom Works", "position": "Engineer", "location": "Leeds",
                   "startDate": "2020-01", "summary": "Built things."}]}"#;

@@ -11,7 +11,7 @@ use super::prose;
 use crate::fonts::{FontBook, Style};
 use crate::i18n::Locale;
 use crate::layout::{
-    Columns, HeadingCase, HeadingColor, Layout, PhotoPosition, PhotoShape, SectionKind,
+    Columns, EntryLead, HeadingCase, HeadingColor, Layout, PhotoPosition, PhotoShape, SectionKind,
 };
 use crate::model::link_target as web_link;
 use crate::model::{DateValue, EndDate, Resume};
@@ -431,14 +431,27 @@ impl Composer<'_> {
             SectionKind::Work => self.entries(kind, &resume.work, |c, w| {
                 let (strong, emphasis) = s(c);
                 let dated = w.start.is_some() || !w.end.is_ongoing();
-                c.entry_header(
-                    opt_span(w.position.as_deref(), strong, None),
-                    range(w.start.as_ref(), &w.end, dated),
+                let organization = |style| {
                     opt_span(
                         w.name.as_deref(),
-                        emphasis,
+                        style,
                         w.url.as_deref().and_then(web_link),
+                    )
+                };
+                let (first, second) = match c.layout.entry_lead {
+                    EntryLead::Position => (
+                        opt_span(w.position.as_deref(), strong, None),
+                        organization(emphasis),
                     ),
+                    EntryLead::Organization => (
+                        organization(strong),
+                        opt_span(w.position.as_deref(), emphasis, None),
+                    ),
+                };
+                c.entry_header(
+                    first,
+                    range(w.start.as_ref(), &w.end, dated),
+                    second,
                     w.location.as_deref(),
                 );
                 for text in [&w.description, &w.summary].into_iter().flatten() {
@@ -449,16 +462,24 @@ impl Composer<'_> {
             SectionKind::Volunteer => self.entries(kind, &resume.volunteer, |c, v| {
                 let (strong, emphasis) = s(c);
                 let dated = v.start.is_some() || !v.end.is_ongoing();
-                c.entry_header(
-                    opt_span(v.position.as_deref(), strong, None),
-                    range(v.start.as_ref(), &v.end, dated),
+                let organization = |style| {
                     opt_span(
                         v.organization.as_deref(),
-                        emphasis,
+                        style,
                         v.url.as_deref().and_then(web_link),
+                    )
+                };
+                let (first, second) = match c.layout.entry_lead {
+                    EntryLead::Position => (
+                        opt_span(v.position.as_deref(), strong, None),
+                        organization(emphasis),
                     ),
-                    None,
-                );
+                    EntryLead::Organization => (
+                        organization(strong),
+                        opt_span(v.position.as_deref(), emphasis, None),
+                    ),
+                };
+                c.entry_header(first, range(v.start.as_ref(), &v.end, dated), second, None);
                 if let Some(summary) = &v.summary {
                     c.detail(summary);
                 }
