@@ -7,6 +7,7 @@ mod bad_input;
 mod check;
 mod cli;
 mod international;
+mod line_breaking;
 mod module_graph;
 mod pdf_writer;
 mod photo;

@@ -172,6 +172,7 @@ pub fn compose(
         page_size: layout.page.dimensions(),
         margins: [m.top.pt(), m.right.pt(), m.bottom.pt(), m.left.pt()],
         line_spacing: layout.line_spacing,
+        last_line_min: layout.last_line_min,
         header,
         header_photo,
         main,
