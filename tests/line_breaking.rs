@@ -139,3 +139,47 @@ fn few_paragraphs_end_with_a_word_alone_and_no_lines_are_added() {
         "{total} lines, {GREEDY_LINES} before"
     );
 }
+
+/// Baselines of the text lines of a page above the bottom margin (the footer is below it).
+fn baselines(items: &[Item], bottom: f32) -> Vec<(f32, f32)> {
+    lines(items)
+        .iter()
+        .filter(|l| l.y < bottom)
+        .map(|l| (l.y, l.runs.iter().map(|r| r.size).fold(0.0, f32::max)))
+        .collect()
+}
+
+#[test]
+fn no_page_ends_a_third_blank_when_the_next_block_would_have_fit() {
+    let fonts = FontBook::bundled();
+    let mut checked = 0;
+    for name in layout::builtin_names() {
+        let layout = layout::load(name, &fonts).expect("a built-in layout loads");
+        let margins = &layout.page.margins;
+        for (sample, resume) in samples() {
+            let pages = resumepdf::typeset_resume(&resume, &layout, &fonts);
+            let bottom = pages.height - margins.bottom.pt();
+            let body = bottom - margins.top.pt();
+            for (index, pair) in pages.pages.windows(2).enumerate() {
+                let here = baselines(&pair[0].items, bottom);
+                let next = baselines(&pair[1].items, bottom);
+                let (Some(&(last, size)), Some(&(first, _))) = (here.last(), next.first()) else {
+                    continue;
+                };
+                checked += 1;
+                let blank = bottom - (last + 0.3 * size);
+                // The next page's first block: its first few lines (a heading, an entry header
+                // and the first line under it), as they are set there.
+                let (block_end, block_size) = next[next.len().min(4) - 1];
+                let block = block_end + 0.3 * block_size - (first - block_size);
+                assert!(
+                    blank <= body / 3.0 || block > blank,
+                    "{sample} in {name}: page {} ends {blank:.0} pt blank of {body:.0}, \
+                     and the {block:.0} pt that start the next page would have fit",
+                    index + 1
+                );
+            }
+        }
+    }
+    assert!(checked > 20, "{checked} page ends checked");
+}

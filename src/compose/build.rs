@@ -390,6 +390,17 @@ impl Composer<'_> {
                 self.space(gap, between);
             }
             each(self, item);
+            self.let_a_bare_header_end_a_page();
+        }
+    }
+
+    /// An entry with nothing under its header (education without courses, a certificate) is a
+    /// block of its own: its header keeps with its first line only when it has one. Kept with the
+    /// next entry instead, a section of such entries would move to the next page as one block,
+    /// stranding a third of a page blank above it.
+    fn let_a_bare_header_end_a_page(&mut self) {
+        if let Some(Block::Split { keep_with_next, .. }) = self.blocks.last_mut() {
+            *keep_with_next = false;
         }
     }
 
