@@ -183,3 +183,55 @@ fn no_page_ends_a_third_blank_when_the_next_block_would_have_fit() {
     }
     assert!(checked > 20, "{checked} page ends checked");
 }
+
+#[test]
+fn sidebar_items_stay_whole_and_no_line_starts_with_a_dash() {
+    let fonts = FontBook::bundled();
+    let mut languages = 0;
+    for name in layout::builtin_names() {
+        let layout = layout::load(name, &fonts).expect("a built-in layout loads");
+        for (sample, resume) in samples() {
+            let pages = resumepdf::typeset_resume(&resume, &layout, &fonts);
+            let texts: Vec<String> = pages
+                .pages
+                .iter()
+                .flat_map(|page| {
+                    lines(&page.items)
+                        .iter()
+                        .map(TextLine::text)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            // A reference's attribution ("— Name") is a paragraph of its own that opens with a dash.
+            let attributions: Vec<String> = resume
+                .references
+                .iter()
+                .filter_map(|r| Some(format!("— {}", r.name.as_deref()?)))
+                .collect();
+            for text in &texts {
+                let attribution = attributions.iter().any(|a| a.starts_with(text.trim()));
+                assert!(
+                    attribution || !text.trim_start().starts_with(['—', '–']),
+                    "{sample} in {name}: a line starts with a dash: {text}"
+                );
+            }
+            for language in &resume.languages {
+                let (Some(language), Some(fluency)) = (&language.language, &language.fluency)
+                else {
+                    continue;
+                };
+                // A long fluency ("Verhandlungssicher (C1)") may wrap in a narrow sidebar.
+                if fluency.chars().count() > 16 {
+                    continue;
+                }
+                let whole = format!("{language} ({fluency})");
+                languages += 1;
+                assert!(
+                    texts.iter().any(|t| t.contains(&whole)),
+                    "{sample} in {name}: {whole} is split"
+                );
+            }
+        }
+    }
+    assert!(languages > 20, "{languages} languages checked");
+}

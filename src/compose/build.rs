@@ -73,6 +73,9 @@ impl Styles {
     }
 }
 
+/// The longest fluency, in characters, that is never separated from its language.
+const SHORT_FLUENCY: usize = 16;
+
 fn span(text: impl Into<String>, style: TextStyle) -> Span {
     Span {
         text: text.into(),
@@ -594,7 +597,11 @@ impl Composer<'_> {
                     }
                     spans.push(span(language, self.styles.strong));
                     if let Some(fluency) = fluency {
-                        spans.push(span(format!(" ({fluency})"), self.styles.body));
+                        // A short fluency stays on the line of its language ("Twi (Conversational)").
+                        spans.push(Span {
+                            nowrap: fluency.chars().count() <= SHORT_FLUENCY,
+                            ..span(format!(" ({fluency})"), self.styles.body)
+                        });
                     }
                 }
                 self.paragraph(spans);

@@ -252,7 +252,8 @@ fn atoms(
             .any(|(range, span)| span.nowrap && range.start < at && at < range.end)
     };
     for (end, kind) in linebreaks(text) {
-        if kind == BreakOpportunity::Allowed && (inside_nowrap(end) || after_hyphen(text, end)) {
+        let kept = inside_nowrap(end) || after_hyphen(text, end) || before_dash(text, end);
+        if kind == BreakOpportunity::Allowed && kept {
             continue;
         }
         let segment = &text[start..end];
@@ -326,6 +327,12 @@ fn close_size_changes(glyphs: &mut [PGlyph], spans: &[Span]) {
 fn after_hyphen(text: &str, at: usize) -> bool {
     let mut before = text[..at].chars().rev();
     before.next() == Some('-') && before.next().is_some_and(|c| !c.is_whitespace())
+}
+
+/// Whether a break at `at` would start a line with a dash ("— Tableau", "– 2021"): a dash
+/// between two phrases ends the line it follows, so the next line does not open with a separator.
+fn before_dash(text: &str, at: usize) -> bool {
+    text[at..].starts_with(['—', '–'])
 }
 
 /// What shaping a piece of a break segment needs to know besides the piece itself.
@@ -778,6 +785,8 @@ mod tests {
             broke_elsewhere += usize::from(texts.len() > 1);
         }
         assert!(broke_elsewhere > 20);
+        assert!(before_dash("Analyst — Tableau", 8));
+        assert!(!before_dash("Analyst — Tableau", 12));
         // A hyphen standing alone (a dash typed as "-") still allows a break after it.
         assert!(!after_hyphen("a - b", 3));
         assert!(after_hyphen("a-b", 2));
