@@ -7,6 +7,10 @@
 
 use serde::Deserialize;
 
+/// The shortest last line of a paragraph, as a fraction of its measure, that line breaking takes
+/// without looking for other breaks, when a layout does not say (`last_line_min`).
+pub const DEFAULT_LAST_LINE_MIN: f32 = 0.15;
+
 /// An sRGB colour with components in `0.0..=1.0`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rgb {

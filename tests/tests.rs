@@ -9,6 +9,7 @@ mod cli;
 mod entry_spacing;
 mod frontdoor;
 mod international;
+mod line_breaking;
 mod module_graph;
 mod pdf_writer;
 mod photo;

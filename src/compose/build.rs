@@ -73,6 +73,9 @@ impl Styles {
     }
 }
 
+/// The longest fluency, in characters, that is never separated from its language.
+const SHORT_FLUENCY: usize = 16;
+
 fn span(text: impl Into<String>, style: TextStyle) -> Span {
     Span {
         text: text.into(),
@@ -174,6 +177,7 @@ pub fn compose(
         page_size: layout.page.dimensions(),
         margins: [m.top.pt(), m.right.pt(), m.bottom.pt(), m.left.pt()],
         line_spacing: layout.line_spacing,
+        last_line_min: layout.last_line_min,
         header,
         header_photo,
         main,
@@ -392,6 +396,17 @@ impl Composer<'_> {
                 self.space(gap, between);
             }
             each(self, item);
+            self.let_a_bare_header_end_a_page();
+        }
+    }
+
+    /// An entry with nothing under its header (education without courses, a certificate) is a
+    /// block of its own: its header keeps with its first line only when it has one. Kept with the
+    /// next entry instead, a section of such entries would move to the next page as one block,
+    /// stranding a third of a page blank above it.
+    fn let_a_bare_header_end_a_page(&mut self) {
+        if let Some(Block::Split { keep_with_next, .. }) = self.blocks.last_mut() {
+            *keep_with_next = false;
         }
     }
 
@@ -606,7 +621,11 @@ impl Composer<'_> {
                     }
                     spans.push(span(language, self.styles.strong));
                     if let Some(fluency) = fluency {
-                        spans.push(span(format!(" ({fluency})"), self.styles.body));
+                        // A short fluency stays on the line of its language ("Twi (Conversational)").
+                        spans.push(Span {
+                            nowrap: fluency.chars().count() <= SHORT_FLUENCY,
+                            ..span(format!(" ({fluency})"), self.styles.body)
+                        });
                     }
                 }
                 self.paragraph(spans);

@@ -127,6 +127,8 @@ pub struct Document {
     pub margins: [f32; 4],
     /// Line spacing multiple.
     pub line_spacing: f32,
+    /// The shortest last line of a paragraph that is not a runt, as a fraction of its measure.
+    pub last_line_min: f32,
     /// The name block, across the full text width at the top of the first page.
     pub header: Vec<Block>,
     /// A photo beside the name block: the photo and the side it is on.

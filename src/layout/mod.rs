@@ -45,6 +45,10 @@ pub struct Layout {
     pub sizes: Sizes,
     /// Line spacing as a multiple of the font's natural line height (1.0–1.2).
     pub line_spacing: f32,
+    /// The shortest last line of a paragraph, as a fraction of the measure, that line breaking
+    /// accepts without trying other breaks (0.15 when absent).
+    #[serde(default = "last_line_min")]
+    pub last_line_min: f32,
     /// Vertical and horizontal spacing.
     pub spacing: Spacing,
     /// Colours.
@@ -460,4 +464,9 @@ pub enum DateFormat {
     /// 2021.
     #[serde(rename = "YYYY")]
     Year,
+}
+
+/// The default of [`Layout::last_line_min`].
+fn last_line_min() -> f32 {
+    crate::style::DEFAULT_LAST_LINE_MIN
 }

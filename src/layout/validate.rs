@@ -133,6 +133,15 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
             ),
         );
     }
+    if !(0.0..=0.5).contains(&layout.last_line_min) {
+        fail(
+            "last_line_min",
+            format!(
+                "{} is outside 0–0.5 (a fraction of the measure)",
+                layout.last_line_min
+            ),
+        );
+    }
     let m = &layout.page.margins;
     for (field, margin) in [
         ("page.margins.top", m.top),

@@ -283,7 +283,13 @@ fn split_lines(
             let x = main_x(&line);
             push_line(out, line, x, line_spacing, true);
         }
-        let x = other_x(&right);
+        // In a narrow column, text on a line of its own under a wrapped title (a certificate's
+        // date) starts where the title does: flush to the other side it would stand alone.
+        let x = if column.width < NARROW {
+            main_x(&right)
+        } else {
+            other_x(&right)
+        };
         push_line(out, right, x, line_spacing, true);
         return;
     }

@@ -17,6 +17,7 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
+use super::breaks::{AtomWidth, total_fit};
 use super::line::Line;
 use super::pages::{Glyph, GlyphRun};
 use super::shape::Shaper;
@@ -51,12 +52,7 @@ struct PGlyph {
 /// An unbreakable piece of text: a word with the spaces after it.
 struct Atom {
     glyphs: Vec<PGlyph>,
-    /// Width without trailing spaces.
-    inked: f32,
-    /// Width with trailing spaces.
-    full: f32,
-    /// A line must end after this atom (a newline in the text).
-    mandatory: bool,
+    width: AtomWidth,
 }
 
 /// Whether `c` is a bidi format character (marks, embeddings, overrides, isolates): it steers the
@@ -177,26 +173,58 @@ pub fn break_lines(
     }
     let bidi = Bidi::new(&text, spans, &bounds, direction);
     let atoms = atoms(shaper, spans, &text, &bounds, &bidi);
+    let widths: Vec<AtomWidth> = atoms.iter().map(|a| a.width).collect();
+    let lines = match total_fit(&widths, &width_of, shaper.last_line_min()) {
+        Some(ends) => lines_at(atoms, &ends),
+        None => fill_greedily(atoms, &width_of),
+    };
+    lines
+        .into_iter()
+        .map(|glyphs| finish_line(shaper, spans, &text, &bidi, glyphs))
+        .collect()
+}
+
+/// The glyphs of each line, the lines ending before the atoms at `ends`.
+fn lines_at(atoms: Vec<Atom>, ends: &[usize]) -> Vec<Vec<PGlyph>> {
+    let mut lines = Vec::with_capacity(ends.len());
+    let mut atoms = atoms.into_iter();
+    let mut start = 0;
+    for &end in ends {
+        lines.push(
+            atoms
+                .by_ref()
+                .take(end - start)
+                .flat_map(|a| a.glyphs)
+                .collect(),
+        );
+        start = end;
+    }
+    lines
+}
+
+/// Fills lines one at a time, cutting a word wider than its line: the fallback for paragraphs
+/// [`total_fit`] does not take.
+fn fill_greedily(atoms: Vec<Atom>, width_of: &impl Fn(usize) -> f32) -> Vec<Vec<PGlyph>> {
     let mut lines: Vec<Vec<PGlyph>> = Vec::new();
     let mut current: Vec<PGlyph> = Vec::new();
     let mut used = 0.0_f32;
     for atom in atoms {
         let avail = width_of(lines.len());
-        if !current.is_empty() && used + atom.inked > avail + 0.01 {
+        if !current.is_empty() && used + atom.width.inked > avail + 0.01 {
             lines.push(std::mem::take(&mut current));
             used = 0.0;
         }
         let avail = width_of(lines.len());
-        if current.is_empty() && atom.inked > avail + 0.01 {
+        if current.is_empty() && atom.width.inked > avail + 0.01 {
             let (pieces, rest) = split_overlong(atom.glyphs, |i| width_of(lines.len() + i));
             lines.extend(pieces);
             used = rest.iter().map(|g| g.advance).sum();
             current = rest;
         } else {
-            used += atom.full;
+            used += atom.width.full;
             current.extend(atom.glyphs);
         }
-        if atom.mandatory {
+        if atom.width.mandatory {
             lines.push(std::mem::take(&mut current));
             used = 0.0;
         }
@@ -205,9 +233,6 @@ pub fn break_lines(
         lines.push(current);
     }
     lines
-        .into_iter()
-        .map(|glyphs| finish_line(shaper, spans, &text, &bidi, glyphs))
-        .collect()
 }
 
 /// Splits the text at break opportunities and shapes each piece, span by span.
@@ -227,7 +252,8 @@ fn atoms(
             .any(|(range, span)| span.nowrap && range.start < at && at < range.end)
     };
     for (end, kind) in linebreaks(text) {
-        if kind == BreakOpportunity::Allowed && (inside_nowrap(end) || after_hyphen(text, end)) {
+        let kept = inside_nowrap(end) || after_hyphen(text, end) || before_dash(text, end);
+        if kind == BreakOpportunity::Allowed && kept {
             continue;
         }
         let segment = &text[start..end];
@@ -256,9 +282,11 @@ fn atoms(
         let mandatory = kind == BreakOpportunity::Mandatory && end < text.len();
         atoms.push(Atom {
             glyphs,
-            inked,
-            full,
-            mandatory,
+            width: AtomWidth {
+                inked,
+                full,
+                mandatory,
+            },
         });
         start = end;
     }
@@ -299,6 +327,12 @@ fn close_size_changes(glyphs: &mut [PGlyph], spans: &[Span]) {
 fn after_hyphen(text: &str, at: usize) -> bool {
     let mut before = text[..at].chars().rev();
     before.next() == Some('-') && before.next().is_some_and(|c| !c.is_whitespace())
+}
+
+/// Whether a break at `at` would start a line with a dash ("— Tableau", "– 2021"): a dash
+/// between two phrases ends the line it follows, so the next line does not open with a separator.
+fn before_dash(text: &str, at: usize) -> bool {
+    text[at..].starts_with(['—', '–'])
 }
 
 /// What shaping a piece of a break segment needs to know besides the piece itself.
@@ -751,6 +785,8 @@ mod tests {
             broke_elsewhere += usize::from(texts.len() > 1);
         }
         assert!(broke_elsewhere > 20);
+        assert!(before_dash("Analyst — Tableau", 8));
+        assert!(!before_dash("Analyst — Tableau", 12));
         // A hyphen standing alone (a dash typed as "-") still allows a break after it.
         assert!(!after_hyphen("a - b", 3));
         assert!(after_hyphen("a-b", 2));

@@ -4,6 +4,7 @@
 //! into lines that know where a page may end → [`paginate`] each column → place lines, sidebar
 //! tints and footers on pages.
 
+mod breaks;
 mod flow;
 mod inline;
 mod line;
@@ -43,7 +44,7 @@ pub fn typeset(document: &Document, fonts: &FontBook) -> Pages {
 /// Typesets a composed document into pages, and reports the characters no face could draw (they
 /// are drawn with the font's "missing glyph").
 pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTreeSet<char>) {
-    let mut shaper = Shaper::new(fonts);
+    let mut shaper = Shaper::new(fonts).with_last_line_min(document.last_line_min);
     let (width, height) = document.page_size;
     let [top, right, bottom, left] = document.margins;
     let text_width = width - left - right;

@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use crate::fonts::{FaceId, FontBook, Style};
+use crate::style::DEFAULT_LAST_LINE_MIN;
 
 /// A glyph in font units, as shaped.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,6 +36,9 @@ pub struct Shaper<'a> {
     /// call, which costs about as much as shaping the word itself.
     plans: HashMap<(FaceId, rustybuzz::Direction, Option<rustybuzz::Script>), rustybuzz::ShapePlan>,
     missing: BTreeSet<char>,
+    /// The shortest last line of a paragraph, as a fraction of its measure, that line breaking
+    /// does not count as a runt (the layout's `last_line_min`).
+    last_line_min: f32,
 }
 
 impl<'a> Shaper<'a> {
@@ -45,7 +49,22 @@ impl<'a> Shaper<'a> {
             cache: HashMap::new(),
             plans: HashMap::new(),
             missing: BTreeSet::new(),
+            last_line_min: DEFAULT_LAST_LINE_MIN,
         }
+    }
+
+    /// This shaper, breaking lines with last lines of at least `fraction` of the measure where it
+    /// can. It lives with the shaper because every paragraph of a document is broken with it.
+    pub fn with_last_line_min(self, fraction: f32) -> Self {
+        Shaper {
+            last_line_min: fraction,
+            ..self
+        }
+    }
+
+    /// See [`Shaper::with_last_line_min`].
+    pub fn last_line_min(&self) -> f32 {
+        self.last_line_min
     }
 
     /// The face to draw `c` with when the text asks for `face`: `face` itself when it has the
