@@ -62,8 +62,8 @@ done
 cp -r samples/pdf "$out/gallery"
 env -u SOURCE_DATE_EPOCH "$bin" batch samples --all-layouts --out "$out/gallery" >"$out/gallery.log" 2>&1
 gallery=$(($(ls samples/*.json | wc -l) * $(wc -w <<<"$layouts")))
-grep -q "rendered 0, skipped $gallery, failed 0" "$out/gallery.log" && ok \
-  || bad "samples/pdf is stale (run scripts/gallery.sh): $(grep '^rendered [0-9]' "$out/gallery.log")"
+grep -q "^$gallery PDFs: 0 rendered, $gallery up to date, 0 failed" "$out/gallery.log" && ok \
+  || bad "samples/pdf is stale (run scripts/gallery.sh): $(grep ' PDFs: ' "$out/gallery.log")"
 env -u SOURCE_DATE_EPOCH "$bin" batch samples --all-layouts --out "$out/gallery" --force >/dev/null 2>&1
 diff -r -q samples/pdf "$out/gallery" >/dev/null && ok || bad "samples/pdf differs from a fresh render"
 name=$(pdftotext "$out/polish-engineer--classic.pdf" - | head -1)
@@ -78,7 +78,7 @@ for f in tests/data/i18n/*.json; do
   expected="${f%.json}.expected"
   for l in $layouts; do
     pdf="$out/i18n-$(basename "$f" .json)--$l.pdf"
-    "$bin" render "$f" -l "$l" -o "$pdf" 2>"$out/err" || { bad "render $f -l $l: $(cat "$out/err")"; continue; }
+    "$bin" render -q "$f" -l "$l" -o "$pdf" 2>"$out/err" || { bad "render $f -l $l: $(cat "$out/err")"; continue; }
     [ -s "$out/err" ] && bad "$f -l $l warns (a font is missing?): $(cat "$out/err")" || ok
     qpdf --check "$pdf" >/dev/null 2>&1 && ok || bad "qpdf --check $pdf"
     lines=$(pdftotext "$pdf" - | unmark)
@@ -96,7 +96,7 @@ if [ -d "$shared/real" ]; then
     [ "$file" = file ] && continue
     for l in $layouts; do
       pdf="$out/corpus-$l.pdf"
-      "$bin" render "$shared/real/$file" -l "$l" -o "$pdf" 2>"$out/err"
+      "$bin" render -q "$shared/real/$file" -l "$l" -o "$pdf" 2>"$out/err"
       code=$?
       if [ $code -eq 101 ]; then bad "$file -l $l panicked: $(cat "$out/err")"; continue; fi
       if [ "$valid" = valid ] && [ $code -ne 0 ]; then bad "schema-valid $file -l $l exited $code: $(cat "$out/err")"; continue; fi
@@ -108,12 +108,12 @@ if [ -d "$shared/real" ]; then
   # The whole corpus in every layout as one batch: every file × layout renders, and a second run
   # skips everything.
   "$bin" batch "$shared/real" --all-layouts --out "$out/batch" >"$out/batch.log" 2>&1
-  first=$(grep "^rendered" "$out/batch.log")
+  first=$(grep " PDFs: " "$out/batch.log")
   total=$(($(ls "$shared"/real/*.json | wc -l) * $(wc -w <<<"$layouts")))
-  grep -q "rendered $total, skipped 0, failed 0" <<<"$first" && ok || bad "corpus batch: $first"
+  grep -Eq "^$total PDFs: $total rendered( \([0-9]+ with warnings\))?, 0 up to date, 0 failed" <<<"$first" && ok || bad "corpus batch: $first"
   "$bin" batch "$shared/real" --all-layouts --out "$out/batch" >"$out/batch.log" 2>&1
-  second=$(grep "^rendered" "$out/batch.log")
-  grep -q "rendered 0, skipped $total, failed 0" <<<"$second" && ok || bad "corpus batch rerun: $second"
+  second=$(grep " PDFs: " "$out/batch.log")
+  grep -q "^$total PDFs: 0 rendered, $total up to date, 0 failed" <<<"$second" && ok || bad "corpus batch rerun: $second"
   for f in "$shared"/jsonresume-schema/sample.resume.json "$shared"/jsonresume-schema/examples/*.json; do
     "$bin" render "$f" -o "$out/example.pdf" 2>"$out/err" && ok || bad "render $f: $(cat "$out/err")"
   done
