@@ -829,3 +829,71 @@ fn a_resume_too_large_to_render_safely_is_refused_before_any_work() {
     );
     assert!(!dir.join("big.pdf").exists());
 }
+
+/// Every file the program reads is a regular file under its limit: a FIFO or a link to
+/// `/dev/zero` named as a font, a layout font, a job ad, a resume to validate or a batch input is
+/// refused at once (it used to hang, or read until memory ran out).
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_named_as_inputs_are_refused_without_hanging() {
+    let dir = scratch("bounded-reads");
+    std::fs::write(dir.join("me.json"), SAMPLE).unwrap();
+    let status = Command::new("mkfifo").arg(dir.join("pipe")).status();
+    assert!(status.is_ok_and(|s| s.success()), "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.ttf")).unwrap();
+    std::fs::write(
+        dir.join("pipefont.json"),
+        r#"{"extends": "classic", "name": "p", "fonts": {"heading": "pipe.ttf", "body": "pipe.ttf"}}"#,
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.join("pipe"), dir.join("pipe.ttf")).unwrap();
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["render", "me.json", "--font", "pipe"],
+            "not a regular file (a named pipe)",
+        ),
+        (
+            &["render", "me.json", "--font", "zero.ttf"],
+            "not a regular file (a device)",
+        ),
+        (&["render", "me.json", "-l", "pipefont.json"], "pipe.ttf"),
+        (
+            &["check", "me.json", "--job", "pipe"],
+            "not a regular file (a named pipe)",
+        ),
+        (
+            &["check", "me.json", "--job", "zero.ttf"],
+            "not a regular file (a device)",
+        ),
+        (&["validate", "pipe"], "not a regular file (a named pipe)"),
+        (
+            &["batch", "pipe", "me.json", "--out", "out"],
+            "pipe is neither a file nor a folder",
+        ),
+    ];
+    for (args, message) in cases {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_resumepdf"))
+            .args(args)
+            .current_dir(&dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("{args:?} hangs");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let output = child.wait_with_output().unwrap();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {said}");
+        assert!(said.contains(message), "{args:?}: {said}");
+    }
+}

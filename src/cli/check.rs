@@ -61,7 +61,7 @@ pub(super) fn command(args: &CheckArgs) -> Result<ExitCode, String> {
     let text = read_input(&args.input).map_err(|e| format!("cannot read {source_name}: {e}"))?;
     let job = match &args.job {
         Some(path) => Some(
-            std::fs::read_to_string(path)
+            resumepdf::read::read_text(path, resumepdf::read::JOB_AD)
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
         ),
         None => None,

@@ -271,28 +271,27 @@ fn missing_glyphs(missing: &std::collections::BTreeSet<char>) -> String {
     )
 }
 
-/// Largest input file read, in bytes.
-const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Reads a text file, or standard input for `-`: at most [`MAX_INPUT_BYTES`], regular files only.
+/// Reads a resume file (see [`resumepdf::read`]: a regular file under its limit), or standard
+/// input for `-` (under the same limit), as text.
 fn read_input(path: &Path) -> std::io::Result<String> {
     use std::io::{Error, ErrorKind};
-    let reader: Box<dyn Read> = if is_stdio(path) {
-        Box::new(std::io::stdin().lock())
-    } else {
-        if !std::fs::metadata(path)?.is_file() {
-            return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+    let limit = resumepdf::read::RESUME;
+    let bytes = if is_stdio(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(limit.max_bytes + 1)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > limit.max_bytes {
+            return Err(Error::new(
+                ErrorKind::InvalidData,
+                format!("larger than {} MiB", limit.max_bytes / (1024 * 1024)),
+            ));
         }
-        Box::new(std::fs::File::open(path)?)
+        bytes
+    } else {
+        resumepdf::read::read_file(path, limit)?
     };
-    let mut bytes = Vec::new();
-    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::new(
-            ErrorKind::InvalidData,
-            format!("larger than {} MB", MAX_INPUT_BYTES / (1024 * 1024)),
-        ));
-    }
     decode(bytes).map_err(|message| Error::new(ErrorKind::InvalidData, message))
 }
 

@@ -78,10 +78,11 @@ pub fn prepare(
 pub fn add_user_fonts(book: &mut FontBook, paths: &[PathBuf]) -> Result<(), FontError> {
     for path in paths {
         let shown = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| FontError::Read {
-            path: shown.clone(),
-            source,
-        })?;
+        let bytes =
+            crate::read::read_file(path, crate::read::FONT).map_err(|source| FontError::Read {
+                path: shown.clone(),
+                source,
+            })?;
         book.add_fallback(&family_of(path), Arc::new(bytes), 0)
             .ok_or(FontError::NotAFont { path: shown })?;
     }
@@ -195,7 +196,7 @@ fn system_faces(db: &fontdb::Database) -> Vec<SystemFace> {
 /// Adds `face` as a fallback. Its file is read, not memory-mapped: a font file replaced while a
 /// long-running host keeps the face must not take the process down.
 fn add_system_face(book: &mut FontBook, face: &SystemFace) -> Option<FaceId> {
-    let bytes = std::fs::read(&face.path).ok()?;
+    let bytes = crate::read::read_file(&face.path, crate::read::FONT).ok()?;
     book.add_fallback(&family_of(&face.path), Arc::new(bytes), face.index)
 }
 

@@ -267,10 +267,12 @@ impl FontBook {
         if let Some(id) = self.find(path, Style::REGULAR) {
             return Ok(id);
         }
-        let bytes = std::fs::read(path).map_err(|source| fallback::FontError::Read {
-            path: path.to_string(),
-            source,
-        })?;
+        let bytes = crate::read::read_file(std::path::Path::new(path), crate::read::FONT).map_err(
+            |source| fallback::FontError::Read {
+                path: path.to_string(),
+                source,
+            },
+        )?;
         let not_a_font = || fallback::FontError::NotAFont {
             path: path.to_string(),
         };

@@ -153,7 +153,7 @@ pub fn passes(problems: &[Problem], strict: bool) -> bool {
 /// one error.
 pub fn validate_file(path: &Path) -> Vec<Problem> {
     let name = path.display().to_string();
-    match std::fs::read_to_string(path) {
+    match crate::read::read_text(path, crate::read::RESUME) {
         Ok(text) => validate_text(&name, &text),
         Err(e) => vec![file_problem(&name, format!("cannot read the file: {e}"))],
     }
