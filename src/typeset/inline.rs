@@ -53,6 +53,10 @@ struct PGlyph {
 struct Atom {
     glyphs: Vec<PGlyph>,
     width: AtomWidth,
+    /// The break after this atom falls inside a token ("CI/|CD", "C+|+", "example.|org"): no
+    /// space on either side, and neither side a character of a script that breaks between
+    /// letters (Chinese, Japanese, Korean).
+    inside_token: bool,
 }
 
 /// Whether `c` is a bidi format character (marks, embeddings, overrides, isolates): it steers the
@@ -173,6 +177,8 @@ pub fn break_lines(
     }
     let bidi = Bidi::new(&text, spans, &bounds, direction);
     let atoms = atoms(shaper, spans, &text, &bounds, &bidi);
+    let narrowest = width_of(0).min(width_of(1));
+    let atoms = keep_tokens_whole(atoms, narrowest);
     let widths: Vec<AtomWidth> = atoms.iter().map(|a| a.width).collect();
     let lines = match total_fit(&widths, &width_of, shaper.last_line_min()) {
         Some(ends) => lines_at(atoms, &ends),
@@ -280,6 +286,7 @@ fn atoms(
             .map(|g| g.advance)
             .sum();
         let mandatory = kind == BreakOpportunity::Mandatory && end < text.len();
+        let inside_token = !mandatory && is_inside_token(text, end);
         atoms.push(Atom {
             glyphs,
             width: AtomWidth {
@@ -287,6 +294,7 @@ fn atoms(
                 full,
                 mandatory,
             },
+            inside_token,
         });
         start = end;
     }
@@ -319,6 +327,72 @@ fn close_size_changes(glyphs: &mut [PGlyph], spans: &[Span]) {
             last.spacing -= excess;
         }
     }
+}
+
+/// Whether `at` (a break opportunity) lies inside a token: between two characters that are not
+/// white space, neither of them from a script written without spaces.
+fn is_inside_token(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            !b.is_whitespace()
+                && !a.is_whitespace()
+                && !breaks_between_letters(b)
+                && !breaks_between_letters(a)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `c` belongs to a script that breaks lines between letters (CJK ideographs, kana,
+/// hangul, their punctuation and full-width forms).
+fn breaks_between_letters(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Joins the atoms of a token that Unicode line breaking would split after a `/`, `+`, `.` or
+/// similar ("CI/CD", "C++", an e-mail address or a web address), as long as the whole token fits
+/// the narrowest line: extractors read a line end inside a token as a space ("CI/ CD"), and
+/// applicant tracking systems then miss the word. A token wider than the line keeps its break
+/// opportunities, so it still breaks at a `/` or `.` rather than between two letters.
+fn keep_tokens_whole(atoms: Vec<Atom>, narrowest: f32) -> Vec<Atom> {
+    let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
+    let mut token: Vec<Atom> = Vec::new();
+    let flush = |token: &mut Vec<Atom>, out: &mut Vec<Atom>| {
+        let last = token.last().map(|a| a.width);
+        let before: f32 = token.iter().rev().skip(1).map(|a| a.width.full).sum();
+        let inked = before + last.map_or(0.0, |w| w.inked);
+        if let (true, Some(last)) = (token.len() > 1 && inked <= narrowest + 0.01, last) {
+            out.push(Atom {
+                glyphs: token.drain(..).flat_map(|a| a.glyphs).collect(),
+                width: AtomWidth {
+                    inked: before + last.inked,
+                    full: before + last.full,
+                    mandatory: last.mandatory,
+                },
+                inside_token: false,
+            });
+        } else {
+            out.append(token);
+        }
+    };
+    for atom in atoms {
+        let continues = atom.inside_token;
+        token.push(atom);
+        if !continues {
+            flush(&mut token, &mut out);
+        }
+    }
+    flush(&mut token, &mut out);
+    out
 }
 
 /// Whether a break at `at` would follow the hyphen of a compound ("13-|year-olds"). Such breaks are
@@ -701,6 +775,42 @@ mod tests {
             })
             .sum();
         assert!(lines[0].runs[1].width() < nominal - 1.0, "kerning applied");
+    }
+
+    #[test]
+    fn tokens_stay_whole_when_they_fit_and_break_at_a_slash_when_they_do_not() {
+        let book = FontBook::bundled();
+        let mut shaper = Shaper::new(&book);
+        let text = "Built CI/CD pipelines in C++ and Chef/puppet/ansible for ann.lee@example.org \
+                    at www.linkedin.com/in/ann-lee-example";
+        for width in (60..400).step_by(7) {
+            let lines = break_lines(
+                &mut shaper,
+                &[span(&book, text, false)],
+                Direction::Ltr,
+                |_| width as f32,
+            );
+            let texts: Vec<String> = lines.iter().map(line_text).collect();
+            let letters = |t: &str| t.split_whitespace().collect::<String>();
+            assert_eq!(letters(&texts.concat()), letters(text), "width {width}");
+            for token in ["CI/CD", "C++", "Chef/puppet/ansible", "ann.lee@example.org"] {
+                let token_width: f32 = {
+                    let one = break_lines(
+                        &mut shaper,
+                        &[span(&book, token, false)],
+                        Direction::Ltr,
+                        |_| 10_000.0,
+                    );
+                    one[0].width
+                };
+                if token_width <= width as f32 {
+                    assert!(
+                        texts.iter().any(|t| t.contains(token)),
+                        "{token} split at width {width}: {texts:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
