@@ -7,15 +7,20 @@ use crate::style::Rgb;
 /// Parses `#rrggbb` or `#rgb`.
 pub fn parse_hex(text: &str) -> Result<Rgb, String> {
     let hex = text.trim().strip_prefix('#').unwrap_or(text.trim());
+    let not_a_colour = || format!("`{text}` is not a colour; write it as \"#rrggbb\"");
+    // Hex digits only, so that the two-byte slices below are whole characters.
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(not_a_colour());
+    }
     let expanded: String = match hex.len() {
         3 => hex.chars().flat_map(|c| [c, c]).collect(),
         6 => hex.to_string(),
-        _ => return Err(format!("`{text}` is not a colour; write it as \"#rrggbb\"")),
+        _ => return Err(not_a_colour()),
     };
     let channel = |i: usize| {
         u8::from_str_radix(&expanded[i..i + 2], 16)
             .map(|v| f32::from(v) / 255.0)
-            .map_err(|_| format!("`{text}` is not a colour; write it as \"#rrggbb\""))
+            .map_err(|_| not_a_colour())
     };
     Ok(Rgb {
         r: channel(0)?,
@@ -71,6 +76,9 @@ mod tests {
         assert_eq!(parse_hex("#000").unwrap(), Rgb::BLACK);
         assert!(parse_hex("red").is_err());
         assert!(parse_hex("#12345g").is_err());
+        // Found by fuzzing the layout target: non-ASCII characters must not be sliced.
+        assert!(parse_hex("#––").is_err());
+        assert!(parse_hex("é12345").is_err());
     }
 
     #[test]
