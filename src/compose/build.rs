@@ -304,6 +304,28 @@ impl Composer<'_> {
         self.space(self.layout.spacing.heading_gap.pt(), Gap::Tight);
     }
 
+    /// The first two lines' left sides of a job or volunteer entry, in the layout's order
+    /// ([`EntryLead`]): the lead in bold, the other in italics; the organisation links to `url`.
+    fn lead_lines(
+        &self,
+        position: Option<&str>,
+        organization: Option<&str>,
+        url: Option<&str>,
+    ) -> (Vec<Span>, Vec<Span>) {
+        let (strong, emphasis) = (self.styles.strong, self.styles.emphasis);
+        let link = url.and_then(web_link);
+        match self.layout.entry_lead {
+            EntryLead::Position => (
+                opt_span(position, strong, None),
+                opt_span(organization, emphasis, link),
+            ),
+            EntryLead::Organization => (
+                opt_span(organization, strong, link),
+                opt_span(position, emphasis, None),
+            ),
+        }
+    }
+
     /// The two header lines of a dated entry: title and dates, then organisation and place.
     fn entry_header(
         &mut self,
@@ -444,25 +466,9 @@ impl Composer<'_> {
                 }
             }
             SectionKind::Work => self.entries(kind, &resume.work, |c, w| {
-                let (strong, emphasis) = s(c);
                 let dated = w.start.is_some() || !w.end.is_ongoing();
-                let organization = |style| {
-                    opt_span(
-                        w.name.as_deref(),
-                        style,
-                        w.url.as_deref().and_then(web_link),
-                    )
-                };
-                let (first, second) = match c.layout.entry_lead {
-                    EntryLead::Position => (
-                        opt_span(w.position.as_deref(), strong, None),
-                        organization(emphasis),
-                    ),
-                    EntryLead::Organization => (
-                        organization(strong),
-                        opt_span(w.position.as_deref(), emphasis, None),
-                    ),
-                };
+                let (first, second) =
+                    c.lead_lines(w.position.as_deref(), w.name.as_deref(), w.url.as_deref());
                 c.entry_header(
                     first,
                     range(w.start.as_ref(), &w.end, dated),
@@ -475,25 +481,12 @@ impl Composer<'_> {
                 c.bullets(&w.highlights);
             }),
             SectionKind::Volunteer => self.entries(kind, &resume.volunteer, |c, v| {
-                let (strong, emphasis) = s(c);
                 let dated = v.start.is_some() || !v.end.is_ongoing();
-                let organization = |style| {
-                    opt_span(
-                        v.organization.as_deref(),
-                        style,
-                        v.url.as_deref().and_then(web_link),
-                    )
-                };
-                let (first, second) = match c.layout.entry_lead {
-                    EntryLead::Position => (
-                        opt_span(v.position.as_deref(), strong, None),
-                        organization(emphasis),
-                    ),
-                    EntryLead::Organization => (
-                        organization(strong),
-                        opt_span(v.position.as_deref(), emphasis, None),
-                    ),
-                };
+                let (first, second) = c.lead_lines(
+                    v.position.as_deref(),
+                    v.organization.as_deref(),
+                    v.url.as_deref(),
+                );
                 c.entry_header(first, range(v.start.as_ref(), &v.end, dated), second, None);
                 if let Some(summary) = &v.summary {
                     c.detail(summary);
