@@ -26,6 +26,7 @@ pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod photo;
+pub mod structure;
 pub mod typeset;
 pub mod validate;
 
@@ -58,6 +59,15 @@ pub fn render(
     render_reporting(resume, layout, fonts, None).map(|rendered| rendered.pdf)
 }
 
+/// How to render: the options `render` and `batch` share.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Fit on at most this many pages (else the layout's own `max_pages`, if any).
+    pub max_pages: Option<usize>,
+    /// The standards the PDF is written to (default: tagged, PDF/UA-1 and PDF/A-2a).
+    pub standard: pdf::Standard,
+}
+
 /// A rendered PDF with what the renderer noticed on the way.
 #[derive(Debug, Clone)]
 pub struct Rendered {
@@ -65,7 +75,8 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     /// Number of pages.
     pub pages: usize,
-    /// Characters no font in the book could draw.
+    /// Characters no font in the book could draw. A PDF/A or PDF/UA document cannot show such a
+    /// character (it has no glyph), so then the file does not claim the standard.
     pub missing: BTreeSet<char>,
 }
 
@@ -77,9 +88,26 @@ pub fn render_reporting(
     fonts: &FontBook,
     photo: Option<&Arc<typeset::pages::Image>>,
 ) -> Result<Rendered, pdf::PdfError> {
+    render_to_standard(resume, layout, fonts, photo, pdf::Standard::default())
+}
+
+fn render_to_standard(
+    resume: &Resume,
+    layout: &Layout,
+    fonts: &FontBook,
+    photo: Option<&Arc<typeset::pages::Image>>,
+    standard: pdf::Standard,
+) -> Result<Rendered, pdf::PdfError> {
     let document = compose::compose(resume, layout, fonts, photo);
     let (pages, missing) = typeset::typeset_reporting(&document, fonts);
-    let pdf = pdf::write(&pages, &document_meta(resume), fonts)?;
+    let mut meta = document_meta(resume);
+    meta.standard = standard;
+    meta.standard_unmet = !missing.is_empty();
+    if !standard.is_none() && meta.language.is_none() {
+        // Both standards want the language known; headings are in English without one.
+        meta.language = Some(i18n::Locale::for_tag(None).tag().to_string());
+    }
+    let pdf = pdf::write(&pages, &meta, fonts)?;
     Ok(Rendered {
         pdf,
         pages: pages.pages.len(),
@@ -96,13 +124,32 @@ pub fn render_fitted(
     photo: Option<&Arc<typeset::pages::Image>>,
     max_pages: Option<usize>,
 ) -> Result<(Rendered, Option<fit::Fit>), pdf::PdfError> {
-    match max_pages.or(layout.max_pages) {
+    let options = RenderOptions {
+        max_pages,
+        ..RenderOptions::default()
+    };
+    render_with(resume, layout, fonts, photo, &options)
+}
+
+/// Renders like [`render_fitted`] with all of `options`.
+pub fn render_with(
+    resume: &Resume,
+    layout: &Layout,
+    fonts: &FontBook,
+    photo: Option<&Arc<typeset::pages::Image>>,
+    options: &RenderOptions,
+) -> Result<(Rendered, Option<fit::Fit>), pdf::PdfError> {
+    let standard = options.standard;
+    match options.max_pages.or(layout.max_pages) {
         Some(budget) => {
             let fitted = fit::fit(resume, layout, fonts, photo, budget);
-            let rendered = render_reporting(resume, &fitted.layout, fonts, photo)?;
+            let rendered = render_to_standard(resume, &fitted.layout, fonts, photo, standard)?;
             Ok((rendered, Some(fitted)))
         }
-        None => Ok((render_reporting(resume, layout, fonts, photo)?, None)),
+        None => Ok((
+            render_to_standard(resume, layout, fonts, photo, standard)?,
+            None,
+        )),
     }
 }
 
@@ -169,5 +216,7 @@ pub fn document_meta(resume: &Resume) -> pdf::Meta {
             .collect(),
         creation_date: timestamp::document_date(resume.meta.last_modified.as_deref()),
         language: resume.meta.language.clone(),
+        standard: pdf::Standard::default(),
+        standard_unmet: false,
     }
 }

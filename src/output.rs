@@ -82,11 +82,7 @@ pub enum Replace {
 
 /// Checks that `path` may be written: it does not exist, or it is a regular file that is none of
 /// `inputs` and that `replace` allows. The message says what to do instead.
-pub fn check_destination(
-    path: &Path,
-    inputs: &Inputs,
-    replace: Replace,
-) -> Result<(), String> {
+pub fn check_destination(path: &Path, inputs: &Inputs, replace: Replace) -> Result<(), String> {
     let shown = path.display();
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,

@@ -6,7 +6,8 @@ use std::sync::{Arc, OnceLock};
 
 use common::{ReadPdf, read_pdf};
 use resumepdf::fonts::{FaceId, FontBook, Style};
-use resumepdf::pdf::{Meta, PdfError, check_image, write};
+use resumepdf::pdf::{Meta, PdfError, Standard, check_image, write};
+use resumepdf::structure::Structure;
 use resumepdf::typeset::pages::{
     Clip, Glyph, GlyphRun, Image, ImageData, Item, Page, Pages, Rect, Rgb,
 };
@@ -66,6 +67,7 @@ fn shape(face: FaceId, text: &str, size: f32, x: f32, y: f32) -> GlyphRun {
         synthetic_bold: false,
         synthetic_italic: false,
         right_to_left: false,
+        node: None,
     }
 }
 
@@ -82,6 +84,7 @@ fn lines(runs: &[(FaceId, &str, f32)]) -> Pages {
         width: A4.0,
         height: A4.1,
         pages: vec![Page { items }],
+        structure: Structure::default(),
     }
 }
 
@@ -93,6 +96,7 @@ fn meta() -> Meta {
         keywords: vec!["rust".into(), "typography".into()],
         creation_date: 1_700_000_000,
         language: Some("en-GB".into()),
+        ..Meta::default()
     }
 }
 
@@ -376,10 +380,12 @@ fn marks_are_drawn_at_their_offsets_and_the_text_stays_one_string() {
         synthetic_bold: false,
         synthetic_italic: false,
         right_to_left: false,
+        node: None,
     };
     let pages = Pages {
         width: A4.0,
         height: A4.1,
+        structure: Structure::default(),
         pages: vec![Page {
             items: vec![Item::Text(run)],
         }],
@@ -441,6 +447,7 @@ fn links_keep_their_uris_have_no_border_and_are_flipped() {
             height: 12.0,
         },
         uri: uri.into(),
+        node: None,
     };
     let page1 = Page {
         items: vec![
@@ -459,6 +466,7 @@ fn links_keep_their_uris_have_no_border_and_are_flipped() {
         width: A4.0,
         height: A4.1,
         pages: vec![page1, page2],
+        structure: Structure::default(),
     };
     let (_, read) = write_and_read(&pages);
     let uris: Vec<(usize, &str)> = read
@@ -499,6 +507,7 @@ fn rules_and_fills_are_drawn_flipped() {
     let pages = Pages {
         width: A4.0,
         height: A4.1,
+        structure: Structure::default(),
         pages: vec![Page {
             items: vec![
                 Item::Fill {
@@ -545,8 +554,16 @@ fn document_information_is_ours_and_not_pdfx() {
     assert!(!read.has_gts_pdfx);
     assert!(!read.info.contains_key("Trapped"), "{:?}", read.info);
     assert_eq!(read.lang.as_deref(), Some("en-GB"));
-    assert_eq!(read.version, "1.4");
-    assert!(bytes.starts_with(b"%PDF-1.4\n"));
+    // PDF/UA-1 and PDF/A-2 build on PDF 1.7; without a standard, nothing needs more than 1.4.
+    assert_eq!(read.version, "1.7");
+    assert!(bytes.starts_with(b"%PDF-1.7\n"));
+    let plain = Meta {
+        standard: Standard::NONE,
+        ..meta()
+    };
+    let pages = lines(&[(face("Carlito", Style::REGULAR), "Hi", 11.0)]);
+    let untagged = write(&pages, &plain, book()).unwrap();
+    assert!(untagged.starts_with(b"%PDF-1.4\n"));
 }
 
 #[test]
@@ -705,6 +722,7 @@ fn photo_item(frame: Rect, clip: Clip, image: &Arc<Image>) -> Item {
         },
         clip,
         image: Arc::clone(image),
+        node: None,
     }
 }
 
@@ -713,6 +731,7 @@ fn page_of(items: Vec<Item>) -> Pages {
         width: A4.0,
         height: A4.1,
         pages: vec![Page { items }],
+        structure: Structure::default(),
     }
 }
 
@@ -913,8 +932,8 @@ fn rgba_with_transparency_gets_a_soft_mask() {
         "{} bytes",
         image.stream.len()
     );
-    // A soft mask needs PDF 1.4.
-    assert!(bytes.starts_with(b"%PDF-1.4\n"));
+    // A soft mask needs PDF 1.4 (the standards' 1.7 includes it).
+    assert!(bytes.starts_with(b"%PDF-1.7\n"));
 }
 
 #[test]
@@ -982,6 +1001,7 @@ fn bad_images_are_errors_and_empty_frames_draw_nothing() {
             draw: FRAME,
             clip: Clip::Ellipse,
             image: Arc::new(image),
+            node: None,
         }]);
         write(&pages, &meta(), book()).unwrap_err()
     };

@@ -12,6 +12,7 @@ use printpdf::{
 
 use super::PdfError;
 use super::image::{Images, draw_ops, is_drawn};
+use super::marked::{Artifact, Marker, PageMarks};
 use super::runs;
 use super::subset::{EmbeddedFont, glyph_text};
 use crate::fonts::FaceId;
@@ -75,14 +76,16 @@ struct State {
     line_width: Option<u32>,
 }
 
-/// The operations drawing `page` (1-based number `number`) on a page `height` pt tall.
+/// The operations drawing `page` (1-based number `number`) on a page `height` pt tall, each item
+/// in marked content when `marker` tags the document, and what that marked content refers to.
 pub(crate) fn page_ops(
     page: &Page,
     number: usize,
     height: f32,
     fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>,
     images: &Images,
-) -> Result<Vec<Op>, PdfError> {
+    mut marker: Marker<'_>,
+) -> Result<(Vec<Op>, PageMarks), PdfError> {
     let mut ops = Vec::new();
     let mut state = State::default();
     let non_finite = |what| PdfError::NonFinite { page: number, what };
@@ -93,6 +96,7 @@ pub(crate) fn page_ops(
                 draw,
                 clip,
                 image,
+                node,
             } => {
                 if !is_drawn(frame, draw, *clip).map_err(|()| non_finite("an image"))? {
                     continue;
@@ -101,7 +105,12 @@ pub(crate) fn page_ops(
                 let id = images.id(image).ok_or_else(|| {
                     PdfError::Internal("an image was not collected for embedding".to_string())
                 })?;
+                marker.open(&mut ops, *node, Artifact::Layout);
                 draw_ops(&mut ops, frame, draw, *clip, id, height);
+                marker.close(&mut ops);
+                let bottom = height - frame.y - frame.height;
+                let bbox = [frame.x, bottom, frame.x + frame.width, height - frame.y];
+                marker.figure(*node, bbox.map(|v| coord(v).0));
             }
             Item::Text(run) => {
                 let ok = all_finite(&[run.x, run.y, run.size])
@@ -125,7 +134,9 @@ pub(crate) fn page_ops(
                 let font = fonts.get(&run.face).ok_or_else(|| {
                     PdfError::Internal(format!("face {} was not embedded", run.face.0))
                 })?;
+                marker.open(&mut ops, run.node, Artifact::Pagination);
                 text_ops(&mut ops, &mut state, run, font, number, height)?;
+                marker.close(&mut ops);
             }
             &Item::Rule {
                 x0,
@@ -141,6 +152,7 @@ pub(crate) fn page_ops(
                 if thickness <= 0.0 {
                     continue;
                 }
+                marker.open(&mut ops, None, Artifact::Layout);
                 if state.stroke != Some(c) {
                     ops.push(Op::SetOutlineColor { col: color(c) });
                     state.stroke = Some(c);
@@ -163,6 +175,7 @@ pub(crate) fn page_ops(
                         is_closed: false,
                     },
                 });
+                marker.close(&mut ops);
             }
             Item::Fill { rect, color: c } => {
                 if !all_finite(&[rect.x, rect.y, rect.width, rect.height]) {
@@ -171,6 +184,7 @@ pub(crate) fn page_ops(
                 if rect.width <= 0.0 || rect.height <= 0.0 {
                     continue;
                 }
+                marker.open(&mut ops, None, Artifact::Layout);
                 if state.fill != Some(*c) {
                     ops.push(Op::SetFillColor { col: color(*c) });
                     state.fill = Some(*c);
@@ -185,8 +199,9 @@ pub(crate) fn page_ops(
                         winding_order: Some(WindingOrder::NonZero),
                     },
                 });
+                marker.close(&mut ops);
             }
-            Item::Link { rect, uri } => {
+            Item::Link { rect, uri, node } => {
                 if !all_finite(&[rect.x, rect.y, rect.width, rect.height]) {
                     return Err(non_finite("a link"));
                 }
@@ -201,6 +216,7 @@ pub(crate) fn page_ops(
                     mode: None,
                     winding_order: None,
                 };
+                marker.link(*node);
                 ops.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
                         area,
@@ -213,7 +229,7 @@ pub(crate) fn page_ops(
             }
         }
     }
-    Ok(ops)
+    Ok((ops, marker.finish()))
 }
 
 /// One text object: font (if changed), fill colour (if changed), text matrix and one TJ array whose

@@ -80,6 +80,7 @@ impl Images {
                     draw,
                     clip,
                     image,
+                    ..
                 } = item
                 else {
                     continue;

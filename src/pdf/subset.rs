@@ -202,6 +202,7 @@ mod tests {
             synthetic_bold: false,
             synthetic_italic: false,
             right_to_left: false,
+            node: None,
         })
     }
 
@@ -210,6 +211,7 @@ mod tests {
             width: 200.0,
             height: 200.0,
             pages: vec![Page { items }],
+            structure: Default::default(),
         }
     }
 

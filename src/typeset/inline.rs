@@ -22,6 +22,7 @@ use super::pages::{Glyph, GlyphRun};
 use super::shape::Shaper;
 use crate::compose::{Span, TextStyle};
 use crate::fonts::FaceId;
+use crate::structure::NodeId;
 
 /// One laid-out line; positions are relative to the line's left edge and its baseline.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,8 +31,8 @@ pub struct Line {
     /// left edge and `y` = 0 on the baseline. Within a right-to-left run the glyphs are in visual
     /// order and the text in logical order.
     pub runs: Vec<GlyphRun>,
-    /// Link areas: (x start, x end, URI).
-    pub links: Vec<(f32, f32, String)>,
+    /// Link areas: (x start, x end, URI, the link's structure node).
+    pub links: Vec<(f32, f32, String, Option<NodeId>)>,
     /// Width of the inked text (trailing spaces excluded).
     pub width: f32,
     /// Height above the baseline of the tallest style on the line.
@@ -549,9 +550,13 @@ fn finish_line(
                 })
                 .collect(),
             right_to_left: levels[order[i]] % 2 == 1,
+            node: span.node,
         };
         let width = run.width();
-        let link = span.link.as_ref().map(|uri| (x, x + width, uri.clone()));
+        let link = span
+            .link
+            .as_ref()
+            .map(|uri| (x, x + width, uri.clone(), span.node));
         x += width;
         runs.push((text_start, run, link));
         i = end;
@@ -641,6 +646,7 @@ mod tests {
             link: None,
             separator: false,
             nowrap: false,
+            node: None,
         }
     }
 

@@ -240,6 +240,7 @@ mod tests {
             synthetic_bold: false,
             synthetic_italic: false,
             right_to_left: rtl,
+            node: None,
         }
     }
 

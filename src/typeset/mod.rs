@@ -143,6 +143,7 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
         width,
         height,
         pages,
+        structure: document.structure.clone(),
     };
     (pages, shaper.missing().clone())
 }
@@ -252,15 +253,20 @@ fn shift(item: Item, dy: f32) -> Item {
             rect.y += dy;
             Item::Fill { rect, color }
         }
-        Item::Link { mut rect, uri } => {
+        Item::Link {
+            mut rect,
+            uri,
+            node,
+        } => {
             rect.y += dy;
-            Item::Link { rect, uri }
+            Item::Link { rect, uri, node }
         }
         Item::Image {
             mut frame,
             mut draw,
             clip,
             image,
+            node,
         } => {
             frame.y += dy;
             draw.y += dy;
@@ -269,6 +275,7 @@ fn shift(item: Item, dy: f32) -> Item {
                 draw,
                 clip,
                 image,
+                node,
             }
         }
     }
@@ -294,6 +301,8 @@ fn footer_items(
         link: None,
         separator: false,
         nowrap: false,
+        // Page furniture, not content: an artifact in a tagged PDF.
+        node: None,
     };
     let (width, height) = document.page_size;
     let bottom = document.margins[2];
