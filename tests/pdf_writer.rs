@@ -171,7 +171,16 @@ fn one_glyph_standing_for_two_texts_keeps_both() {
     pages.pages[0].items.push(Item::Text(cluster));
     let (_, read) = write_and_read(&pages);
     let shown: Vec<&str> = read.shows[0].iter().map(|s| s.text.as_str()).collect();
-    assert_eq!(shown, ["a b", "a\u{a0}b", "x"]);
+    // In a tagged PDF every code maps to text, so the glyph that stands for nothing maps to its
+    // own character, "y", and is drawn apart under an empty `/ActualText`: it reads as nothing.
+    assert_eq!(shown, ["a b", "a\u{a0}b", "x", ""]);
+    let blank = &read.shows[0][3];
+    let font = read
+        .fonts
+        .iter()
+        .find(|f| f.base_font == blank.font)
+        .unwrap();
+    assert_eq!(font.unicode[&blank.codes[0]], "y");
 }
 
 #[test]

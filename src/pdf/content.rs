@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, HighlightingMode, Line, LinePoint,
-    LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
+    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, HighlightingMode, Line,
+    LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
     TextRenderingMode, WindingOrder,
 };
 
@@ -135,7 +135,8 @@ pub(crate) fn page_ops(
                     PdfError::Internal(format!("face {} was not embedded", run.face.0))
                 })?;
                 marker.open(&mut ops, run.node, Artifact::Pagination);
-                text_ops(&mut ops, &mut state, run, font, number, height)?;
+                let tagged = marker.is_tagging();
+                text_ops(&mut ops, &mut state, run, font, number, height, tagged)?;
                 marker.close(&mut ops);
             }
             &Item::Rule {
@@ -239,6 +240,12 @@ pub(crate) fn page_ops(
 /// Marks the shaper moved off the baseline (Arabic and Hebrew vowel signs) stand for no text of
 /// their own (their base glyph carries it): they are drawn after the run in a text object of their
 /// own, so the run stays one show string whose text reads exactly as the input.
+///
+/// A `tagged` document maps every glyph to some text, as PDF/UA and PDF/A ask: a glyph that
+/// stands for no text maps to the character the font gives it (see `EmbeddedFont::stand_in`),
+/// and is drawn with the lifted marks, whose empty `/ActualText` says they add nothing to the
+/// text (the base glyph's text already has them), so the run still reads exactly as its text.
+#[allow(clippy::too_many_arguments)]
 fn text_ops(
     ops: &mut Vec<Op>,
     state: &mut State,
@@ -246,6 +253,7 @@ fn text_ops(
     font: &EmbeddedFont<'_>,
     number: usize,
     height: f32,
+    tagged: bool,
 ) -> Result<(), PdfError> {
     if state.fill != Some(run.color) {
         ops.push(Op::SetFillColor {
@@ -286,9 +294,15 @@ fn text_ops(
                 glyph.id
             ))
         })?;
+        let blank = text.is_empty();
         placed.push(Placed {
             code,
-            text,
+            text: if blank && tagged {
+                Cow::Borrowed(font.stand_in(glyph.id))
+            } else {
+                text
+            },
+            blank,
             x: pen + glyph.x_offset,
             advance: glyph.advance,
             rise: -glyph.y_offset,
@@ -297,7 +311,7 @@ fn text_ops(
     }
     let (on_baseline, lifted): (Vec<_>, Vec<_>) = placed
         .into_iter()
-        .partition(|g| !g.text.is_empty() || coord(g.rise).0 == 0.0);
+        .partition(|g| !g.blank || (!tagged && coord(g.rise).0 == 0.0));
 
     let shape = Shape {
         slant: if run.synthetic_italic {
@@ -316,12 +330,23 @@ fn text_ops(
         ops.push(Op::EndMarkedContent);
     }
     if !lifted.is_empty() {
+        if tagged {
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".to_string(),
+                properties: DictItem::Dict {
+                    map: [("ActualText".to_string(), utf16_string(""))].into(),
+                },
+            });
+        }
         ops.push(Op::StartTextSection);
         for glyph in lifted {
             let (x, y, end) = (run.x, height - run.y + glyph.rise, glyph.x + glyph.advance);
             show_glyphs(ops, &[glyph], x, y, end, &shape);
         }
         ops.push(Op::EndTextSection);
+        if tagged {
+            ops.push(Op::EndMarkedContent);
+        }
     }
     if run.synthetic_bold {
         ops.push(Op::SetTextRenderingMode {
@@ -329,6 +354,16 @@ fn text_ops(
         });
     }
     Ok(())
+}
+
+/// A PDF text string in UTF-16BE with a byte order mark.
+fn utf16_string(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::String {
+        data,
+        literal: false,
+    }
 }
 
 /// Selects the run's font and size unless they are already selected.
@@ -352,8 +387,10 @@ fn set_font(
 struct Placed<'t> {
     /// Code in the embedded font.
     code: u16,
-    /// The text the code stands for (reversed in a right-to-left run).
+    /// The text the code stands for (reversed in a right-to-left run), or the glyph's stand-in.
     text: Cow<'t, str>,
+    /// The glyph stands for no text of its own.
+    blank: bool,
     /// Where the glyph is drawn, from the run's origin.
     x: f32,
     /// The shaped advance after it.

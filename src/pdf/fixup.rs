@@ -326,13 +326,29 @@ fn compress(doc: &mut Document) -> Result<(), PdfError> {
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
-        let mut encoder = ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 2),
-            Compression::new(DEFLATE_LEVEL),
-        );
-        encoder.write_all(&stream.content)?;
-        let compressed = encoder.finish()?;
+        let mut compressed = deflate(&stream.content)?;
+        // A stream whose data ends in a carriage return reads as one byte shorter than its
+        // `/Length` to a PDF/A validator, which takes the CR and the LF before `endstream` for
+        // one end-of-line marker. The last byte of a zlib stream is part of the checksum of the
+        // data, so the data gets a newline of padding, which means nothing to its reader: white
+        // space in a content stream or CMap, a byte after a font program's tables. Each newline
+        // adds 10 to the checksum's last byte, so one is enough.
+        let font_program = stream.dict.has(b"Length1");
+        let mut padded = None;
+        if compressed.last() == Some(&b'\r') {
+            let mut data = stream.content.clone();
+            data.push(b'\n');
+            compressed = deflate(&data)?;
+            padded = Some(data);
+        }
         if compressed.len() + 20 < stream.content.len() {
+            if let Some(data) = padded
+                && font_program
+            {
+                stream
+                    .dict
+                    .set("Length1", Object::Integer(data.len() as i64));
+            }
             stream
                 .dict
                 .set("Filter", Object::Name(b"FlateDecode".to_vec()));
@@ -340,6 +356,16 @@ fn compress(doc: &mut Document) -> Result<(), PdfError> {
         }
     }
     Ok(())
+}
+
+/// `data` zlib-compressed at [`DEFLATE_LEVEL`].
+fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
+    let mut encoder = ZlibEncoder::new(
+        Vec::with_capacity(data.len() / 2),
+        Compression::new(DEFLATE_LEVEL),
+    );
+    encoder.write_all(data)?;
+    Ok(encoder.finish()?)
 }
 
 /// Sets the trailer `/ID` to a hash of every object: the same document gives the same bytes.

@@ -70,6 +70,11 @@ impl<'s> Marker<'s> {
         }
     }
 
+    /// Whether the document is tagged.
+    pub fn is_tagging(&self) -> bool {
+        self.structure.is_some()
+    }
+
     /// Closes what [`Marker::open`] opened.
     pub fn close(&self, ops: &mut Vec<Op>) {
         if self.structure.is_some() {

@@ -25,6 +25,8 @@ pub struct FontInfo {
     pub subset: bool,
     /// Whether the font has a `/ToUnicode` CMap.
     pub to_unicode: bool,
+    /// What the `/ToUnicode` CMap maps each code to.
+    pub unicode: BTreeMap<u32, String>,
     /// The embedded font program, decompressed (empty when not embedded).
     pub program: Vec<u8>,
 }
@@ -330,6 +332,7 @@ fn page_fonts(
             embedded,
             subset,
             to_unicode: font.has(b"ToUnicode"),
+            unicode: to_unicode.iter().map(|(k, v)| (*k, v.clone())).collect(),
             program: program.unwrap_or_default(),
         };
         if !infos.contains(&info) {
@@ -621,8 +624,10 @@ fn read_page_content(
         last: None,
     };
     let mut shows = Vec::new();
-    // Open marked-content sequences: whether each is `/ReversedChars`.
+    // Open marked-content sequences: whether each is `/ReversedChars`, and the `/ActualText`
+    // of each that has one (taken by the first show inside it).
     let mut marked: Vec<bool> = Vec::new();
+    let mut actual: Vec<Option<String>> = Vec::new();
     let mut line_width = 1.0;
     let mut path: Vec<[f32; 2]> = Vec::new();
     let mut rects: Vec<[f32; 4]> = Vec::new();
@@ -660,11 +665,21 @@ fn read_page_content(
             _ => {}
         }
         match operator.as_str() {
-            "BMC" | "BDC" => marked.push(operands.first().is_some_and(
-                |tag| matches!(tag, Object::Name(n) if n.as_slice() == b"ReversedChars"),
-            )),
+            "BMC" | "BDC" => {
+                marked.push(operands.first().is_some_and(
+                    |tag| matches!(tag, Object::Name(n) if n.as_slice() == b"ReversedChars"),
+                ));
+                actual.push(match operands.get(1) {
+                    Some(Object::Dictionary(props)) => match props.get(b"ActualText") {
+                        Ok(Object::String(bytes, _)) => Some(decode_text_string(bytes)),
+                        _ => None,
+                    },
+                    _ => None,
+                });
+            }
             "EMC" => {
                 marked.pop();
+                actual.pop();
             }
             "BT" => {
                 st.tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
@@ -751,6 +766,16 @@ fn read_page_content(
                     glyphs.reverse();
                     for glyph in &mut glyphs {
                         glyph.0 = glyph.0.chars().rev().collect();
+                    }
+                }
+                // Inside `/ActualText`, that text stands for all the glyphs (ISO 32000 14.9.4).
+                if let Some(text) = actual.iter_mut().rev().find_map(|a| a.as_mut()) {
+                    for (i, glyph) in glyphs.iter_mut().enumerate() {
+                        glyph.0 = if i == 0 {
+                            std::mem::take(text)
+                        } else {
+                            String::new()
+                        };
                     }
                 }
                 // The show as a whole continues the text if it touches the last show; then each
