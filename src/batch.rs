@@ -193,6 +193,8 @@ pub struct Settings {
     pub max_pages: Option<usize>,
     /// A language tag overriding each resume's `meta.language`.
     pub lang: Option<String>,
+    /// The standards every PDF is written to.
+    pub standard: crate::pdf::Standard,
     /// Every file the batch reads: no output may be one of them.
     pub inputs: output::Inputs,
 }
@@ -203,9 +205,10 @@ impl Settings {
     /// document date when a resume gives none).
     fn fingerprint(&self, fonts: &FontBook) -> String {
         format!(
-            "pages={:?};lang={:?};fallbacks={};date={:?}",
+            "pages={:?};lang={:?};standard={};fallbacks={};date={:?}",
             self.max_pages,
             self.lang,
+            self.standard,
             fonts.fallback_fingerprint(),
             std::env::var("SOURCE_DATE_EPOCH").ok()
         )
@@ -322,13 +325,11 @@ fn run_job(
     if job.output.is_file() && old.get(&key) == Some(&hash) {
         return Outcome::Skipped;
     }
-    let fitted = crate::render_fitted(
-        &parsed.resume,
-        layout,
-        fonts,
-        photo.as_ref(),
-        settings.max_pages,
-    );
+    let options = crate::RenderOptions {
+        max_pages: settings.max_pages,
+        standard: settings.standard,
+    };
+    let fitted = crate::render_with(&parsed.resume, layout, fonts, photo.as_ref(), &options);
     let (rendered, fit) = match fitted {
         Ok(rendered) => rendered,
         Err(e) => return Outcome::Failed(format!("cannot write the PDF: {e}")),

@@ -108,6 +108,10 @@ pub struct Tuning {
     /// English.
     #[arg(long, value_name = "TAG")]
     pub lang: Option<String>,
+    /// The standards the PDF meets and claims, comma-separated: ua-1 (PDF/UA-1, accessible),
+    /// a-2a (PDF/A-2a, archivable and tagged) or a-2b (PDF/A-2b); or none (an untagged PDF).
+    #[arg(long, value_name = "LIST", default_value = "ua-1,a-2a")]
+    pub pdf_standard: crate::pdf::Standard,
 }
 
 /// Arguments of `render`.
@@ -204,8 +208,12 @@ fn render(args: &RenderArgs) -> Result<(), String> {
         None
     });
     let budget = args.tuning.pages.map(usize::from);
+    let options = crate::RenderOptions {
+        max_pages: budget,
+        standard: args.tuning.pdf_standard,
+    };
     let (rendered, fitted) =
-        crate::render_fitted(&parsed.resume, &layout, &fonts, photo.as_ref(), budget)
+        crate::render_with(&parsed.resume, &layout, &fonts, photo.as_ref(), &options)
             .map_err(|e| format!("{source_name}: cannot write the PDF: {e}"))?;
     if let Some(fitted) = &fitted
         && let Some(message) = fit_message(fitted, budget.or(layout.max_pages).unwrap_or(1))
@@ -453,6 +461,7 @@ fn batch(args: &BatchArgs) -> Result<(), String> {
         force: args.force,
         max_pages: args.tuning.pages.map(usize::from),
         lang: args.tuning.lang.clone(),
+        standard: args.tuning.pdf_standard,
         inputs,
     };
     let summary =

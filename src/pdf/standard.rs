@@ -54,6 +54,61 @@ impl Standard {
     }
 }
 
+impl std::str::FromStr for Standard {
+    type Err = String;
+
+    /// Parses a comma-separated list of `ua-1`, `a-2a`, `a-2b`, or `none` alone.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let mut standard = Standard::NONE;
+        let mut none = false;
+        for part in text.split(',').map(str::trim) {
+            match part.to_ascii_lowercase().as_str() {
+                "none" => none = true,
+                "ua-1" | "ua1" => standard.ua1 = true,
+                "a-2a" | "a2a" | "a-2b" | "a2b" => {
+                    let level = if part.ends_with(['a', 'A']) {
+                        Archive::A2a
+                    } else {
+                        Archive::A2b
+                    };
+                    if standard.archive.is_some_and(|known| known != level) {
+                        return Err("choose one of a-2a and a-2b".to_string());
+                    }
+                    standard.archive = Some(level);
+                }
+                _ => {
+                    return Err(format!(
+                        "`{part}` is no PDF standard: use ua-1, a-2a, a-2b (comma-separated) or none"
+                    ));
+                }
+            }
+        }
+        if none && !standard.is_none() {
+            return Err("`none` cannot be combined with a standard".to_string());
+        }
+        Ok(standard)
+    }
+}
+
+impl std::fmt::Display for Standard {
+    /// The form [`Standard::from_str`] reads, e.g. `ua-1,a-2a`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts = Vec::new();
+        if self.ua1 {
+            parts.push("ua-1");
+        }
+        match self.archive {
+            Some(Archive::A2a) => parts.push("a-2a"),
+            Some(Archive::A2b) => parts.push("a-2b"),
+            None => {}
+        }
+        if parts.is_empty() {
+            parts.push("none");
+        }
+        f.write_str(&parts.join(","))
+    }
+}
+
 /// The header version of a document written to a standard: both build on PDF 1.7.
 pub(crate) const PDF_VERSION: &str = "1.7";
 
@@ -134,5 +189,29 @@ pub(crate) fn finish_annotations(
     }
     if let Ok(page) = doc.get_dictionary_mut(page_id) {
         page.set("Tabs", Object::Name(b"S".to_vec()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standards_are_read_from_a_list_and_written_back() {
+        let parse = |text: &str| text.parse::<Standard>();
+        assert_eq!(parse("ua-1,a-2a"), Ok(Standard::default()));
+        assert_eq!(parse("none"), Ok(Standard::NONE));
+        let b = parse("A-2B").unwrap();
+        assert_eq!(
+            (b.ua1, b.archive, b.tagged()),
+            (false, Some(Archive::A2b), false)
+        );
+        assert!(parse("ua-1").unwrap().tagged());
+        assert!(parse("a-2a,a-2b").is_err());
+        assert!(parse("none,ua-1").is_err());
+        assert!(parse("x-1").is_err());
+        for text in ["ua-1,a-2a", "ua-1", "a-2b", "none", "ua-1,a-2b"] {
+            assert_eq!(parse(text).unwrap().to_string(), text);
+        }
     }
 }
