@@ -105,9 +105,8 @@ pub(crate) fn page_ops(
                 let id = images.id(image).ok_or_else(|| {
                     PdfError::Internal("an image was not collected for embedding".to_string())
                 })?;
-                marker.open(&mut ops, *node, Artifact::Layout);
+                marker.mark(&mut ops, *node, Artifact::Layout);
                 draw_ops(&mut ops, frame, draw, *clip, id, height);
-                marker.close(&mut ops);
                 let bottom = height - frame.y - frame.height;
                 let bbox = [frame.x, bottom, frame.x + frame.width, height - frame.y];
                 marker.figure(*node, bbox.map(|v| coord(v).0));
@@ -134,10 +133,9 @@ pub(crate) fn page_ops(
                 let font = fonts.get(&run.face).ok_or_else(|| {
                     PdfError::Internal(format!("face {} was not embedded", run.face.0))
                 })?;
-                marker.open(&mut ops, run.node, Artifact::Pagination);
+                marker.mark(&mut ops, run.node, Artifact::Pagination);
                 let tagged = marker.is_tagging();
                 text_ops(&mut ops, &mut state, run, font, number, height, tagged)?;
-                marker.close(&mut ops);
             }
             &Item::Rule {
                 x0,
@@ -153,7 +151,7 @@ pub(crate) fn page_ops(
                 if thickness <= 0.0 {
                     continue;
                 }
-                marker.open(&mut ops, None, Artifact::Layout);
+                marker.mark(&mut ops, None, Artifact::Layout);
                 if state.stroke != Some(c) {
                     ops.push(Op::SetOutlineColor { col: color(c) });
                     state.stroke = Some(c);
@@ -176,7 +174,6 @@ pub(crate) fn page_ops(
                         is_closed: false,
                     },
                 });
-                marker.close(&mut ops);
             }
             Item::Fill { rect, color: c } => {
                 if !all_finite(&[rect.x, rect.y, rect.width, rect.height]) {
@@ -185,7 +182,7 @@ pub(crate) fn page_ops(
                 if rect.width <= 0.0 || rect.height <= 0.0 {
                     continue;
                 }
-                marker.open(&mut ops, None, Artifact::Layout);
+                marker.mark(&mut ops, None, Artifact::Layout);
                 if state.fill != Some(*c) {
                     ops.push(Op::SetFillColor { col: color(*c) });
                     state.fill = Some(*c);
@@ -200,7 +197,6 @@ pub(crate) fn page_ops(
                         winding_order: Some(WindingOrder::NonZero),
                     },
                 });
-                marker.close(&mut ops);
             }
             Item::Link { rect, uri, node } => {
                 if !all_finite(&[rect.x, rect.y, rect.width, rect.height]) {
@@ -230,7 +226,8 @@ pub(crate) fn page_ops(
             }
         }
     }
-    Ok((ops, marker.finish()))
+    let marks = marker.finish(&mut ops);
+    Ok((ops, marks))
 }
 
 /// One text object: font (if changed), fill colour (if changed), text matrix and one TJ array whose

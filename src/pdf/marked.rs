@@ -1,6 +1,9 @@
 //! Marked content: in a tagged PDF every piece of a page's content stream is either real content,
 //! a marked-content sequence with an MCID that its structure element points to, or an artifact
 //! (a rule, a tint, a page footer) that assistive technology skips.
+//!
+//! Consecutive items of one node (the lines of a paragraph, the runs of a line) share one
+//! sequence: fewer operators and parent-tree entries, and a paragraph reads as one piece.
 
 use std::collections::BTreeMap;
 
@@ -28,10 +31,18 @@ pub(crate) struct PageMarks {
     pub figures: BTreeMap<NodeId, [f32; 4]>,
 }
 
+/// What the open marked-content sequence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Content(NodeId),
+    Artifact(Artifact),
+}
+
 /// Wraps a page's drawing in marked content; does nothing for an untagged document.
 pub(crate) struct Marker<'s> {
     structure: Option<&'s Structure>,
     marks: PageMarks,
+    open: Option<Open>,
 }
 
 impl<'s> Marker<'s> {
@@ -40,33 +51,45 @@ impl<'s> Marker<'s> {
         Marker {
             structure,
             marks: PageMarks::default(),
+            open: None,
         }
     }
 
-    /// Opens the marked content of something drawn for `node`, or an artifact of kind
-    /// `otherwise` when it belongs to no node. Close it with [`Marker::close`].
-    pub fn open(&mut self, ops: &mut Vec<Op>, node: Option<NodeId>, otherwise: Artifact) {
+    /// Puts what is drawn next in the marked content of `node`, or in an artifact of kind
+    /// `otherwise` when it belongs to no node: continues the open sequence when it is the same,
+    /// else closes it and opens another. [`Marker::finish`] closes the last.
+    pub fn mark(&mut self, ops: &mut Vec<Op>, node: Option<NodeId>, otherwise: Artifact) {
         let Some(structure) = self.structure else {
             return;
         };
-        match node.and_then(|id| Some((id, structure.node(id)?))) {
-            Some((id, found)) => {
+        let found = node.and_then(|id| Some((id, structure.node(id)?)));
+        let wanted = match found {
+            Some((id, _)) => Open::Content(id),
+            None => Open::Artifact(otherwise),
+        };
+        if self.open == Some(wanted) {
+            return;
+        }
+        self.close(ops);
+        self.open = Some(wanted);
+        match (found, wanted) {
+            (Some((id, node)), _) => {
                 let mcid = self.marks.content.len();
                 self.marks.content.push(id);
                 ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: found.role.name().to_string(),
+                    tag: node.role.name().to_string(),
                     properties: dict([("MCID", DictItem::Int(mcid as i64))]),
                 });
             }
-            None => match otherwise {
-                Artifact::Layout => ops.push(Op::BeginMarkedContent {
-                    tag: "Artifact".to_string(),
-                }),
-                Artifact::Pagination => ops.push(Op::BeginMarkedContentWithProperties {
+            (None, Open::Artifact(Artifact::Pagination)) => {
+                ops.push(Op::BeginMarkedContentWithProperties {
                     tag: "Artifact".to_string(),
                     properties: dict([("Type", DictItem::Name(b"Pagination".to_vec()))]),
-                }),
-            },
+                })
+            }
+            (None, _) => ops.push(Op::BeginMarkedContent {
+                tag: "Artifact".to_string(),
+            }),
         }
     }
 
@@ -75,9 +98,9 @@ impl<'s> Marker<'s> {
         self.structure.is_some()
     }
 
-    /// Closes what [`Marker::open`] opened.
-    pub fn close(&self, ops: &mut Vec<Op>) {
-        if self.structure.is_some() {
+    /// Closes the open sequence, if any.
+    fn close(&mut self, ops: &mut Vec<Op>) {
+        if self.open.take().is_some() {
             ops.push(Op::EndMarkedContent);
         }
     }
@@ -96,8 +119,9 @@ impl<'s> Marker<'s> {
         }
     }
 
-    /// What the page's marked content refers to.
-    pub fn finish(self) -> PageMarks {
+    /// Closes the open sequence and says what the page's marked content refers to.
+    pub fn finish(mut self, ops: &mut Vec<Op>) -> PageMarks {
+        self.close(ops);
         self.marks
     }
 }
