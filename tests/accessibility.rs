@@ -274,3 +274,16 @@ fn page_footers_are_artifacts_outside_the_tree() {
         .collect();
     assert_eq!(named, [&("H1".to_string(), "Sofia Marchetti".to_string())]);
 }
+
+#[test]
+fn a_character_without_a_glyph_keeps_the_tags_but_drops_the_claims() {
+    let text = SMALL.replace("Pastry Chef", "Pastry Chef \u{E000}");
+    let pdf = render(&text, "classic", Standard::default());
+    assert!(read_structure(&pdf).is_some_and(|tree| tree.marked));
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let metadata = doc.catalog().unwrap().get(b"Metadata").unwrap().as_reference().unwrap();
+    let xmp = String::from_utf8(doc.get_object(metadata).unwrap().as_stream().unwrap().content.clone())
+        .unwrap();
+    assert!(xmp.contains("<dc:title>"), "{xmp}");
+    assert!(!xmp.contains("pdfuaid:part>") && !xmp.contains("pdfaid:part>"), "{xmp}");
+}

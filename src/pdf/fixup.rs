@@ -117,24 +117,28 @@ fn conform(
     structure: &Structure,
     marks: &[PageMarks],
 ) -> Result<(), PdfError> {
-    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let pages: Vec<(ObjectId, Vec<ObjectId>)> = doc
+        .get_pages()
+        .into_values()
+        .map(|id| (id, annotations(doc, id)))
+        .collect();
     let contents = if meta.standard.tagged() {
-        let pages: Vec<TaggedPage<'_>> = page_ids
+        let tagged: Vec<TaggedPage<'_>> = pages
             .iter()
             .zip(marks)
-            .map(|(&id, marks)| TaggedPage {
-                id,
-                annotations: annotations(doc, id),
+            .map(|((id, annots), marks)| TaggedPage {
+                id: *id,
+                annotations: annots.clone(),
                 marks,
             })
             .collect();
-        tree::write(doc, structure, &pages)?
+        tree::write(doc, structure, &tagged)?
     } else {
         Vec::new()
     };
-    for (index, &page_id) in page_ids.iter().enumerate() {
+    for (index, (page_id, annots)) in pages.iter().enumerate() {
         let page_contents = contents.get(index).map_or(&[][..], Vec::as_slice);
-        standard::finish_annotations(doc, page_id, page_contents);
+        standard::finish_annotations(doc, *page_id, annots, page_contents);
     }
     let date = xmp_date(meta.creation_date)?;
     let claims = if meta.standard_unmet {

@@ -159,27 +159,18 @@ pub(crate) fn finish_catalog(
 /// Annotation flag Print (bit 3): PDF/A wants annotations printed as they are shown.
 const PRINT: i64 = 4;
 
-/// Flags every annotation of `page_id` for printing, describes it with `contents` (by position)
-/// where given, and sets the page's tab order to the structure order.
+/// Flags the annotations `annots` of page `page_id` for printing, describes each with its
+/// `contents` (by position) where given, and sets the page's tab order to the structure order.
 pub(crate) fn finish_annotations(
     doc: &mut Document,
     page_id: ObjectId,
+    annots: &[ObjectId],
     contents: &[Option<String>],
 ) {
-    let annots: Vec<ObjectId> = match doc
-        .get_dictionary(page_id)
-        .and_then(|page| page.get(b"Annots"))
-    {
-        Ok(Object::Array(annots)) => annots
-            .iter()
-            .filter_map(|a| a.as_reference().ok())
-            .collect(),
-        _ => return,
-    };
     if annots.is_empty() {
         return;
     }
-    for (index, id) in annots.into_iter().enumerate() {
+    for (index, &id) in annots.iter().enumerate() {
         if let Ok(annot) = doc.get_dictionary_mut(id) {
             annot.set("F", Object::Integer(PRINT));
             if let Some(Some(text)) = contents.get(index) {
