@@ -35,6 +35,7 @@ pub mod pdf;
 pub mod photo;
 pub mod read;
 mod render;
+pub mod structure;
 pub mod style;
 pub mod typeset;
 pub mod validate;
@@ -76,5 +77,7 @@ pub fn document_meta(resume: &Resume) -> pdf::Meta {
             .collect(),
         creation_date: timestamp::document_date(resume.meta.last_modified.as_deref()),
         language: resume.meta.language.clone(),
+        standard: pdf::Standard::default(),
+        standard_unmet: false,
     }
 }

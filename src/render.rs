@@ -43,6 +43,8 @@ pub struct Request<'a> {
     pub photo_dir: Option<&'a Path>,
     /// Any warning fails the render ([`RenderError::Strict`]).
     pub strict: bool,
+    /// The standards the PDF is written to and claims (default: tagged, PDF/UA-1 and PDF/A-2a).
+    pub standard: pdf::Standard,
 }
 
 impl<'a> Request<'a> {
@@ -57,6 +59,7 @@ impl<'a> Request<'a> {
             max_pages: None,
             photo_dir: None,
             strict: false,
+            standard: pdf::Standard::default(),
         }
     }
 }
@@ -87,6 +90,9 @@ pub struct Notes {
     pub fit: Option<Fit>,
     /// Characters no font could draw.
     pub missing: BTreeSet<char>,
+    /// The standards the PDF was asked to meet but does not claim, because a character has no
+    /// glyph (see [`Request::standard`]).
+    pub unclaimed: Option<pdf::Standard>,
 }
 
 impl Notes {
@@ -167,8 +173,16 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
         .or(layout.max_pages)
         .map(|budget| fit::fit(&resume, layout, request.fonts, photo.as_ref(), budget));
     let layout = fitted.as_ref().map_or(layout, |f| &f.layout);
-    let (pdf, pages, missing) = typeset_and_write(&resume, layout, request.fonts, photo.as_ref())?;
+    let (pdf, pages, missing) = typeset_and_write(
+        &resume,
+        layout,
+        request.fonts,
+        photo.as_ref(),
+        request.standard,
+    )?;
     notes.fit = fitted;
+    notes.unclaimed =
+        (!missing.is_empty() && !request.standard.is_none()).then_some(request.standard);
     notes.missing = missing;
     if request.strict && notes.has_warnings() {
         return Err(RenderError::Strict(Box::new(notes)));
@@ -291,17 +305,26 @@ pub(crate) fn with_paper(
     })
 }
 
-/// Composes, typesets and writes a normalized resume: the PDF, its page count and the characters
-/// no font could draw.
+/// Composes, typesets and writes a normalized resume to `standard`: the PDF, its page count and
+/// the characters no font could draw. A character without a glyph cannot be shown in a PDF/A or
+/// PDF/UA document, so then the file keeps its tags but does not claim the standards.
 fn typeset_and_write(
     resume: &Resume,
     layout: &Layout,
     fonts: &FontBook,
     photo: Option<&Arc<Image>>,
+    standard: pdf::Standard,
 ) -> Result<(Vec<u8>, usize, BTreeSet<char>), PdfError> {
     let document = crate::compose::compose(resume, layout, fonts, photo);
     let (pages, missing) = crate::typeset::typeset_reporting(&document, fonts);
-    let pdf = pdf::write(&pages, &crate::document_meta(resume), fonts)?;
+    let mut meta = crate::document_meta(resume);
+    meta.standard = standard;
+    meta.standard_unmet = !missing.is_empty();
+    if !standard.is_none() && meta.language.is_none() {
+        // Both standards want the language known; headings are in English without one.
+        meta.language = Some(Locale::for_tag(None).tag().to_string());
+    }
+    let pdf = pdf::write(&pages, &meta, fonts)?;
     Ok((pdf, pages.pages.len(), missing))
 }
 

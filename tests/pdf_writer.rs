@@ -6,7 +6,8 @@ use std::sync::{Arc, OnceLock};
 
 use common::{ReadPdf, read_pdf};
 use resumepdf::fonts::{FaceId, FontBook, Style};
-use resumepdf::pdf::{Meta, PdfError, check_image, write};
+use resumepdf::pdf::{Meta, PdfError, Standard, check_image, write};
+use resumepdf::structure::Structure;
 use resumepdf::style::{Clip, Image, ImageData, Rect, Rgb};
 use resumepdf::typeset::pages::{Glyph, GlyphRun, Item, Page, Pages};
 
@@ -65,6 +66,7 @@ fn shape(face: FaceId, text: &str, size: f32, x: f32, y: f32) -> GlyphRun {
         synthetic_bold: false,
         synthetic_italic: false,
         right_to_left: false,
+        node: None,
     }
 }
 
@@ -81,6 +83,7 @@ fn lines(runs: &[(FaceId, &str, f32)]) -> Pages {
         width: A4.0,
         height: A4.1,
         pages: vec![Page { items }],
+        structure: Structure::default(),
     }
 }
 
@@ -92,6 +95,7 @@ fn meta() -> Meta {
         keywords: vec!["rust".into(), "typography".into()],
         creation_date: 1_700_000_000,
         language: Some("en-GB".into()),
+        ..Meta::default()
     }
 }
 
@@ -166,7 +170,16 @@ fn one_glyph_standing_for_two_texts_keeps_both() {
     pages.pages[0].items.push(Item::Text(cluster));
     let (_, read) = write_and_read(&pages);
     let shown: Vec<&str> = read.shows[0].iter().map(|s| s.text.as_str()).collect();
-    assert_eq!(shown, ["a b", "a\u{a0}b", "x"]);
+    // In a tagged PDF every code maps to text, so the glyph that stands for nothing maps to its
+    // own character, "y", and is drawn apart under an empty `/ActualText`: it reads as nothing.
+    assert_eq!(shown, ["a b", "a\u{a0}b", "x", ""]);
+    let blank = &read.shows[0][3];
+    let font = read
+        .fonts
+        .iter()
+        .find(|f| f.base_font == blank.font)
+        .unwrap();
+    assert_eq!(font.unicode[&blank.codes[0]], "y");
 }
 
 #[test]
@@ -375,10 +388,12 @@ fn marks_are_drawn_at_their_offsets_and_the_text_stays_one_string() {
         synthetic_bold: false,
         synthetic_italic: false,
         right_to_left: false,
+        node: None,
     };
     let pages = Pages {
         width: A4.0,
         height: A4.1,
+        structure: Structure::default(),
         pages: vec![Page {
             items: vec![Item::Text(run)],
         }],
@@ -440,6 +455,7 @@ fn links_keep_their_uris_have_no_border_and_are_flipped() {
             height: 12.0,
         },
         uri: uri.into(),
+        node: None,
     };
     let page1 = Page {
         items: vec![
@@ -458,6 +474,7 @@ fn links_keep_their_uris_have_no_border_and_are_flipped() {
         width: A4.0,
         height: A4.1,
         pages: vec![page1, page2],
+        structure: Structure::default(),
     };
     let (_, read) = write_and_read(&pages);
     let uris: Vec<(usize, &str)> = read
@@ -498,6 +515,7 @@ fn rules_and_fills_are_drawn_flipped() {
     let pages = Pages {
         width: A4.0,
         height: A4.1,
+        structure: Structure::default(),
         pages: vec![Page {
             items: vec![
                 Item::Fill {
@@ -544,8 +562,16 @@ fn document_information_is_ours_and_not_pdfx() {
     assert!(!read.has_gts_pdfx);
     assert!(!read.info.contains_key("Trapped"), "{:?}", read.info);
     assert_eq!(read.lang.as_deref(), Some("en-GB"));
-    assert_eq!(read.version, "1.4");
-    assert!(bytes.starts_with(b"%PDF-1.4\n"));
+    // PDF/UA-1 and PDF/A-2 build on PDF 1.7; without a standard, 1.5 (object streams).
+    assert_eq!(read.version, "1.7");
+    assert!(bytes.starts_with(b"%PDF-1.7\n"));
+    let plain = Meta {
+        standard: Standard::NONE,
+        ..meta()
+    };
+    let pages = lines(&[(face("Carlito", Style::REGULAR), "Hi", 11.0)]);
+    let untagged = write(&pages, &plain, book()).unwrap();
+    assert!(untagged.starts_with(b"%PDF-1.5\n"));
 }
 
 #[test]
@@ -704,6 +730,7 @@ fn photo_item(frame: Rect, clip: Clip, image: &Arc<Image>) -> Item {
         },
         clip,
         image: Arc::clone(image),
+        node: None,
     }
 }
 
@@ -712,6 +739,7 @@ fn page_of(items: Vec<Item>) -> Pages {
         width: A4.0,
         height: A4.1,
         pages: vec![Page { items }],
+        structure: Structure::default(),
     }
 }
 
@@ -912,8 +940,8 @@ fn rgba_with_transparency_gets_a_soft_mask() {
         "{} bytes",
         image.stream.len()
     );
-    // A soft mask needs PDF 1.4.
-    assert!(bytes.starts_with(b"%PDF-1.4\n"));
+    // A soft mask needs PDF 1.4 (the standards' 1.7 includes it).
+    assert!(bytes.starts_with(b"%PDF-1.7\n"));
 }
 
 #[test]
@@ -981,6 +1009,7 @@ fn bad_images_are_errors_and_empty_frames_draw_nothing() {
             draw: FRAME,
             clip: Clip::Ellipse,
             image: Arc::new(image),
+            node: None,
         }]);
         write(&pages, &meta(), book()).unwrap_err()
     };

@@ -109,6 +109,7 @@ fn span(rtl: bool) -> impl Strategy<Value = Span> {
                 link: link.then(|| "https://example.com/x".to_string()),
                 separator,
                 nowrap: kind == 1,
+                node: None,
             }
         })
 }
@@ -232,6 +233,7 @@ fn the_checks_catch_a_wrong_break() {
         link: None,
         separator: false,
         nowrap: false,
+        node: None,
     }];
     let lines = break_with(&spans, (40.0, 40.0));
     assert!(lines.len() >= 2);

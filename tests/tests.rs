@@ -3,6 +3,7 @@
 
 mod common;
 
+mod accessibility;
 mod bad_input;
 mod check;
 mod cli;

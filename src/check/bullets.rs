@@ -157,6 +157,7 @@ impl<'f> Measure<'f> {
             link: None,
             separator: false,
             nowrap: false,
+            node: None,
         };
         let width = self.width;
         break_lines(

@@ -226,6 +226,8 @@ struct Context<'a> {
     lang: Option<&'a str>,
     /// A paper overriding each layout's and resume's.
     paper: Option<resumepdf::layout::PaperSize>,
+    /// The standards every PDF is written to.
+    standard: resumepdf::pdf::Standard,
     /// Every file the batch reads: no output may be one of them.
     inputs: &'a Inputs,
     /// What besides its input, photo and layout decides an output's bytes (see [`fingerprint`]).
@@ -240,11 +242,13 @@ fn fingerprint(context: &Context<'_>) -> String {
         max_pages,
         lang,
         paper,
+        standard,
         fonts,
         ..
     } = context;
     format!(
-        "pages={max_pages:?};lang={lang:?};paper={paper:?};fallbacks={};date={:?}",
+        "pages={max_pages:?};lang={lang:?};paper={paper:?};standard={standard};fallbacks={};\
+         date={:?}",
         fonts.fallback_fingerprint(),
         std::env::var("SOURCE_DATE_EPOCH").ok()
     )
@@ -295,6 +299,7 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
         max_pages,
         lang,
         paper: args.tuning.paper,
+        standard: args.tuning.pdf_standard,
         inputs: &inputs,
         fingerprint: String::new(),
     };
@@ -531,6 +536,7 @@ fn run_job(job: &Job, context: &Context<'_>, old: &Manifest, new: &Mutex<Manifes
     let request = Request {
         language: context.lang,
         paper: context.paper,
+        standard: context.standard,
         max_pages: context.max_pages,
         strict: context.strict,
         photo_dir: Some(job.input.parent().unwrap_or(Path::new("."))),

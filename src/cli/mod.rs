@@ -226,6 +226,12 @@ fn note_lines(
     if !notes.missing.is_empty() {
         lines.push(warning(missing_glyphs(&notes.missing)));
     }
+    if let Some(standard) = notes.unclaimed {
+        lines.push(warning(format!(
+            "the PDF is tagged but does not claim {standard} (--pdf-standard): a character \
+             without a glyph cannot be shown as those standards require; add a font that has it"
+        )));
+    }
     lines
 }
 

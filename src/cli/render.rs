@@ -34,6 +34,10 @@ pub(super) struct Tuning {
     /// others, A4 for the rest.
     #[arg(long, value_name = "SIZE", value_parser = parse_paper)]
     pub(super) paper: Option<PaperSize>,
+    /// The standards the PDF meets and claims, comma-separated: ua-1 (PDF/UA-1, accessible),
+    /// a-2a (PDF/A-2a, archivable and tagged) or a-2b (PDF/A-2b); or none (an untagged PDF).
+    #[arg(long, value_name = "LIST", default_value = "ua-1,a-2a")]
+    pub(super) pdf_standard: resumepdf::pdf::Standard,
 }
 
 /// Reads `--paper`.
@@ -134,6 +138,7 @@ pub(super) fn render_file(args: &RenderArgs) -> Result<Written, String> {
     let request = Request {
         language,
         paper: args.tuning.paper,
+        standard: args.tuning.pdf_standard,
         max_pages: budget,
         photo_dir: Some(photo_dir),
         strict: args.strict,

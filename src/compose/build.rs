@@ -8,6 +8,7 @@ use super::document::{
 };
 use super::links::{display_url, mailto, tel};
 use super::prose;
+use super::tags::Tagger;
 use crate::fonts::{FontBook, Style};
 use crate::i18n::Locale;
 use crate::layout::{
@@ -83,6 +84,7 @@ fn span(text: impl Into<String>, style: TextStyle) -> Span {
         link: None,
         separator: false,
         nowrap: false,
+        node: None,
     }
 }
 
@@ -93,6 +95,7 @@ fn linked(text: impl Into<String>, style: TextStyle, link: Option<String>) -> Sp
         link,
         separator: false,
         nowrap: false,
+        node: None,
     }
 }
 
@@ -117,6 +120,7 @@ pub fn compose(
             image: Arc::clone(image),
             size,
             clip,
+            node: None,
         };
         (photo, setup.position)
     });
@@ -125,9 +129,18 @@ pub fn compose(
         locale: Locale::for_tag(resume.meta.language.as_deref()),
         styles: Styles::new(layout, fonts),
         blocks: Vec::new(),
+        tags: Tagger::default(),
     };
     let contact_is_section = layout.sections.shows(SectionKind::Contact, &layout.columns);
     composer.header(resume, !contact_is_section);
+    let name = resume.basics.name.as_deref();
+    let placed = placed.map(|(mut photo, position)| {
+        if position != PhotoPosition::Sidebar {
+            photo.node = Some(composer.tags.figure(name));
+        }
+        (photo, position)
+    });
+    let header_nodes = composer.tags.top_level_count();
     let mut header = std::mem::take(&mut composer.blocks);
     let sidebar_setup = match &layout.columns {
         Columns::Sidebar(setup) => Some(setup),
@@ -146,8 +159,11 @@ pub fn compose(
         None => (None, None),
     };
     let mut name_blocks_in_main = 0;
+    let sidebar_nodes = composer.tags.top_level_count();
     let sidebar = sidebar_setup.map(|setup| {
-        if let Some(photo) = sidebar_photo {
+        composer.tags.top_level();
+        if let Some(mut photo) = sidebar_photo {
+            photo.node = Some(composer.tags.figure(name));
             composer.blocks.push(Block::Photo(photo));
         }
         for &kind in &setup.sections {
@@ -164,6 +180,11 @@ pub fn compose(
             blocks: std::mem::take(&mut composer.blocks),
         }
     });
+    // Reading order: the header, then the column on the side lines start from (see `typeset`).
+    let sidebar_first = sidebar_setup.is_some_and(|setup| setup.side == Side::Left);
+    let structure = composer
+        .tags
+        .finish(header_nodes, sidebar_first.then_some(sidebar_nodes));
     let m = &layout.page.margins;
     let name = resume.basics.name.as_deref();
     let footer = Footer {
@@ -185,6 +206,7 @@ pub fn compose(
         sidebar,
         footer: layout.footer.then_some(footer),
         right_to_left: false,
+        structure,
     };
     if composer.locale.is_rtl() {
         mirror(&mut document);
@@ -214,10 +236,12 @@ struct Composer<'a> {
     locale: &'static Locale,
     styles: Styles,
     blocks: Vec<Block>,
+    tags: Tagger,
 }
 
 impl Composer<'_> {
-    fn paragraph(&mut self, spans: Vec<Span>) {
+    fn paragraph(&mut self, mut spans: Vec<Span>) {
+        self.tags.paragraph(&mut spans);
         self.blocks.push(Block::Paragraph(Paragraph {
             spans,
             align: Align::Left,
@@ -228,7 +252,13 @@ impl Composer<'_> {
         }));
     }
 
-    fn centered_or_left(&mut self, spans: Vec<Span>) {
+    fn centered_or_left(&mut self, mut spans: Vec<Span>) {
+        self.tags.paragraph(&mut spans);
+        self.push_header_line(spans);
+    }
+
+    /// Adds a header line (spans already tagged), aligned as the layout's header is.
+    fn push_header_line(&mut self, spans: Vec<Span>) {
         self.blocks.push(Block::Paragraph(Paragraph {
             spans,
             align: self.layout.header.align,
@@ -256,7 +286,9 @@ impl Composer<'_> {
     fn header(&mut self, resume: &Resume, with_contact_line: bool) {
         let basics = &resume.basics;
         if let Some(name) = &basics.name {
-            self.centered_or_left(vec![span(name, self.styles.name)]);
+            let mut spans = vec![span(name, self.styles.name)];
+            self.tags.title(&mut spans);
+            self.push_header_line(spans);
         }
         if let Some(label) = &basics.label {
             self.centered_or_left(vec![span(label, self.styles.label)]);
@@ -285,12 +317,13 @@ impl Composer<'_> {
             .sections
             .title(kind, self.locale.tag())
             .unwrap_or_else(|| self.locale.section(kind));
-        let spans = match self.layout.headings.case {
+        let mut spans = match self.layout.headings.case {
             HeadingCase::Upper => vec![span(title.to_uppercase(), self.styles.heading)],
             HeadingCase::Title => vec![span(title, self.styles.heading)],
             HeadingCase::SmallCaps => small_caps(title, self.styles.heading),
         };
         self.space(self.layout.spacing.section_gap.pt(), Gap::Entry);
+        self.tags.section_heading(&mut spans);
         self.blocks.push(Block::Heading {
             spans,
             rule: self
@@ -336,23 +369,29 @@ impl Composer<'_> {
     ) {
         let right =
             |text: Option<String>, style| text.map(|t| vec![span(t, style)]).unwrap_or_default();
-        let (first_left, second_left) = if title.is_empty() {
+        let (mut first_left, mut second_left) = if title.is_empty() {
             (subtitle, Vec::new())
         } else {
             (title, subtitle)
         };
         if !first_left.is_empty() || dates.is_some() {
+            let mut right = right(dates, self.styles.muted);
+            self.tags.entry_title(&mut first_left);
+            self.tags.paragraph(&mut right);
             self.blocks.push(Block::Split {
                 left: first_left,
-                right: right(dates, self.styles.muted),
+                right,
                 keep_with_next: true,
                 direction: self.locale.direction(),
             });
         }
         if !second_left.is_empty() || place.is_some() {
+            let mut right = right(place.map(str::to_string), self.styles.emphasis);
+            self.tags.paragraph(&mut second_left);
+            self.tags.paragraph(&mut right);
             self.blocks.push(Block::Split {
                 left: second_left,
-                right: right(place.map(str::to_string), self.styles.emphasis),
+                right,
                 keep_with_next: true,
                 direction: self.locale.direction(),
             });
@@ -385,18 +424,19 @@ impl Composer<'_> {
                 continue;
             }
             self.space(self.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
+            let mut spans = prose::spans(&text, self.styles.body, self.styles.strong);
+            let mut marker = span(self.layout.bullet.clone(), self.styles.body);
+            self.tags.list_item(&mut marker, &mut spans);
             self.blocks.push(Block::Paragraph(Paragraph {
-                spans: prose::spans(&text, self.styles.body, self.styles.strong),
+                spans,
                 align: Align::Left,
                 indent: hang,
-                bullet: Some(Bullet {
-                    span: span(self.layout.bullet.clone(), self.styles.body),
-                    hang,
-                }),
+                bullet: Some(Bullet { span: marker, hang }),
                 keep_with_next: false,
                 direction: self.locale.direction(),
             }));
         }
+        self.tags.end_list();
     }
 
     /// Runs `each` for every entry, with the section heading first and entry gaps between
@@ -417,8 +457,10 @@ impl Composer<'_> {
             if i > 0 {
                 self.space(gap, between);
             }
+            self.tags.entry();
             each(self, item);
             self.let_a_bare_header_end_a_page();
+            self.tags.end_entry();
         }
     }
 

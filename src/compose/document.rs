@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::fonts::{FaceId, Style};
+use crate::structure::{NodeId, Structure};
 use crate::style::{Align, Clip, Direction, Image, Rgb, Side};
 
 /// Resolved text style of a span.
@@ -34,6 +35,9 @@ pub struct Span {
     pub separator: bool,
     /// Never break a line inside this span (e-mail addresses, web addresses, places).
     pub nowrap: bool,
+    /// The node of [`Document::structure`] the text belongs to; `None` for text that is no
+    /// content of the document (a page footer), which a tagged PDF marks as an artifact.
+    pub node: Option<NodeId>,
 }
 
 /// A block of the document, stacked vertically.
@@ -89,6 +93,8 @@ pub struct Photo {
     pub size: f32,
     /// The frame's shape.
     pub clip: Clip,
+    /// Its figure node in [`Document::structure`].
+    pub node: Option<NodeId>,
 }
 
 /// Wrapped text, optionally a bullet with a hanging indent.
@@ -145,6 +151,8 @@ pub struct Document {
     pub footer: Option<Footer>,
     /// The document reads right to left: of two columns, the right one comes first.
     pub right_to_left: bool,
+    /// The logical structure: the node of every span and of the photo, in reading order.
+    pub structure: Structure,
 }
 
 /// A sidebar column.

@@ -5,6 +5,7 @@ mod dates;
 mod document;
 mod links;
 mod prose;
+mod tags;
 
 pub use build::compose;
 pub use dates::{format_date, format_range, format_value};

@@ -140,6 +140,7 @@ pub(super) fn spans(text: &str, plain: TextStyle, strong: TextStyle) -> Vec<Span
                 link,
                 separator: false,
                 nowrap: false,
+                node: None,
             }),
         }
     };

@@ -5,13 +5,14 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, HighlightingMode, Line, LinePoint,
-    LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
+    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, HighlightingMode, Line,
+    LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
     TextRenderingMode, WindingOrder,
 };
 
 use super::PdfError;
 use super::image::{Images, draw_ops, is_drawn};
+use super::marked::{Artifact, Marker, PageMarks};
 use super::runs;
 use super::subset::{EmbeddedFont, glyph_text};
 use crate::fonts::FaceId;
@@ -76,14 +77,16 @@ struct State {
     line_width: Option<u32>,
 }
 
-/// The operations drawing `page` (1-based number `number`) on a page `height` pt tall.
+/// The operations drawing `page` (1-based number `number`) on a page `height` pt tall, each item
+/// in marked content when `marker` tags the document, and what that marked content refers to.
 pub(crate) fn page_ops(
     page: &Page,
     number: usize,
     height: f32,
     fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>,
     images: &Images,
-) -> Result<Vec<Op>, PdfError> {
+    mut marker: Marker<'_>,
+) -> Result<(Vec<Op>, PageMarks), PdfError> {
     let mut ops = Vec::new();
     let mut state = State::default();
     let non_finite = |what| PdfError::NonFinite { page: number, what };
@@ -94,6 +97,7 @@ pub(crate) fn page_ops(
                 draw,
                 clip,
                 image,
+                node,
             } => {
                 if !is_drawn(frame, draw, *clip).map_err(|()| non_finite("an image"))? {
                     continue;
@@ -102,7 +106,11 @@ pub(crate) fn page_ops(
                 let id = images.id(image).ok_or_else(|| {
                     PdfError::Internal("an image was not collected for embedding".to_string())
                 })?;
+                marker.mark(&mut ops, *node, Artifact::Layout);
                 draw_ops(&mut ops, frame, draw, *clip, id, height);
+                let bottom = height - frame.y - frame.height;
+                let bbox = [frame.x, bottom, frame.x + frame.width, height - frame.y];
+                marker.figure(*node, bbox.map(|v| coord(v).0));
             }
             Item::Text(run) => {
                 let ok = all_finite(&[run.x, run.y, run.size])
@@ -126,7 +134,9 @@ pub(crate) fn page_ops(
                 let font = fonts.get(&run.face).ok_or_else(|| {
                     PdfError::Internal(format!("face {} was not embedded", run.face.0))
                 })?;
-                text_ops(&mut ops, &mut state, run, font, number, height)?;
+                marker.mark(&mut ops, run.node, Artifact::Pagination);
+                let tagged = marker.is_tagging();
+                text_ops(&mut ops, &mut state, run, font, number, height, tagged)?;
             }
             &Item::Rule {
                 x0,
@@ -142,6 +152,7 @@ pub(crate) fn page_ops(
                 if thickness <= 0.0 {
                     continue;
                 }
+                marker.mark(&mut ops, None, Artifact::Layout);
                 if state.stroke != Some(c) {
                     ops.push(Op::SetOutlineColor { col: color(c) });
                     state.stroke = Some(c);
@@ -172,6 +183,7 @@ pub(crate) fn page_ops(
                 if rect.width <= 0.0 || rect.height <= 0.0 {
                     continue;
                 }
+                marker.mark(&mut ops, None, Artifact::Layout);
                 if state.fill != Some(*c) {
                     ops.push(Op::SetFillColor { col: color(*c) });
                     state.fill = Some(*c);
@@ -187,7 +199,7 @@ pub(crate) fn page_ops(
                     },
                 });
             }
-            Item::Link { rect, uri } => {
+            Item::Link { rect, uri, node } => {
                 if !all_finite(&[rect.x, rect.y, rect.width, rect.height]) {
                     return Err(non_finite("a link"));
                 }
@@ -202,6 +214,7 @@ pub(crate) fn page_ops(
                     mode: None,
                     winding_order: None,
                 };
+                marker.link(*node);
                 ops.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
                         area,
@@ -214,7 +227,8 @@ pub(crate) fn page_ops(
             }
         }
     }
-    Ok(ops)
+    let marks = marker.finish(&mut ops);
+    Ok((ops, marks))
 }
 
 /// One text object: font (if changed), fill colour (if changed), text matrix and one TJ array whose
@@ -224,6 +238,12 @@ pub(crate) fn page_ops(
 /// Marks the shaper moved off the baseline (Arabic and Hebrew vowel signs) stand for no text of
 /// their own (their base glyph carries it): they are drawn after the run in a text object of their
 /// own, so the run stays one show string whose text reads exactly as the input.
+///
+/// A `tagged` document maps every glyph to some text, as PDF/UA and PDF/A ask: a glyph that
+/// stands for no text maps to the character the font gives it (see `EmbeddedFont::stand_in`),
+/// and is drawn with the lifted marks, whose empty `/ActualText` says they add nothing to the
+/// text (the base glyph's text already has them), so the run still reads exactly as its text.
+#[allow(clippy::too_many_arguments)]
 fn text_ops(
     ops: &mut Vec<Op>,
     state: &mut State,
@@ -231,6 +251,7 @@ fn text_ops(
     font: &EmbeddedFont<'_>,
     number: usize,
     height: f32,
+    tagged: bool,
 ) -> Result<(), PdfError> {
     if state.fill != Some(run.color) {
         ops.push(Op::SetFillColor {
@@ -271,9 +292,15 @@ fn text_ops(
                 glyph.id
             ))
         })?;
+        let blank = text.is_empty();
         placed.push(Placed {
             code,
-            text,
+            text: if blank && tagged {
+                Cow::Borrowed(font.stand_in(glyph.id))
+            } else {
+                text
+            },
+            blank,
             x: pen + glyph.x_offset,
             advance: glyph.advance,
             rise: -glyph.y_offset,
@@ -282,7 +309,7 @@ fn text_ops(
     }
     let (on_baseline, lifted): (Vec<_>, Vec<_>) = placed
         .into_iter()
-        .partition(|g| !g.text.is_empty() || coord(g.rise).0 == 0.0);
+        .partition(|g| !g.blank || (!tagged && coord(g.rise).0 == 0.0));
 
     let shape = Shape {
         slant: if run.synthetic_italic {
@@ -301,12 +328,23 @@ fn text_ops(
         ops.push(Op::EndMarkedContent);
     }
     if !lifted.is_empty() {
+        if tagged {
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".to_string(),
+                properties: DictItem::Dict {
+                    map: [("ActualText".to_string(), utf16_string(""))].into(),
+                },
+            });
+        }
         ops.push(Op::StartTextSection);
         for glyph in lifted {
             let (x, y, end) = (run.x, height - run.y + glyph.rise, glyph.x + glyph.advance);
             show_glyphs(ops, &[glyph], x, y, end, &shape);
         }
         ops.push(Op::EndTextSection);
+        if tagged {
+            ops.push(Op::EndMarkedContent);
+        }
     }
     if run.synthetic_bold {
         ops.push(Op::SetTextRenderingMode {
@@ -314,6 +352,16 @@ fn text_ops(
         });
     }
     Ok(())
+}
+
+/// A PDF text string in UTF-16BE with a byte order mark.
+fn utf16_string(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::String {
+        data,
+        literal: false,
+    }
 }
 
 /// Selects the run's font and size unless they are already selected.
@@ -337,8 +385,10 @@ fn set_font(
 struct Placed<'t> {
     /// Code in the embedded font.
     code: u16,
-    /// The text the code stands for (reversed in a right-to-left run).
+    /// The text the code stands for (reversed in a right-to-left run), or the glyph's stand-in.
     text: Cow<'t, str>,
+    /// The glyph stands for no text of its own.
+    blank: bool,
     /// Where the glyph is drawn, from the run's origin.
     x: f32,
     /// The shaped advance after it.

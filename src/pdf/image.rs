@@ -81,6 +81,7 @@ impl Images {
                     draw,
                     clip,
                     image,
+                    ..
                 } = item
                 else {
                     continue;

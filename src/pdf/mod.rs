@@ -7,14 +7,26 @@
 //! soft mask when needed (see `image`), drawn clipped to their frame's shape.
 //! printpdf builds the document; `fixup` then repairs what printpdf gets wrong for us (PDF/X
 //! leftovers, version, determinism) and compresses it. The same input always gives the same bytes.
+//!
+//! By default the document is tagged and meets PDF/UA-1 and PDF/A-2a (see [`Standard`]): every
+//! item is drawn in marked content (`marked`) that the structure tree (`tree`), built from the
+//! pages' [`Structure`], points at; an XMP packet (`xmp`) and an sRGB output intent (`icc`)
+//! complete it.
 
 mod content;
 mod fixup;
 mod hash;
+mod icc;
 mod image;
+mod marked;
 mod runs;
 mod sfnt;
+mod standard;
 mod subset;
+mod tree;
+mod xmp;
+
+pub use standard::{Archive, Standard};
 
 use printpdf::{PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect};
 
@@ -38,6 +50,11 @@ pub struct Meta {
     pub creation_date: i64,
     /// BCP 47 language tag of the content (e.g. `"en-GB"`), written as the catalog's `/Lang`.
     pub language: Option<String>,
+    /// The standards to write the document to (default: PDF/UA-1 and PDF/A-2a).
+    pub standard: Standard,
+    /// The document cannot meet `standard` (a character has no glyph): it is written as the
+    /// standard asks, but its metadata does not claim it.
+    pub standard_unmet: bool,
 }
 
 /// Why a document could not be written.
@@ -155,8 +172,13 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
     }
     doc.resources.xobjects.map.extend(xobjects);
     let size = Rect::from_wh(Pt(width), Pt(height));
+    let structure = meta.standard.tagged().then_some(&pages.structure);
+    let mut marks = Vec::with_capacity(pages.pages.len());
     for (index, page) in pages.pages.iter().enumerate() {
-        let ops = content::page_ops(page, index + 1, height, &embedded, &images)?;
+        let marker = marked::Marker::new(structure);
+        let (ops, page_marks) =
+            content::page_ops(page, index + 1, height, &embedded, &images, marker)?;
+        marks.push(page_marks);
         doc.pages.push(PdfPage {
             media_box: size.clone(),
             trim_box: size.clone(),
@@ -179,7 +201,7 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
     {
         return Err(PdfError::Printpdf(error.msg.clone()));
     }
-    fixup::finish(lopdf_doc, meta)
+    fixup::finish(lopdf_doc, meta, &pages.structure, &marks)
 }
 
 #[cfg(test)]

@@ -27,12 +27,21 @@ pub(crate) struct EmbeddedFont<'p> {
     pub parsed: ParsedFont,
     /// (original glyph id, text it stands for) → code in the subset font.
     codes: BTreeMap<(u16, Cow<'p, str>), u16>,
+    /// For each glyph shown standing for no text (a mark its base glyph's text includes, a
+    /// later glyph of a cluster): the character the font maps to it, else U+FFFD. A tagged PDF
+    /// maps every code to some text; the run's `/ActualText` then says what it reads as.
+    stand_ins: BTreeMap<u16, String>,
 }
 
 impl EmbeddedFont<'_> {
     /// The code that shows original glyph `gid` standing for `text`.
     pub fn code(&self, gid: u16, text: &str) -> Option<u16> {
         self.codes.get(&(gid, Cow::Borrowed(text))).copied()
+    }
+
+    /// The text code `gid` maps to when it stands for no text (see `stand_ins`).
+    pub fn stand_in(&self, gid: u16) -> &str {
+        self.stand_ins.get(&gid).map_or("\u{FFFD}", String::as_str)
     }
 
     /// The width printpdf writes into `/W` for `code`, in thousandths of an em.
@@ -134,8 +143,45 @@ fn embed_face<'p>(
         subset_tag(&pairs),
         pdf_name(&face.postscript_name)
     ));
+    let stand_ins = stand_ins(face, &pairs);
     let codes = pairs.into_iter().zip(1u16..).collect();
-    Ok(EmbeddedFont { id, parsed, codes })
+    Ok(EmbeddedFont {
+        id,
+        parsed,
+        codes,
+        stand_ins,
+    })
+}
+
+/// The characters the font's cmap maps to each glyph of `pairs` that stands for no text (the
+/// lowest code point when several do).
+fn stand_ins(face: &Face, pairs: &BTreeSet<(u16, Cow<'_, str>)>) -> BTreeMap<u16, String> {
+    let wanted: BTreeSet<u16> = pairs
+        .iter()
+        .filter(|(_, text)| text.is_empty())
+        .map(|&(gid, _)| gid)
+        .collect();
+    let mut found: BTreeMap<u16, char> = BTreeMap::new();
+    if wanted.is_empty() {
+        return BTreeMap::new();
+    }
+    let Some(cmap) = face.shaper().tables().cmap else {
+        return BTreeMap::new();
+    };
+    for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+        subtable.codepoints(|code| {
+            let glyph = subtable.glyph_index(code).map(|g| g.0);
+            if let (Some(gid), Some(c)) =
+                (glyph.filter(|g| wanted.contains(g)), char::from_u32(code))
+            {
+                found
+                    .entry(gid)
+                    .and_modify(|known| *known = (*known).min(c))
+                    .or_insert(c);
+            }
+        });
+    }
+    found.into_iter().map(|(g, c)| (g, c.to_string())).collect()
 }
 
 /// Six uppercase letters derived from the used (glyph, text) set: the same glyphs give the same tag,
@@ -203,6 +249,7 @@ mod tests {
             synthetic_bold: false,
             synthetic_italic: false,
             right_to_left: false,
+            node: None,
         })
     }
 
@@ -211,6 +258,7 @@ mod tests {
             width: 200.0,
             height: 200.0,
             pages: vec![Page { items }],
+            structure: Default::default(),
         }
     }
 

@@ -32,6 +32,7 @@ fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
         synthetic_bold: false,
         synthetic_italic: false,
         right_to_left: false,
+        node: None,
     })
 }
 
@@ -80,6 +81,7 @@ fn printpdf_writes_the_widths_the_offsets_correct_for() {
         pages: vec![Page {
             items: faces.iter().map(|&f| run(f, &gids, &text)).collect(),
         }],
+        structure: Default::default(),
     };
     let pdf = write(&pages, &Meta::default(), &book).unwrap();
     let written = written_widths(&pdf);

@@ -153,6 +153,7 @@ pub fn photo_item(photo: &Photo, x: f32, y: f32) -> Item {
         },
         clip: photo.clip,
         image: Arc::clone(&photo.image),
+        node: photo.node,
     }
 }
 
@@ -333,8 +334,9 @@ fn place(line: Line, x: f32, baseline: f32) -> Vec<Item> {
         run.y = baseline;
         items.push(Item::Text(run));
     }
-    for (x0, x1, uri) in line.links {
+    for (x0, x1, uri, node) in line.links {
         items.push(Item::Link {
+            node,
             rect: Rect {
                 x: x + x0,
                 y: baseline - line.ascent,

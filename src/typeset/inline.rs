@@ -633,9 +633,13 @@ fn finish_line(
                 })
                 .collect(),
             right_to_left: levels[order[i]] % 2 == 1,
+            node: span.node,
         };
         let width = run.width();
-        let link = span.link.as_ref().map(|uri| (x, x + width, uri.clone()));
+        let link = span
+            .link
+            .as_ref()
+            .map(|uri| (x, x + width, uri.clone(), span.node));
         x += width;
         runs.push((text_start, run, link));
         i = end;
@@ -725,6 +729,7 @@ mod tests {
             link: None,
             separator: false,
             nowrap: false,
+            node: None,
         }
     }
 

@@ -2,6 +2,7 @@
 //! and the footer all work on (its own module, so that none of them reaches into another for it).
 
 use super::pages::GlyphRun;
+use crate::structure::NodeId;
 
 /// One laid-out line; positions are relative to the line's left edge and its baseline.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -10,8 +11,8 @@ pub struct Line {
     /// left edge and `y` = 0 on the baseline. Within a right-to-left run the glyphs are in visual
     /// order and the text in logical order.
     pub runs: Vec<GlyphRun>,
-    /// Link areas: (x start, x end, URI).
-    pub links: Vec<(f32, f32, String)>,
+    /// Link areas: (x start, x end, URI, the link's structure node).
+    pub links: Vec<(f32, f32, String, Option<NodeId>)>,
     /// Width of the inked text (trailing spaces excluded).
     pub width: f32,
     /// Height above the baseline of the tallest style on the line.

@@ -241,6 +241,7 @@ mod tests {
             synthetic_bold: false,
             synthetic_italic: false,
             right_to_left: rtl,
+            node: None,
         }
     }
 

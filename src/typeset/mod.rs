@@ -180,6 +180,7 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
         width,
         height,
         pages,
+        structure: document.structure.clone(),
     };
     (pages, shaper.missing().clone())
 }
@@ -289,15 +290,20 @@ fn shift(item: Item, dy: f32) -> Item {
             rect.y += dy;
             Item::Fill { rect, color }
         }
-        Item::Link { mut rect, uri } => {
+        Item::Link {
+            mut rect,
+            uri,
+            node,
+        } => {
             rect.y += dy;
-            Item::Link { rect, uri }
+            Item::Link { rect, uri, node }
         }
         Item::Image {
             mut frame,
             mut draw,
             clip,
             image,
+            node,
         } => {
             frame.y += dy;
             draw.y += dy;
@@ -306,6 +312,7 @@ fn shift(item: Item, dy: f32) -> Item {
                 draw,
                 clip,
                 image,
+                node,
             }
         }
     }
@@ -332,6 +339,8 @@ fn footer_items(
         link: None,
         separator: false,
         nowrap: false,
+        // Page furniture, not content: an artifact in a tagged PDF.
+        node: None,
     };
     let (width, height) = document.page_size;
     let bottom = document.margins[2];

@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::fonts::FaceId;
+use crate::structure::{NodeId, Structure};
 use crate::style::{Clip, Image, Rect, Rgb};
 
 /// All pages of one document, every page of the same size.
@@ -18,6 +19,8 @@ pub struct Pages {
     pub height: f32,
     /// The pages, first to last.
     pub pages: Vec<Page>,
+    /// The logical structure the items' nodes belong to (their reading order).
+    pub structure: Structure,
 }
 
 impl Pages {
@@ -77,6 +80,8 @@ pub enum Item {
         clip: Clip,
         /// The image itself (shared: a batch may draw one photo in many layouts).
         image: Arc<Image>,
+        /// Its figure node in [`Pages::structure`].
+        node: Option<NodeId>,
     },
     /// A clickable area that opens a URI (http, https, mailto or tel only).
     Link {
@@ -84,6 +89,8 @@ pub enum Item {
         rect: Rect,
         /// The target URI.
         uri: String,
+        /// Its link node in [`Pages::structure`].
+        node: Option<NodeId>,
     },
 }
 
@@ -115,6 +122,9 @@ pub struct GlyphRun {
     /// Draw the glyphs slanted: the text asked for italic, but the face that has its characters
     /// has no italic style.
     pub synthetic_italic: bool,
+    /// The node of [`Pages::structure`] the text belongs to; `None` for no content of the
+    /// document (a page footer).
+    pub node: Option<NodeId>,
 }
 
 /// One positioned glyph of a [`GlyphRun`].

@@ -8,6 +8,7 @@
 
 pub mod cli_render;
 pub mod run;
+pub mod structure;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -25,6 +26,8 @@ pub struct FontInfo {
     pub subset: bool,
     /// Whether the font has a `/ToUnicode` CMap.
     pub to_unicode: bool,
+    /// What the `/ToUnicode` CMap maps each code to.
+    pub unicode: BTreeMap<u32, String>,
     /// The embedded font program, decompressed (empty when not embedded).
     pub program: Vec<u8>,
 }
@@ -107,6 +110,11 @@ pub struct ReadPdf {
     pub text: Vec<String>,
     /// Text-showing operators per page.
     pub shows: Vec<Vec<TextShow>>,
+    /// Per page, the text of each marked-content sequence with an MCID (shows on one baseline
+    /// joined as they are, a `\n` where the baseline changes).
+    pub marked: Vec<BTreeMap<i64, String>>,
+    /// Per page, the text drawn as an `/Artifact` (page furniture: footers).
+    pub artifacts: Vec<String>,
     /// Every font used by a page, each once.
     pub fonts: Vec<FontInfo>,
     /// Link annotations: (1-based page, `/Rect`, URI).
@@ -161,6 +169,8 @@ pub fn read_pdf(bytes: &[u8]) -> ReadPdf {
     out.page_count = pages.len();
     for (&number, &page_id) in &pages {
         let fonts = page_fonts(&doc, page_id, &mut out.fonts);
+        out.marked.push(BTreeMap::new());
+        out.artifacts.push(String::new());
         let page = read_page_content(&doc, page_id, &fonts, number as usize, &mut out);
         out.text.push(page.0);
         out.shows.push(page.1);
@@ -330,6 +340,7 @@ fn page_fonts(
             embedded,
             subset,
             to_unicode: font.has(b"ToUnicode"),
+            unicode: to_unicode.iter().map(|(k, v)| (*k, v.clone())).collect(),
             program: program.unwrap_or_default(),
         };
         if !infos.contains(&info) {
@@ -569,6 +580,16 @@ fn translate(m: [f32; 6], tx: f32, ty: f32) -> [f32; 6] {
 }
 
 /// Appends a piece of text placed at `(x, y)`, separating it from what came before.
+/// What an open marked-content sequence is to the structure tree.
+enum Tagged {
+    /// Real content with this MCID.
+    Content(i64),
+    /// An artifact.
+    Artifact,
+    /// Neither (e.g. `/ReversedChars`, or a `/Span` with `/ActualText`).
+    Neither,
+}
+
 struct TextSink {
     out: String,
     last: Option<(f32, f32, f32)>, // x where the last glyph starts, pen x after it, baseline y
@@ -621,8 +642,14 @@ fn read_page_content(
         last: None,
     };
     let mut shows = Vec::new();
-    // Open marked-content sequences: whether each is `/ReversedChars`.
+    // Open marked-content sequences: whether each is `/ReversedChars`, and the `/ActualText`
+    // of each that has one (taken by the first show inside it).
     let mut marked: Vec<bool> = Vec::new();
+    let mut actual: Vec<Option<String>> = Vec::new();
+    // And what each is to the structure: its MCID, or an artifact.
+    let mut tagged: Vec<Tagged> = Vec::new();
+    // The sequence and baseline of the last show with text, for line breaks.
+    let mut last: Option<(Option<i64>, f32)> = None;
     let mut line_width = 1.0;
     let mut path: Vec<[f32; 2]> = Vec::new();
     let mut rects: Vec<[f32; 4]> = Vec::new();
@@ -660,11 +687,29 @@ fn read_page_content(
             _ => {}
         }
         match operator.as_str() {
-            "BMC" | "BDC" => marked.push(operands.first().is_some_and(
-                |tag| matches!(tag, Object::Name(n) if n.as_slice() == b"ReversedChars"),
-            )),
+            "BMC" | "BDC" => {
+                marked.push(operands.first().is_some_and(
+                    |tag| matches!(tag, Object::Name(n) if n.as_slice() == b"ReversedChars"),
+                ));
+                let props = match operands.get(1) {
+                    Some(Object::Dictionary(props)) => Some(props),
+                    _ => None,
+                };
+                actual.push(match props.map(|p| p.get(b"ActualText")) {
+                    Some(Ok(Object::String(bytes, _))) => Some(decode_text_string(bytes)),
+                    _ => None,
+                });
+                let is_artifact = matches!(operands.first(), Some(Object::Name(n)) if n.as_slice() == b"Artifact");
+                tagged.push(match props.map(|p| p.get(b"MCID")) {
+                    Some(Ok(Object::Integer(mcid))) => Tagged::Content(*mcid),
+                    _ if is_artifact => Tagged::Artifact,
+                    _ => Tagged::Neither,
+                });
+            }
             "EMC" => {
                 marked.pop();
+                actual.pop();
+                tagged.pop();
             }
             "BT" => {
                 st.tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
@@ -753,6 +798,16 @@ fn read_page_content(
                         glyph.0 = glyph.0.chars().rev().collect();
                     }
                 }
+                // Inside `/ActualText`, that text stands for all the glyphs (ISO 32000 14.9.4).
+                if let Some(text) = actual.iter_mut().rev().find_map(|a| a.as_mut()) {
+                    for (i, glyph) in glyphs.iter_mut().enumerate() {
+                        glyph.0 = if i == 0 {
+                            std::mem::take(text)
+                        } else {
+                            String::new()
+                        };
+                    }
+                }
                 // The show as a whole continues the text if it touches the last show; then each
                 // glyph continues the glyph before it. A glyph that stands for no text (a mark
                 // whose character its base glyph carries) separates nothing.
@@ -772,6 +827,31 @@ fn read_page_content(
                     sink.last = Some((start, end, show.y));
                 }
                 show.end_x = st.tm[4];
+                let innermost = tagged.iter().rev().find(|t| !matches!(t, Tagged::Neither));
+                let key = match innermost {
+                    Some(Tagged::Content(mcid)) => Some(*mcid),
+                    Some(Tagged::Artifact) => Some(-1),
+                    _ => None,
+                };
+                let target = match innermost {
+                    Some(Tagged::Content(mcid)) => {
+                        Some(out.marked[page - 1].entry(*mcid).or_default())
+                    }
+                    Some(Tagged::Artifact) => Some(&mut out.artifacts[page - 1]),
+                    _ => None,
+                };
+                if let Some(target) = target
+                    && !show.text.is_empty()
+                {
+                    let new_line = last.is_some_and(|(last_key, y)| {
+                        last_key == key && (y - show.y).abs() > 0.1 * st.size
+                    });
+                    if new_line && !target.is_empty() {
+                        target.push('\n');
+                    }
+                    target.push_str(&show.text);
+                    last = Some((key, show.y));
+                }
                 shows.push(show);
             }
             "w" => line_width = nums.first().copied().unwrap_or(1.0),
