@@ -168,6 +168,13 @@ impl Diagnostic {
     }
 }
 
+impl std::fmt::Display for Diagnostic {
+    /// [`Diagnostic::to_text`] without a source: `line:col: severity: $.path: message`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_text(None))
+    }
+}
+
 /// What a command's JSON records hold besides the diagnostic's own fields, and the names it
 /// published for them: scripts read `validate`'s `check` and `check`'s `suggestion`, so those
 /// names stay.
@@ -266,6 +273,7 @@ mod tests {
         );
         assert_eq!(sample().to_text(Some("a.json")), "a.json: warning: $.x: m");
         assert_eq!(sample().to_text(None), "warning: $.x: m");
+        assert_eq!(sample().at(3, 7).to_string(), "3:7: warning: $.x: m");
         let whole_file = Diagnostic::new(Severity::Error, "json", "", "empty");
         assert_eq!(whole_file.to_text(Some("a.json")), "a.json: error: empty");
         assert_eq!(

@@ -4,8 +4,9 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use resumepdf::Diagnostic;
 use resumepdf::validate::{
-    Problem, file_problem, json_report, passes, text_report, validate_file, validate_text,
+    file_error, json_report, passes, text_report, validate_file, validate_text,
 };
 
 const AFTER_LONG_HELP: &str = "\
@@ -98,7 +99,7 @@ pub(super) fn command(args: &ValidateArgs) -> Result<ExitCode, String> {
 ///
 /// When writing to `out` fails.
 fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
-    let files: Vec<(String, Vec<Problem>)> = args
+    let files: Vec<(String, Vec<Diagnostic>)> = args
         .files
         .iter()
         .map(|path| {
@@ -106,11 +107,8 @@ fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
                 let name = "<stdin>".to_string();
                 let mut text = String::new();
                 let problems = match std::io::stdin().lock().read_to_string(&mut text) {
-                    Ok(_) => validate_text(&name, &text),
-                    Err(e) => vec![file_problem(
-                        &name,
-                        format!("cannot read standard input: {e}"),
-                    )],
+                    Ok(_) => validate_text(&text),
+                    Err(e) => vec![file_error(format!("cannot read standard input: {e}"))],
                 };
                 (name, problems)
             } else {
@@ -123,10 +121,7 @@ fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
         .all(|(_, problems)| passes(problems, args.strict));
     let report = match args.format {
         OutputFormat::Text => text_report(&files, args.strict),
-        OutputFormat::Json => {
-            let all: Vec<Problem> = files.into_iter().flat_map(|(_, p)| p).collect();
-            json_report(&all)
-        }
+        OutputFormat::Json => json_report(&files),
     };
     out.write_all(report.as_bytes())?;
     out.flush()?;
