@@ -26,6 +26,7 @@
 mod calendar;
 pub mod check;
 pub mod compose;
+pub mod diagnostic;
 pub mod fit;
 pub mod fonts;
 pub mod i18n;
@@ -42,6 +43,7 @@ pub mod validate;
 
 mod timestamp;
 
+pub use diagnostic::{Diagnostic, Severity};
 pub use render::{Notes, RenderError, Rendered, Request, prepare_fonts, render};
 
 use fonts::FontBook;

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::diagnostic::Diagnostic;
 use crate::fit::{self, Fit};
 use crate::fonts::{self, FontBook, fallback};
 use crate::i18n::Locale;
@@ -81,7 +82,7 @@ pub struct Rendered {
 #[derive(Debug, Clone, Default)]
 pub struct Notes {
     /// Values of the resume that were repaired (notes) or skipped (warnings), located.
-    pub input: Vec<model::Warning>,
+    pub input: Vec<Diagnostic>,
     /// A requested language with no translation table.
     pub unknown_language: Option<String>,
     /// Why the photo the layout shows could not be used.
@@ -99,7 +100,7 @@ impl Notes {
     /// Whether anything was lost or could not be done as asked (notes that lose nothing do not
     /// count).
     pub fn has_warnings(&self) -> bool {
-        self.input.iter().any(model::Warning::is_warning)
+        self.input.iter().any(Diagnostic::is_warning_or_worse)
             || self.unknown_language.is_some()
             || self.photo.is_some()
             || self.fit.as_ref().is_some_and(|f| f.overflow.is_some())

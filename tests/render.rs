@@ -426,7 +426,7 @@ fn control_and_direction_override_characters_are_removed_with_a_warning() {
         .notes
         .input
         .iter()
-        .filter(|w| w.is_warning())
+        .filter(|w| w.is_warning_or_worse())
         .map(ToString::to_string)
         .collect();
     assert_eq!(warnings.len(), 2, "{warnings:?}");

@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use resumepdf::validate::{self, Check, Problem, Severity, passes, validate_text};
+use resumepdf::validate::{self, passes, validate_text};
+use resumepdf::{Diagnostic, Severity};
 use serde_json::Value;
 
 fn data(path: &str) -> PathBuf {
@@ -29,12 +30,13 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn errors(problems: &[Problem]) -> Vec<&Problem> {
+fn errors(problems: &[Diagnostic]) -> Vec<&Diagnostic> {
     problems.iter().filter(|p| p.is_error()).collect()
 }
 
-fn lines(problems: &[Problem]) -> Vec<String> {
-    problems.iter().map(ToString::to_string).collect()
+/// The problems as `validate` prints them for the file `file`.
+fn lines(file: &str, problems: &[Diagnostic]) -> Vec<String> {
+    problems.iter().map(|p| p.to_text(Some(file))).collect()
 }
 
 /// The paths of all `null` values in a document, in `$.a[0].b` form.
@@ -73,14 +75,14 @@ fn every_schema_fixture_agrees() {
                 // Bare date values; `invalid` is the one the schema's date pattern refuses.
                 dates += 1;
                 let text = serde_json::json!({"work": [{"startDate": document}]}).to_string();
-                let found = validate_text(&label, &text);
+                let found = validate_text(&text);
                 let refused = !errors(&found).is_empty();
                 if refused != (name == "invalid") {
-                    disagreements.push(format!("{label}: {:?}", lines(&found)));
+                    disagreements.push(format!("{label}: {:?}", lines(&label, &found)));
                 }
                 continue;
             }
-            let found = validate_text(&label, &document.to_string());
+            let found = validate_text(&document.to_string());
             let lower = name.to_lowercase();
             if lower.contains("invalid") {
                 invalid += 1;
@@ -90,19 +92,22 @@ fn every_schema_fixture_agrees() {
                 if expected.is_empty() {
                     expected.push("$.$schema".to_string());
                 }
-                let got: Vec<(String, Check)> = errors(&found)
+                let got: Vec<(String, &str)> = errors(&found)
                     .iter()
-                    .map(|p| (p.path.clone(), p.check))
+                    .map(|p| (p.path.clone(), p.rule))
                     .collect();
-                let want: Vec<(String, Check)> =
-                    expected.into_iter().map(|p| (p, Check::Schema)).collect();
+                let want: Vec<(String, &str)> =
+                    expected.into_iter().map(|p| (p, "schema")).collect();
                 if got != want {
-                    disagreements.push(format!("{label}: want {want:?}, got {:?}", lines(&found)));
+                    disagreements.push(format!(
+                        "{label}: want {want:?}, got {:?}",
+                        lines(&label, &found)
+                    ));
                 }
             } else if lower.contains("valid") {
                 valid += 1;
                 if !errors(&found).is_empty() {
-                    disagreements.push(format!("{label}: {:?}", lines(&found)));
+                    disagreements.push(format!("{label}: {:?}", lines(&label, &found)));
                 }
             } else {
                 disagreements.push(format!("{label}: neither valid nor invalid by its name"));
@@ -123,7 +128,11 @@ fn the_schema_sample_and_examples_validate_clean() {
     assert_eq!(files.len(), 4);
     for file in files {
         let problems = validate::validate_file(&file);
-        assert!(problems.is_empty(), "{:#?}", lines(&problems));
+        assert!(
+            problems.is_empty(),
+            "{:#?}",
+            lines(&file.display().to_string(), &problems)
+        );
     }
 }
 
@@ -169,18 +178,18 @@ fn the_real_corpus_agrees_with_its_manifest() {
         let problems = validate::validate_file(&dir.join(file));
         // The manifest counts every value the schema rejects; words such as "Present" as an end
         // date are rejected by the schema but only warned about (the renderer reads them).
-        let schema_errors: Vec<&Problem> = problems
+        let schema_errors: Vec<&Diagnostic> = problems
             .iter()
             .filter(|p| {
                 let ongoing = p.path.ends_with(".endDate") && p.message.contains("as ongoing");
-                p.check == Check::Schema && p.is_error() || ongoing
+                p.rule == "schema" && p.is_error() || ongoing
             })
             .collect();
         checked += 1;
         match cells[valid_col] {
             "valid" => {
                 if !errors(&problems).is_empty() {
-                    disagreements.push(format!("{file}: valid, but {:#?}", lines(&problems)));
+                    disagreements.push(format!("{file}: valid, but {:#?}", lines(file, &problems)));
                 }
             }
             "invalid" => {
@@ -199,7 +208,7 @@ fn the_real_corpus_agrees_with_its_manifest() {
                 if schema_errors.len() != count || !schema_errors.iter().any(|p| p.path == path) {
                     disagreements.push(format!(
                         "{file}: {count} errors, one at {path}; got {:#?}",
-                        lines(&problems)
+                        lines(file, &problems)
                     ));
                 }
             }
@@ -227,7 +236,7 @@ fn a_bad_month_and_a_bad_day_are_errors_at_their_values() {
     let problems = validate::validate_file(&data("cases/bad-month.json"));
     let file = data("cases/bad-month.json").display().to_string();
     assert_eq!(
-        lines(&problems),
+        lines(&file, &problems),
         vec![
             format!(
                 "{file}:4:35: error: $.work[0].startDate: \"2019-13\" is not a date \
@@ -239,7 +248,7 @@ fn a_bad_month_and_a_bad_day_are_errors_at_their_values() {
             ),
         ]
     );
-    assert!(problems.iter().all(|p| p.check == Check::Render));
+    assert!(problems.iter().all(|p| p.rule == "render"));
     assert!(!passes(&problems, false));
 }
 
@@ -247,7 +256,7 @@ fn a_bad_month_and_a_bad_day_are_errors_at_their_values() {
 fn calendar_checks_know_leap_years() {
     let check = |date: &str| {
         let text = serde_json::json!({"basics": {"name": "A"}, "awards": [{"date": date}]});
-        lines(&validate_text("a.json", &text.to_string()))
+        lines("a.json", &validate_text(&text.to_string()))
     };
     assert!(check("2020-02-29").is_empty());
     assert!(check("2000-02-29").is_empty());
@@ -275,7 +284,7 @@ fn wrong_types_are_errors_with_what_was_found() {
   "skills": [{"name": "Rust", "keywords": "systems"}]
 }"#;
     assert_eq!(
-        lines(&validate_text("t.json", text)),
+        lines("t.json", &validate_text(text)),
         vec![
             "t.json:2:22: error: $.basics.name: expected a string, found the number 42",
             "t.json:2:38: error: $.basics.profiles: expected an array, found an object",
@@ -289,27 +298,27 @@ fn wrong_types_are_errors_with_what_was_found() {
 fn malformed_json_is_one_located_error() {
     let file = data("cases/malformed.json");
     assert_eq!(
-        lines(&validate::validate_file(&file)),
+        lines(&file.display().to_string(), &validate::validate_file(&file)),
         vec![format!(
             "{}:2:34: error: trailing comma: JSON allows no `,` before `}}` or `]`",
             file.display()
         )]
     );
-    let problems = validate_text("u.json", "{\n  \"basics\": {\"name\": \"Ann\"}\n");
+    let problems = validate_text("{\n  \"basics\": {\"name\": \"Ann\"}\n");
     assert_eq!(
-        lines(&problems),
+        lines("u.json", &problems),
         vec!["u.json:3:1: error: the file ends before this object is closed: a `}` is missing"]
     );
-    assert_eq!(problems[0].check, Check::Json);
+    assert_eq!(problems[0].rule, "json");
     assert_eq!(
-        lines(&validate_text("a.json", "\n  [1, 2]")),
+        lines("a.json", &validate_text("\n  [1, 2]")),
         vec!["a.json:2:3: error: $: expected an object `{ … }` at the top level, found an array"]
     );
-    let empty = validate_text("e.json", " \n");
-    assert_eq!((empty.len(), empty[0].line), (1, 0));
+    let empty = validate_text(" \n");
+    assert_eq!((empty.len(), empty[0].line), (1, None));
     assert!(
         empty[0]
-            .to_string()
+            .to_text(Some("e.json"))
             .starts_with("e.json: error: the file is empty")
     );
 }
@@ -322,7 +331,7 @@ fn end_dates_meaning_present_get_the_schema_way_to_say_it() {
   {"name": "C", "startDate": "2016", "endDate": "2017 (contract)"}
 ]}"#;
     assert_eq!(
-        lines(&validate_text("p.json", text)),
+        lines("p.json", &validate_text(text)),
         vec![
             "p.json:2:49: warning: $.work[0].endDate: \"Present\" is not a date (expected YYYY, \
              YYYY-MM or YYYY-MM-DD); the renderer reads it as ongoing, but the schema's way is to \
@@ -344,7 +353,7 @@ fn one_problem_per_broken_value_and_reader_notes_elsewhere() {
   "hobbies": ["chess"]
 }"#;
     assert_eq!(
-        lines(&validate_text("d.json", text)),
+        lines("d.json", &validate_text(text)),
         vec![
             "d.json:2:34: warning: $.basics.url: \"www.example.com\" is not a full URI such as \
              https://example.com/me (schema format \"uri\")",
@@ -366,12 +375,12 @@ fn one_problem_per_broken_value_and_reader_notes_elsewhere() {
 #[test]
 fn a_byte_order_mark_does_not_shift_columns() {
     let text = "\u{feff}{\"basics\": {\"name\": \"A\"}, \"awards\": [{\"date\": \"2019-13\"}]}";
-    let with_bom = validate_text("b.json", text);
-    let without = validate_text("b.json", text.trim_start_matches('\u{feff}'));
+    let with_bom = validate_text(text);
+    let without = validate_text(text.trim_start_matches('\u{feff}'));
     assert_eq!(with_bom, without);
     assert_eq!(
         (with_bom.len(), with_bom[0].line, with_bom[0].column),
-        (1, 1, 47)
+        (1, Some(1), Some(47))
     );
 }
 
@@ -381,7 +390,7 @@ fn warnings_pass_unless_strict() {
     let problems = validate::validate_file(&file);
     let name = file.display().to_string();
     assert_eq!(
-        lines(&problems),
+        lines(&name, &problems),
         vec![
             format!(
                 "{name}:4:14: warning: $.basics.image: \"https://example.com/ana.jpg\" is a web \

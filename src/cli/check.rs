@@ -70,7 +70,7 @@ pub(super) fn command(args: &CheckArgs) -> Result<ExitCode, String> {
     let layout = layout::load(&args.layout, &fonts).map_err(|e| e.to_string())?;
     let mut parsed = model::parse(&text).map_err(|e| format!("{source_name}:{e}"))?;
     for warning in &parsed.warnings {
-        eprintln!("{source_name}:{warning}");
+        eprintln!("{}", warning.to_text(Some(&source_name)));
     }
     model::normalize(&mut parsed.resume);
     // The page count is that of the PDF `render` would write: same fonts, same photo.

@@ -15,8 +15,9 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+use resumepdf::diagnostic::escape;
 use resumepdf::fonts::FontBook;
-use resumepdf::{layout, model};
+use resumepdf::{Diagnostic, Severity, layout, model};
 
 const ABOUT: &str =
     "Turn a JSON Resume (jsonresume.org, schema 1.x) into a polished, ATS-readable PDF.";
@@ -171,10 +172,11 @@ fn report_notes(
     }
 }
 
-/// The lines that tell what a render noticed: the input's warnings (at most
-/// [`MAX_WARNINGS_SHOWN`]; with `verbose` also its notes and what fitting changed), an unknown
-/// language, a photo that could not be used, a page budget that could not be met, characters no
-/// font could draw. With `strict` these are errors (`error: FILE: …`).
+/// The lines that tell what a render noticed, each printed by [`Diagnostic::to_text`]: the
+/// input's warnings (at most [`MAX_WARNINGS_SHOWN`]; with `verbose` also its notes and what
+/// fitting changed), an unknown language, a photo that could not be used, a page budget that could
+/// not be met, characters no font could draw. With `strict` the last four are errors, printed
+/// as `error: FILE: …`.
 fn note_lines(
     source_name: &str,
     notes: &resumepdf::Notes,
@@ -182,56 +184,81 @@ fn note_lines(
     strict: bool,
     budget: usize,
 ) -> Vec<String> {
-    let warning = |message: String| {
-        if strict {
-            format!("error: {source_name}: {message}")
-        } else {
-            format!("{source_name}: warning: {message}")
-        }
+    let severity = if strict {
+        Severity::Error
+    } else {
+        Severity::Warning
     };
-    let shown: Vec<&model::Warning> = notes
+    let shown: Vec<&Diagnostic> = notes
         .input
         .iter()
-        .filter(|w| w.is_warning() || verbose)
+        .filter(|w| w.is_warning_or_worse() || verbose)
         .collect();
     let mut lines: Vec<String> = shown
         .iter()
         .take(MAX_WARNINGS_SHOWN)
-        .map(|warning| format!("{source_name}:{warning}"))
+        .map(|warning| warning.to_text(Some(source_name)))
         .collect();
     if shown.len() > MAX_WARNINGS_SHOWN {
+        let shown_name = escape(source_name);
         lines.push(format!(
-            "{source_name}: … and {} more; `resumepdf validate {source_name}` lists them all",
+            "{shown_name}: … and {} more; `resumepdf validate {shown_name}` lists them all",
             shown.len() - MAX_WARNINGS_SHOWN
         ));
     }
+    let mut found: Vec<Diagnostic> = Vec::new();
     if let Some(tag) = &notes.unknown_language {
-        lines.push(warning(format!(
-            "no translation table for `{tag}`; headings and dates stay in English. Available: {}",
-            resumepdf::i18n::Locale::available().join(", ")
-        )));
+        found.push(Diagnostic::new(
+            severity,
+            "language",
+            "",
+            format!(
+                "no translation table for `{tag}`; headings and dates stay in English. \
+                 Available: {}",
+                resumepdf::i18n::Locale::available().join(", ")
+            ),
+        ));
     }
     if let Some(problem) = &notes.photo {
-        lines.push(warning(problem.to_string()));
+        found.push(Diagnostic::new(severity, "photo", "", problem.to_string()));
     }
     if let Some(fitted) = &notes.fit
         && let Some(message) = fit_message(fitted, budget)
     {
         if fitted.overflow.is_some() {
-            lines.push(warning(message));
+            found.push(Diagnostic::new(severity, "fit", "", message));
         } else if verbose {
-            lines.push(format!("{source_name}: {message}"));
+            found.push(Diagnostic::new(Severity::Info, "fit", "", message));
         }
     }
     if !notes.missing.is_empty() {
-        lines.push(warning(missing_glyphs(&notes.missing)));
+        found.push(Diagnostic::new(
+            severity,
+            "glyphs",
+            "",
+            missing_glyphs(&notes.missing),
+        ));
     }
     if let Some(standard) = notes.unclaimed {
-        lines.push(warning(format!(
-            "the PDF is tagged but does not claim {standard} (--pdf-standard): a character \
-             without a glyph cannot be shown as those standards require; add a font that has it"
-        )));
+        found.push(Diagnostic::new(
+            severity,
+            "standard",
+            "",
+            format!(
+                "the PDF is tagged but does not claim {standard} (--pdf-standard): a character \
+                 without a glyph cannot be shown as those standards require; add a font that \
+                 has it"
+            ),
+        ));
     }
+    lines.extend(found.iter().map(|d| {
+        if d.is_error() {
+            // A failed command's messages start with `error: `, as every other failure does.
+            format!("error: {}: {}", escape(source_name), d.to_short_text())
+        } else {
+            d.to_text(Some(source_name))
+        }
+    }));
     lines
 }
 

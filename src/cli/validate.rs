@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{is_stdio, read_input};
-use resumepdf::validate::{Problem, file_problem, json_report, passes, text_report, validate_text};
+use resumepdf::Diagnostic;
+use resumepdf::validate::{file_error, json_report, passes, text_report, validate_text};
 
 const AFTER_LONG_HELP: &str = "\
 What is checked:
@@ -98,7 +99,7 @@ pub(super) fn command(args: &ValidateArgs) -> Result<ExitCode, String> {
 ///
 /// When writing to `out` fails.
 fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
-    let files: Vec<(String, Vec<Problem>)> = args
+    let files: Vec<(String, Vec<Diagnostic>)> = args
         .files
         .iter()
         .map(|path| {
@@ -109,8 +110,8 @@ fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
             };
             // Read as render reads: UTF-16 is decoded, other encodings are explained.
             let problems = match read_input(path) {
-                Ok(text) => validate_text(&name, &text),
-                Err(e) => vec![file_problem(&name, format!("cannot read the file: {e}"))],
+                Ok(text) => validate_text(&text),
+                Err(e) => vec![file_error(format!("cannot read the file: {e}"))],
             };
             (name, problems)
         })
@@ -120,10 +121,7 @@ fn run(args: &ValidateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
         .all(|(_, problems)| passes(problems, args.strict));
     let report = match args.format {
         OutputFormat::Text => text_report(&files, args.strict),
-        OutputFormat::Json => {
-            let all: Vec<Problem> = files.into_iter().flat_map(|(_, p)| p).collect();
-            json_report(&all)
-        }
+        OutputFormat::Json => json_report(&files),
     };
     out.write_all(report.as_bytes())?;
     out.flush()?;

@@ -1,12 +1,13 @@
 //! Lenient conversion of a `serde_json::Value` into a [`Resume`], field by field, collecting a
-//! [`Warning`] (with its JSON path) for everything that had to be repaired or skipped.
+//! [`Diagnostic`] (with its JSON path) for everything that had to be repaired or skipped.
 
 use std::cell::RefCell;
 
 use serde_json::{Map, Value};
 
+use crate::diagnostic::{Diagnostic, Severity};
+
 use super::date::{DateReading, DateValue, EndDate, PartialDate, read_date};
-use super::diag::{Severity, Warning};
 use super::link::link_target;
 use super::locate::{index_path, key_path};
 use super::types::*;
@@ -14,18 +15,13 @@ use super::types::*;
 /// Collects warnings; positions are filled in afterwards from the source text.
 #[derive(Default)]
 pub(crate) struct Cx {
-    pub(crate) warnings: Vec<Warning>,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 impl Cx {
     fn push(&mut self, severity: Severity, path: &str, message: impl Into<String>) {
-        self.warnings.push(Warning {
-            path: path.to_string(),
-            line: 0,
-            column: 0,
-            severity,
-            message: message.into(),
-        });
+        self.warnings
+            .push(Diagnostic::new(severity, super::RULE, path, message));
     }
 
     fn info(&mut self, path: &str, message: impl Into<String>) {

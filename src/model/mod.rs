@@ -21,7 +21,7 @@
 //! `~`, `null` and an empty value). Only text that cannot be read, or whose top level is not an
 //! object, is a [`ParseError`].
 //! Everything else is read as far as it goes, and each repair or omission is reported as a
-//! [`Warning`] with its JSON path and source position:
+//! [`Diagnostic`] (rule [`RULE`]) with its JSON path and source position:
 //!
 //! - unknown keys are ignored (an unknown top-level section gets an info note);
 //! - pre-1.0 keys are read as their 1.x names (info), the 1.x name wins if both are given;
@@ -54,8 +54,10 @@ mod tests;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
+use crate::diagnostic::{Diagnostic, Severity};
+
 pub use date::{DateError, DateValue, EndDate, PartialDate};
-pub use diag::{ParseError, Severity, Warning};
+pub use diag::ParseError;
 pub use link::{MAX_LINK_LEN, is_email_address, link_target};
 pub use normalize::normalize;
 pub use types::{
@@ -63,19 +65,23 @@ pub use types::{
     Project, Publication, Reference, Resume, Skill, Volunteer, Work,
 };
 
+/// The rule id of what the reader repaired or skipped: `validate` reports it under its `render`
+/// check, as what the renderer will make of the file.
+pub const RULE: &str = "render";
+
 /// The result of [`parse`]: the resume in input order, and what was repaired or skipped.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Parsed {
     /// The resume, in the order of the file (call [`normalize`] before rendering).
     pub resume: Resume,
-    /// Notes and warnings, in source order; paths use the indices of the file.
-    pub warnings: Vec<Warning>,
+    /// Notes ([`Severity::Info`]) and warnings, in source order; paths use the indices of the file.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Parsed {
     /// The entries of [`Parsed::warnings`] with [`Severity::Warning`] (something was skipped).
-    pub fn real_warnings(&self) -> impl Iterator<Item = &Warning> {
-        self.warnings.iter().filter(|w| w.is_warning())
+    pub fn real_warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.warnings.iter().filter(|w| w.is_warning_or_worse())
     }
 }
 
@@ -110,28 +116,24 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     }
     let mut warnings = cx.warnings;
     warnings.extend(document.duplicates.iter().map(|path| {
-        Warning {
-            path: path.clone(),
-            line: 0,
-            column: 0,
-            severity: Severity::Warning,
-            message:
-                "this key appears twice in its object; the second value is used and the first \
-                  is ignored"
-                    .to_string(),
-        }
+        Diagnostic::new(
+            Severity::Warning,
+            RULE,
+            path.clone(),
+            "this key appears twice in its object; the second value is used and the first is \
+             ignored",
+        )
     }));
     if !warnings.is_empty() {
         let paths = warnings.iter().map(|w| w.path.as_str()).collect();
         let positions = document.locate(&paths);
         for w in &mut warnings {
             if let Some(&(line, column)) = positions.get(&w.path) {
-                w.line = line;
-                w.column = column;
+                (w.line, w.column) = (Some(line), Some(column));
             }
         }
         // Source order; warnings without a position last.
-        warnings.sort_by_key(|w| (w.line == 0, w.line, w.column));
+        warnings.sort_by_key(|w| (w.line.is_none(), w.line, w.column));
     }
     Ok(Parsed { resume, warnings })
 }

@@ -1,6 +1,7 @@
 //! Tests of parsing, aliases, dates, lenient typing and normalization.
 
 use super::*;
+use crate::diagnostic::{Diagnostic, Severity};
 
 fn parse_ok(text: &str) -> Parsed {
     match parse(text) {
@@ -14,8 +15,8 @@ fn date(s: &str) -> PartialDate {
 }
 
 /// The single warning at `path`, failing if there is none or more than one.
-fn warning_at<'a>(p: &'a Parsed, path: &str) -> &'a Warning {
-    let found: Vec<&Warning> = p.warnings.iter().filter(|w| w.path == path).collect();
+fn warning_at<'a>(p: &'a Parsed, path: &str) -> &'a Diagnostic {
+    let found: Vec<&Diagnostic> = p.warnings.iter().filter(|w| w.path == path).collect();
     assert_eq!(
         found.len(),
         1,
@@ -25,13 +26,13 @@ fn warning_at<'a>(p: &'a Parsed, path: &str) -> &'a Warning {
     found[0]
 }
 
-fn work_end(text: &str) -> (EndDate, Vec<Warning>) {
+fn work_end(text: &str) -> (EndDate, Vec<Diagnostic>) {
     let json = format!(r#"{{"work": [{{"name": "X", "startDate": "2010", "endDate": {text}}}]}}"#);
     let p = parse_ok(&json);
     (p.resume.work[0].end.clone(), p.warnings)
 }
 
-fn work_start(text: &str) -> (Option<DateValue>, Vec<Warning>) {
+fn work_start(text: &str) -> (Option<DateValue>, Vec<Diagnostic>) {
     let json = format!(r#"{{"work": [{{"name": "X", "startDate": {text}}}]}}"#);
     let p = parse_ok(&json);
     (p.resume.work[0].start.clone(), p.warnings)
@@ -143,7 +144,7 @@ fn every_pre_1_0_alias_is_read() {
     ] {
         let w = warning_at(&p, path);
         assert!(w.message.contains(&format!("`{key}`")), "{w}");
-        assert!(w.line > 0 && w.column > 0, "{w}");
+        assert!(w.line.is_some() && w.column.is_some(), "{w}");
     }
     assert!(
         warning_at(&p, "$.work[0].company")
@@ -460,7 +461,7 @@ fn wrong_types_are_skipped_or_coerced_with_the_right_path() {
     let name = w("$.basics.name");
     assert_eq!(
         (name.severity, name.line, name.column),
-        (Severity::Warning, 3, 13)
+        (Severity::Warning, Some(3), Some(13))
     );
     assert!(
         name.message.contains("expected text, found an object"),
@@ -473,7 +474,7 @@ fn wrong_types_are_skipped_or_coerced_with_the_right_path() {
     assert_eq!(r.basics.label, None);
     assert_eq!(
         (w("$.basics.label").line, w("$.basics.label").column),
-        (4, 14)
+        (Some(4), Some(14))
     );
     assert_eq!(r.basics.phone.as_deref(), Some("5551234"));
     assert_eq!(w("$.basics.phone").severity, Severity::Info);
@@ -492,13 +493,13 @@ fn wrong_types_are_skipped_or_coerced_with_the_right_path() {
     let nested = w("$.work[1].highlights[1]");
     assert_eq!(
         (nested.severity, nested.line, nested.column),
-        (Severity::Warning, 12, 49)
+        (Severity::Warning, Some(12), Some(49))
     );
     assert_eq!(w("$.work[1].highlights[4]").severity, Severity::Info);
     let globex = w("$.work[2]");
     assert_eq!(
         (globex.severity, globex.line, globex.column),
-        (Severity::Warning, 13, 5)
+        (Severity::Warning, Some(13), Some(5))
     );
     assert_eq!(r.work[2].position.as_deref(), Some("7"));
     assert_eq!(w("$.work[3].summary").severity, Severity::Warning);
@@ -521,7 +522,8 @@ fn wrong_types_are_skipped_or_coerced_with_the_right_path() {
     assert_eq!(w("$.extra").severity, Severity::Warning);
 
     // Warnings come in source order.
-    let positions: Vec<(usize, usize)> = p.warnings.iter().map(|w| (w.line, w.column)).collect();
+    let positions: Vec<(Option<usize>, Option<usize>)> =
+        p.warnings.iter().map(|w| (w.line, w.column)).collect();
     let mut sorted = positions.clone();
     sorted.sort();
     assert_eq!(positions, sorted);
@@ -846,7 +848,10 @@ fn corpus(name: &str) -> Parsed {
 /// Every warning must point into the file.
 fn assert_located(name: &str, p: &Parsed) {
     for w in &p.warnings {
-        assert!(w.line > 0 && w.column > 0, "{name}: unlocated {w}");
+        assert!(
+            w.line.is_some() && w.column.is_some(),
+            "{name}: unlocated {w}"
+        );
     }
 }
 
@@ -1020,6 +1025,6 @@ fn duplicate_keys_are_located_warnings_and_tabs_in_text_read_as_spaces() {
     assert_eq!(p.resume.basics.email.as_deref(), Some("b@x.org"));
     let w = warning_at(&p, "$.basics.email");
     assert_eq!(w.severity, Severity::Warning);
-    assert_eq!((w.line, w.column), (2, 12));
+    assert_eq!((w.line, w.column), (Some(2), Some(12)));
     assert!(w.message.starts_with("this key appears twice"), "{w}");
 }

@@ -1,17 +1,17 @@
 //! The two report formats of `validate`: lines for people and a JSON array for tools.
 
-use serde::Serialize;
+use crate::diagnostic::{Diagnostic, JsonFields, Severity};
 
-use super::{Problem, Severity, passes};
+use super::passes;
 
-/// The text report: every problem as `file:line:col: severity: $.path: message`, then one verdict
-/// line per file: `file: valid`, `file: valid, 2 warnings`, `file: fails --strict: 2 warnings` or
-/// `file: invalid: 1 error, 2 warnings`.
-pub fn text_report(files: &[(String, Vec<Problem>)], strict: bool) -> String {
+/// The text report: every problem as `file:line:col: severity: $.path: message` (see
+/// [`Diagnostic::to_text`]), then one verdict line per file: `file: valid`, `file: valid, 2
+/// warnings`, `file: fails --strict: 2 warnings` or `file: invalid: 1 error, 2 warnings`.
+pub fn text_report(files: &[(String, Vec<Diagnostic>)], strict: bool) -> String {
     let mut out = String::new();
     for (file, problems) in files {
         for problem in problems {
-            out.push_str(&problem.to_string());
+            out.push_str(&problem.to_text(Some(file)));
             out.push('\n');
         }
         let errors = problems.iter().filter(|p| p.is_error()).count();
@@ -25,7 +25,7 @@ pub fn text_report(files: &[(String, Vec<Problem>)], strict: bool) -> String {
         } else {
             format!("fails --strict: {}", counts(0, warnings))
         };
-        out.push_str(&format!("{file}: {verdict}\n"));
+        out.push_str(&format!("{}: {verdict}\n", crate::diagnostic::escape(file)));
     }
     out
 }
@@ -40,23 +40,8 @@ fn counts(errors: usize, warnings: usize) -> String {
     }
 }
 
-/// One problem as a JSON record.
-#[derive(Serialize)]
-struct Record<'a> {
-    file: &'a str,
-    /// `null` when unknown.
-    line: Option<usize>,
-    /// `null` when unknown.
-    column: Option<usize>,
-    /// `null` when the problem is not about one value.
-    path: Option<&'a str>,
-    severity: &'static str,
-    check: &'static str,
-    message: &'a str,
-}
-
-/// The JSON report: one JSON array for the whole run, with one record per problem, written one
-/// record per line:
+/// The JSON report: one JSON array for the whole run, with one record per problem (see
+/// [`Diagnostic::to_json`]), written one record per line:
 ///
 /// ```text
 /// [
@@ -65,26 +50,23 @@ struct Record<'a> {
 /// ]
 /// ```
 ///
-/// `severity` is `error` or `warning`; `check` is `json`, `schema` or `render`. A run without
-/// problems gives `[]`.
-pub fn json_report(problems: &[Problem]) -> String {
-    let records: Vec<String> = problems
+/// `severity` is `error` or `warning`; `check` (the rule) is `json`, `schema` or `render`. A run
+/// without problems gives `[]`.
+pub fn json_report(files: &[(String, Vec<Diagnostic>)]) -> String {
+    let records: Vec<String> = files
         .iter()
-        .map(|p| {
-            let record = Record {
-                file: &p.file,
-                line: (p.line > 0).then_some(p.line),
-                column: (p.line > 0).then_some(p.column),
-                path: (!p.path.is_empty()).then_some(p.path.as_str()),
-                severity: p.severity.as_str(),
-                check: p.check.as_str(),
-                message: &p.message,
+        .flat_map(|(file, problems)| problems.iter().map(move |p| (file, p)))
+        .map(|(file, p)| {
+            let fields = JsonFields {
+                file: Some(file),
+                rule: "check",
+                ..JsonFields::default()
             };
             // Only strings and numbers: serialization cannot fail; keep a record anyway.
-            serde_json::to_string(&record).unwrap_or_else(|e| {
+            serde_json::to_string(&p.to_json(fields)).unwrap_or_else(|e| {
                 format!(
                     "{{\"file\":{},\"severity\":\"{}\",\"message\":{}}}",
-                    serde_json::Value::from(p.file.as_str()),
+                    serde_json::Value::from(file.as_str()),
                     Severity::Error,
                     serde_json::Value::from(format!("cannot write this problem: {e}"))
                 )
@@ -101,21 +83,12 @@ pub fn json_report(problems: &[Problem]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::Check;
 
-    fn problem(severity: Severity, line: usize) -> Problem {
-        Problem {
-            file: "a.json".to_string(),
-            line,
-            column: if line > 0 { 3 } else { 0 },
-            path: if line > 0 {
-                "$.x".to_string()
-            } else {
-                String::new()
-            },
-            severity,
-            check: Check::Schema,
-            message: "m".to_string(),
+    fn problem(severity: Severity, line: usize) -> Diagnostic {
+        if line > 0 {
+            Diagnostic::new(severity, "schema", "$.x", "m").at(line, 3)
+        } else {
+            Diagnostic::new(severity, "schema", "", "m")
         }
     }
 
@@ -132,15 +105,19 @@ mod tests {
         assert_eq!(
             text_report(&files, false),
             "ok.json: valid\n\
-             a.json:1:3: warning: $.x: m\nw.json: valid, 1 warning\n\
-             a.json:1:3: error: $.x: m\na.json: error: m\ne.json: invalid: 2 errors\n"
+             w.json:1:3: warning: $.x: m\nw.json: valid, 1 warning\n\
+             e.json:1:3: error: $.x: m\ne.json: error: m\ne.json: invalid: 2 errors\n"
         );
         assert!(text_report(&files, true).contains("w.json: fails --strict: 1 warning\n"));
     }
 
     #[test]
     fn json_records_use_null_for_unknowns() {
-        let report = json_report(&[problem(Severity::Error, 0), problem(Severity::Warning, 2)]);
+        let files = vec![(
+            "a.json".to_string(),
+            vec![problem(Severity::Error, 0), problem(Severity::Warning, 2)],
+        )];
+        let report = json_report(&files);
         assert_eq!(
             report,
             "[\n\
