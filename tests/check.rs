@@ -48,7 +48,7 @@ fn expect(report: &Report, rule: &str, severity: Severity, path: &str) -> String
     {
         Some(f) => {
             assert_eq!(f.severity, severity, "{rule} at {path}: {f:?}");
-            assert!(!f.suggestion.is_empty(), "{rule} has a suggestion");
+            assert!(!f.suggestion().is_empty(), "{rule} has a suggestion");
             f.message.clone()
         }
         None => panic!("expected {rule} at {path}; found:\n{}", listing(report)),

@@ -490,3 +490,51 @@ fn the_sidebar_text_layer_begins_with_the_name_and_headline() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
+    // A layout naming a single font file: bold and italic text are drawn with its one upright
+    // face, so they are emboldened and slanted rather than silently plain.
+    let mut fonts = resumepdf::fonts::FontBook::bundled();
+    let mut layout = resumepdf::layout::load("classic", &fonts).unwrap();
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/Carlito-Regular.ttf");
+    layout.fonts.body = file.to_string();
+    layout.fonts.heading = file.to_string();
+    layout.entry_lead = resumepdf::layout::EntryLead::Position;
+    let text = r#"{"basics": {"name": "Ada Quill"},
+        "work": [{"name": "Loom Works", "position": "Engineer", "location": "Leeds",
+                  "startDate": "2020-01", "summary": "Built things."}]}"#;
+    resumepdf::prepare_fonts(&mut fonts, &[&layout], &[text], None, &[]).unwrap();
+    let mut parsed = resumepdf::model::parse(text).unwrap();
+    resumepdf::model::normalize(&mut parsed.resume);
+    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
+    let run = |needle: &str| pages.runs().find(|r| r.text == needle).unwrap();
+    let name = run("Ada Quill");
+    assert_eq!(fonts.face(name.face).postscript_name, "Carlito");
+    assert!(name.synthetic_bold && !name.synthetic_italic);
+    let slanted: Vec<&str> = pages
+        .runs()
+        .filter(|r| r.synthetic_italic)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(
+        slanted,
+        ["Loom Works", "Leeds"],
+        "company and place are italic"
+    );
+    // In the PDF the slanted run has a sheared text matrix.
+    let pdf = resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts))
+        .unwrap()
+        .pdf;
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let page = *doc.get_pages().values().next().unwrap();
+    let sheared = doc
+        .get_and_decode_page_content(page)
+        .unwrap()
+        .operations
+        .iter()
+        .filter(|op| op.operator == "Tm")
+        .filter(|op| op.operands[2].as_float().unwrap() > 0.2)
+        .count();
+    assert_eq!(sheared, slanted.len());
+}

@@ -14,10 +14,8 @@ mod line_breaking;
 mod module_graph;
 mod pdf_writer;
 mod photo;
-mod properties;
 mod render;
 mod rtl;
-mod typeset;
 mod validate;
 
 /// Every `tests/*.rs` file is a module above: a file left out would never run, and never fail.

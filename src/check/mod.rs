@@ -53,32 +53,12 @@ use serde::Serialize;
 pub use keywords::{JobFit, KeyTerm, Term, key_terms};
 pub use score::{CategoryScore, Score};
 
+use crate::diagnostic::{Diagnostic, JsonFields};
 use crate::fonts::FontBook;
 use crate::layout::Layout;
 use crate::model::{PartialDate, Resume};
 
-/// How much a [`Finding`] matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth knowing; costs no points.
-    Info,
-    /// Weakens the resume; costs points.
-    Warning,
-    /// Wrong or missing in a way a reader will notice at once (no name, no e-mail, a start date
-    /// after the end date); fails `--strict`.
-    Error,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
-    }
-}
+pub use crate::diagnostic::Severity;
 
 /// The content rule a finding belongs to; each category is scored out of 10.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -121,6 +101,22 @@ impl Category {
         Category::JobFit,
     ];
 
+    /// The identifier of the category in JSON reports, e.g. `job_fit`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Contact => "contact",
+            Category::Summary => "summary",
+            Category::Achievements => "achievements",
+            Category::Language => "language",
+            Category::Skills => "skills",
+            Category::Leadership => "leadership",
+            Category::Dates => "dates",
+            Category::Length => "length",
+            Category::Proofreading => "proofreading",
+            Category::JobFit => "job_fit",
+        }
+    }
+
     /// A short title for reports.
     pub fn title(self) -> &'static str {
         match self {
@@ -144,21 +140,15 @@ impl fmt::Display for Category {
     }
 }
 
-/// One thing the check found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One thing the check found: a [`Diagnostic`] (its rule, severity, path, message and, as its
+/// hint, what to do about it) in the content category it is scored in. It reads as the
+/// diagnostic it holds (`finding.severity`, `finding.path`…).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    /// Error, warning or info.
-    pub severity: Severity,
     /// The content rule it belongs to.
     pub category: Category,
-    /// A stable identifier of the rule, e.g. `contact.email-missing`.
-    pub rule: &'static str,
-    /// JSON path of the value concerned, e.g. `$.work[1].highlights[2]` (file indices).
-    pub path: String,
-    /// What was found, in plain words.
-    pub message: String,
-    /// What to do about it.
-    pub suggestion: String,
+    /// What was found, where, and what to do about it.
+    pub diagnostic: Diagnostic,
 }
 
 impl Finding {
@@ -171,13 +161,36 @@ impl Finding {
         suggestion: impl Into<String>,
     ) -> Finding {
         Finding {
-            severity,
             category,
-            rule,
-            path: path.into(),
-            message: message.into(),
-            suggestion: suggestion.into(),
+            diagnostic: Diagnostic::new(severity, rule, path, message).with_hint(suggestion),
         }
+    }
+
+    /// What to do about it.
+    pub fn suggestion(&self) -> &str {
+        self.diagnostic.hint.as_deref().unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Finding {
+    type Target = Diagnostic;
+
+    fn deref(&self) -> &Diagnostic {
+        &self.diagnostic
+    }
+}
+
+impl Serialize for Finding {
+    /// The diagnostic's JSON record with the category, and the hint as `suggestion` (the name
+    /// the report has always used).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = JsonFields {
+            position: false,
+            category: Some(self.category.id()),
+            hint: "suggestion",
+            ..JsonFields::default()
+        };
+        self.diagnostic.to_json(fields).serialize(serializer)
     }
 }
 

@@ -2,6 +2,8 @@
 
 use std::fmt::Write;
 
+use crate::diagnostic::escape;
+
 use super::{Report, Severity};
 
 impl Report {
@@ -58,8 +60,9 @@ impl Report {
             }
             let _ = writeln!(s, "\n{title} ({})", group.len());
             for f in group {
-                let _ = writeln!(s, "  {mark} [{}] {}: {}", f.category, f.path, f.message);
-                let _ = writeln!(s, "      → {}", f.suggestion);
+                // Paths and messages quote the resume: no control character reaches the terminal.
+                let _ = writeln!(s, "  {mark} [{}] {}", f.category, f.to_short_text());
+                let _ = writeln!(s, "      → {}", escape(f.suggestion()));
             }
         }
         if self.findings.is_empty() {

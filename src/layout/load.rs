@@ -4,7 +4,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{Layout, Violation, validate};
+use super::{Layout, validate};
+use crate::diagnostic::Diagnostic;
 use crate::fonts::FontBook;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_layouts.rs"));
@@ -41,12 +42,12 @@ pub enum LayoutError {
         message: String,
     },
     /// The layout breaks typographic rules.
-    #[error("layout `{source_name}` breaks {} rule(s):\n{}", violations.len(), violations.iter().map(|v| format!("  {v}")).collect::<Vec<_>>().join("\n"))]
+    #[error("layout `{source_name}` breaks {} rule(s):\n{}", violations.len(), violations.iter().map(|v| format!("  {}", v.to_short_text())).collect::<Vec<_>>().join("\n"))]
     Invalid {
         /// File or layout name.
         source_name: String,
         /// Each broken rule, naming its field.
-        violations: Vec<Violation>,
+        violations: Vec<Diagnostic>,
     },
 }
 

@@ -21,7 +21,7 @@ pub use color::{Color, contrast, parse_hex};
 pub use length::Length;
 pub use load::{LayoutError, builtin_names, fingerprint, load, parse};
 pub use paper::PaperSize;
-pub use validate::{Violation, validate};
+pub use validate::validate;
 
 /// A complete, typed layout definition.
 #[derive(Debug, Clone, Deserialize)]

@@ -1,35 +1,20 @@
 //! The typographic rules every layout must keep (see docs/typography.md), each naming its field.
 
-use std::fmt;
-
 use super::rules::*;
 use super::{Layout, Length, contrast};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::fonts::{FontBook, Style};
 use crate::style::Rgb;
 
-/// One broken rule.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Violation {
-    /// The offending field, as a dotted path (`sizes.body`).
-    pub field: String,
-    /// What is wrong and how to fix it.
-    pub message: String,
-}
+/// The rule id of every broken typographic rule of a layout.
+pub const RULE: &str = "layout";
 
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
-}
-
-/// Checks `layout` against the typographic rules; an empty list means it may render.
-pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Violation> {
+/// Checks `layout` against the typographic rules: one error per broken rule, its path the dotted
+/// field (`sizes.body`); an empty list means it may render.
+pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut fail = |field: &str, message: String| {
-        out.push(Violation {
-            field: field.to_string(),
-            message,
-        })
+        out.push(Diagnostic::new(Severity::Error, RULE, field, message));
     };
     let families = fonts.families().join(", ");
     for (field, family) in [
@@ -308,7 +293,7 @@ mod tests {
         match parse(&text, "t.json", &FontBook::bundled()) {
             Ok(_) => Vec::new(),
             Err(crate::layout::LayoutError::Invalid { violations, .. }) => {
-                violations.iter().map(|v| v.field.clone()).collect()
+                violations.iter().map(|v| v.path.clone()).collect()
             }
             Err(e) => panic!("unexpected error: {e}"),
         }

@@ -13,11 +13,17 @@ pub mod pages;
 mod paginate;
 mod shape;
 
-pub use flow::{Column, FlowLine, flow, photo_item};
-pub use inline::break_lines;
-pub use line::Line;
-pub use paginate::paginate;
-pub use shape::Shaper;
+#[cfg(test)]
+mod properties;
+#[cfg(test)]
+mod tests;
+
+// The stages are the crate's own: callers get pages from `typeset` (or `crate::typeset_resume`);
+// `check` measures bullets with the line breaker.
+pub(crate) use flow::{Column, FlowLine, flow, photo_item};
+pub(crate) use inline::break_lines;
+pub(crate) use paginate::paginate;
+pub(crate) use shape::Shaper;
 
 use std::collections::BTreeSet;
 use std::ops::Range;

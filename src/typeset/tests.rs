@@ -1,11 +1,12 @@
-//! Typesetting without a PDF: page breaks, order and geometry asserted on the typeset pages.
+//! Typesetting without a PDF: page breaks, order and geometry asserted on the typeset pages (also
+//! on the flow and pagination stages inside `typeset`).
 
-use resumepdf::compose::compose;
-use resumepdf::fonts::FontBook;
-use resumepdf::layout;
-use resumepdf::model;
-use resumepdf::typeset::pages::{Item, Pages};
-use resumepdf::typeset::{Column, Shaper, flow, paginate};
+use crate::compose::compose;
+use crate::fonts::FontBook;
+use crate::layout;
+use crate::model;
+use crate::typeset::pages::{Item, Pages};
+use crate::typeset::{Column, Shaper, flow, paginate};
 
 fn load(path: &str) -> model::Resume {
     let text = std::fs::read_to_string(path).expect("sample exists");
@@ -64,9 +65,9 @@ fn a_long_career_breaks_pages_only_where_allowed() {
         assert!(height <= document.page_size.1 - top - bottom + 0.01);
     }
 
-    let pages = resumepdf::typeset::typeset(&document, &fonts);
+    let pages = crate::typeset::typeset(&document, &fonts);
     assert_eq!(pages.pages.len(), ranges.len());
-    let direct = resumepdf::typeset_resume(&resume, &layout, &fonts);
+    let direct = crate::typeset_resume(&resume, &layout, &fonts);
     assert!(
         pages == direct,
         "typesetting the header as part of the flow gives the same pages"
@@ -107,7 +108,7 @@ fn text_stays_inside_the_margins() {
     let fonts = FontBook::bundled();
     let layout = layout::load("classic", &fonts).unwrap();
     let resume = load("samples/everything.json");
-    let pages = resumepdf::typeset_resume(&resume, &layout, &fonts);
+    let pages = crate::typeset_resume(&resume, &layout, &fonts);
     let left = layout.page.margins.left.pt();
     let right = pages.width - layout.page.margins.right.pt();
     for page in &pages.pages {
@@ -138,7 +139,7 @@ fn small_capitals_leave_no_gap_an_extractor_would_read_as_a_space() {
     let layout = layout::load("executive", &fonts).unwrap();
     assert!(layout.headings.letter_spacing > 0.03 * layout.sizes.heading * 0.8);
     let resume = load("samples/career-changer.json");
-    let pages = resumepdf::typeset_resume(&resume, &layout, &fonts);
+    let pages = crate::typeset_resume(&resume, &layout, &fonts);
     let all: Vec<_> = pages.runs().collect();
     let capital = all
         .iter()
@@ -173,57 +174,9 @@ fn a_profile_that_repeats_the_web_site_is_shown_once() {
     model::normalize(&mut parsed.resume);
     let fonts = FontBook::bundled();
     let layout = layout::load("classic", &fonts).unwrap();
-    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
+    let pages = crate::typeset_resume(&parsed.resume, &layout, &fonts);
     let shown: Vec<&str> = pages.runs().map(|run| run.text.as_str()).collect();
     let count = |needle: &str| shown.iter().filter(|t| t.contains(needle)).count();
     assert_eq!(count("rl.example.org/portfolio"), 1, "{shown:?}");
     assert_eq!(count("linkedin.example.com/in/rebecca"), 1, "{shown:?}");
-}
-
-#[test]
-fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
-    // A layout naming a single font file: bold and italic text are drawn with its one upright
-    // face, so they are emboldened and slanted rather than silently plain.
-    let mut fonts = FontBook::bundled();
-    let mut layout = layout::load("classic", &fonts).unwrap();
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/Carlito-Regular.ttf");
-    layout.fonts.body = file.to_string();
-    layout.fonts.heading = file.to_string();
-    layout.entry_lead = layout::EntryLead::Position;
-    let text = r#"{"basics": {"name": "Ada Quill"},
-        "work": [{"name": "Loom Works", "position": "Engineer", "location": "Leeds",
-                  "startDate": "2020-01", "summary": "Built things."}]}"#;
-    resumepdf::prepare_fonts(&mut fonts, &[&layout], &[text], None, &[]).unwrap();
-    let mut parsed = model::parse(text).unwrap();
-    model::normalize(&mut parsed.resume);
-    let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
-    let run = |needle: &str| pages.runs().find(|r| r.text == needle).unwrap();
-    let name = run("Ada Quill");
-    assert_eq!(fonts.face(name.face).postscript_name, "Carlito");
-    assert!(name.synthetic_bold && !name.synthetic_italic);
-    let slanted: Vec<&str> = pages
-        .runs()
-        .filter(|r| r.synthetic_italic)
-        .map(|r| r.text.as_str())
-        .collect();
-    assert_eq!(
-        slanted,
-        ["Loom Works", "Leeds"],
-        "company and place are italic"
-    );
-    // In the PDF the slanted run has a sheared text matrix.
-    let pdf = resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts))
-        .unwrap()
-        .pdf;
-    let doc = lopdf::Document::load_mem(&pdf).unwrap();
-    let page = *doc.get_pages().values().next().unwrap();
-    let sheared = doc
-        .get_and_decode_page_content(page)
-        .unwrap()
-        .operations
-        .iter()
-        .filter(|op| op.operator == "Tm")
-        .filter(|op| op.operands[2].as_float().unwrap() > 0.2)
-        .count();
-    assert_eq!(sheared, slanted.len());
 }

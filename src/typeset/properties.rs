@@ -1,4 +1,4 @@
-//! Issue #5: properties of line breaking (`resumepdf::typeset::break_lines`), checked on generated
+//! Issue #5: properties of line breaking (`break_lines`), checked on generated
 //! paragraphs of styled spans: words of many kinds (overlong ones, accents, combining marks,
 //! ligatures, digits, CJK, punctuation), spaces, hard line breaks, links, separators and
 //! non-breaking spans, against measures from 1 pt to a full page and a narrower first line.
@@ -13,11 +13,12 @@
 
 use std::sync::OnceLock;
 
+use super::line::Line;
+use super::{Shaper, break_lines};
+use crate::compose::{Span, TextStyle};
+use crate::fonts::{FaceId, FontBook, Style};
+use crate::style::{Direction, Rgb};
 use proptest::prelude::*;
-use resumepdf::compose::{Span, TextStyle};
-use resumepdf::fonts::{FaceId, FontBook, Style};
-use resumepdf::style::{Direction, Rgb};
-use resumepdf::typeset::{Line, Shaper, break_lines};
 
 /// Separator spans are always this text, and no other span contains `·`.
 const SEPARATOR: &str = " · ";
