@@ -20,7 +20,7 @@ fn samples() -> Vec<(String, model::Resume)> {
             out.push((path.display().to_string(), parsed.resume));
         }
     }
-    assert_eq!(out.len(), 10, "the ten samples");
+    assert!(out.len() >= 10, "the samples: {}", out.len());
     out
 }
 

@@ -44,6 +44,8 @@ pub struct KeyTerm {
     pub folded: Vec<String>,
     /// How often the ad uses it.
     pub count: usize,
+    /// The line of the ad (1-based) it is first found on: where it comes from.
+    pub line: usize,
 }
 
 /// A key term of the job ad and whether the resume covers it.
@@ -57,6 +59,8 @@ pub struct Term {
     pub in_resume: usize,
     /// True when the resume uses it at least once.
     pub found: bool,
+    /// The line of the ad (1-based) it is first found on: where it comes from.
+    pub line: usize,
 }
 
 /// Keyword coverage of a job ad.
@@ -87,6 +91,8 @@ impl JobFit {
 /// A word of a text with what the rules need to know about it.
 #[derive(Clone, Debug)]
 struct Word {
+    /// Byte offset of the word in the text it was read from.
+    at: usize,
     folded: String,
     shown: String,
     /// Written as a name: capitalised in mid-sentence, or with capitals after the first letter.
@@ -138,7 +144,7 @@ impl Vocabulary {
                 }
             };
             last_end = Some(at + token.len());
-            current.push(self.word(token, sentence_start));
+            current.push(self.word(at, token, sentence_start));
         }
         if !current.is_empty() {
             segments.push(current);
@@ -149,7 +155,7 @@ impl Vocabulary {
         segments
     }
 
-    fn word(&self, token: &str, sentence_start: bool) -> Word {
+    fn word(&self, at: usize, token: &str, sentence_start: bool) -> Word {
         let lower = token.to_lowercase();
         let folded = fold(token);
         let mut chars = token.chars();
@@ -168,6 +174,7 @@ impl Vocabulary {
         let content = !is_number(token) && letters >= 1 && length >= 2 && (!listed || exempt);
         let duty = content && self.duty.contains(&folded) && !DISCIPLINES.contains(&lower.as_str());
         Word {
+            at,
             folded,
             shown: token.to_string(),
             name_like,
@@ -261,12 +268,21 @@ fn skipped_heading(heading: &str) -> bool {
             .any(|k| words.contains(k))
 }
 
-/// The parts of a job ad that describe the job, and the folded words of its header lines after
-/// the title (employer and place).
-fn job_text(ad: &str) -> (Vec<String>, HashSet<String>) {
+/// The parts of a job ad that describe the job, each with the 1-based line it starts on, and the
+/// folded words of its header lines after the title (employer and place).
+///
+/// In the ad's introduction (the paragraph after its header, or a section headed "About …"),
+/// sentences about the employer rather than the job are blanked out (their line breaks kept, so
+/// that line numbers stay right): those that start with "We", "Our" or the employer's name (the
+/// header's second line up to a dash, comma or bar) and do not speak of the hire ("you",
+/// "hiring", "looking for", "join", …). "Our platform team owns the engine that ingests billions
+/// of data points" describes the company; "We are hiring an engineer to build …" is the job.
+fn job_text(ad: &str) -> (Vec<(usize, String)>, HashSet<String>) {
     let lines: Vec<&str> = ad.lines().collect();
     let mut context = HashSet::new();
-    let mut blocks: Vec<String> = Vec::new();
+    let mut employer: Option<String> = None;
+    // Each block with the line it starts on and whether it is part of the introduction.
+    let mut blocks: Vec<(usize, String, bool)> = Vec::new();
     let header_len = lines.iter().take_while(|l| !l.trim().is_empty()).count();
     let mut start = 0;
     let has_body = header_len < lines.len();
@@ -277,36 +293,109 @@ fn job_text(ad: &str) -> (Vec<String>, HashSet<String>) {
             .all(|l| l.split_whitespace().count() <= 14)
     {
         if let Some(title) = lines.first() {
-            blocks.push(title.to_string());
+            blocks.push((1, title.to_string(), false));
         }
         for line in &lines[1..header_len] {
             for (_, token) in tokens(line) {
                 context.insert(fold(token));
             }
         }
+        employer = lines
+            .get(1)
+            .and_then(|line| line.split([',', '|', '–', '—']).next())
+            .and_then(|name| name.split(" - ").next())
+            .and_then(|name| {
+                tokens(name)
+                    .into_iter()
+                    .next()
+                    .map(|(_, first)| first.to_string())
+            });
         start = header_len;
     }
     let mut skipping = false;
+    let mut introduction = employer.is_some();
     let mut block = String::new();
+    let mut block_line = 0;
     let mut previous_blank = true;
-    for line in &lines[start..] {
+    for (index, line) in lines.iter().enumerate().skip(start) {
         let blank = line.trim().is_empty();
         if blank {
             if !block.is_empty() {
-                blocks.push(std::mem::take(&mut block));
+                blocks.push((block_line, std::mem::take(&mut block), introduction));
+                introduction = false;
             }
         } else if previous_blank && is_heading(line) {
             skipping = skipped_heading(line);
+            introduction = line.trim().to_lowercase().starts_with("about");
         } else if !skipping {
+            if block.is_empty() {
+                block_line = index + 1;
+            }
             block.push_str(line);
             block.push('\n');
         }
         previous_blank = blank;
     }
     if !block.is_empty() {
-        blocks.push(block);
+        blocks.push((block_line, block, introduction));
     }
+    let blocks = blocks
+        .into_iter()
+        .map(|(line, block, introduction)| {
+            if introduction {
+                (
+                    line,
+                    without_employer_sentences(&block, employer.as_deref()),
+                )
+            } else {
+                (line, block)
+            }
+        })
+        .collect();
     (blocks, context)
+}
+
+/// `block` with each sentence about the employer (see [`job_text`]) replaced by spaces, line
+/// breaks kept.
+fn without_employer_sentences(block: &str, employer: Option<&str>) -> String {
+    const ABOUT_THE_HIRE: &[&str] = &[
+        "you",
+        "your",
+        "hiring",
+        "hire",
+        "looking",
+        "seeking",
+        "join",
+        "candidate",
+        "role",
+    ];
+    let mut out = String::with_capacity(block.len());
+    let mut rest = block;
+    while !rest.is_empty() {
+        // A sentence ends after `.`, `!` or `?` followed by white space, or at a list item.
+        let end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, '.' | '!' | '?')
+                    && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
+            })
+            .map_or(rest.len(), |(i, _)| i + 1);
+        let (sentence, after) = rest.split_at(end);
+        let words: Vec<&str> = tokens(sentence).into_iter().map(|(_, t)| t).collect();
+        let about_employer = words
+            .first()
+            .is_some_and(|first| ["We", "Our"].contains(first) || Some(*first) == employer)
+            && !words
+                .iter()
+                .any(|w| ABOUT_THE_HIRE.contains(&w.to_lowercase().as_str()));
+        if about_employer {
+            out.extend(sentence.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+        } else {
+            out.push_str(sentence);
+        }
+        rest = after;
+    }
+    out
 }
 
 /// How many words at the start of a run are duties rather than skills: a duty verb ("Approve
@@ -347,8 +436,9 @@ pub fn key_terms(ad: &str) -> Vec<KeyTerm> {
     let vocabulary = Vocabulary::new();
     let (blocks, context) = job_text(ad);
     let mut order: Vec<String> = Vec::new();
-    let mut found: HashMap<String, (Vec<Word>, usize)> = HashMap::new();
-    for block in &blocks {
+    let mut found: HashMap<String, (Vec<Word>, usize, usize)> = HashMap::new();
+    for (first_line, block) in &blocks {
+        let line_of = |at: usize| first_line + block[..at].matches('\n').count();
         for segment in vocabulary.segments(block) {
             for run in segment.split(|w| !w.content) {
                 let run = &run[duties(run)..];
@@ -366,7 +456,7 @@ pub fn key_terms(ad: &str) -> Vec<KeyTerm> {
                         .join(" ");
                     let entry = found.entry(key.clone()).or_insert_with(|| {
                         order.push(key);
-                        (piece.to_vec(), 0)
+                        (piece.to_vec(), 0, line_of(piece[0].at))
                     });
                     entry.1 += 1;
                 }
@@ -376,11 +466,12 @@ pub fn key_terms(ad: &str) -> Vec<KeyTerm> {
     let mut terms: Vec<KeyTerm> = order
         .into_iter()
         .filter_map(|key| {
-            let (words, count) = found.remove(&key)?;
+            let (words, count, line) = found.remove(&key)?;
             Some(KeyTerm {
                 term: display(&words),
                 folded: words.into_iter().map(|w| w.folded).collect(),
                 count,
+                line,
             })
         })
         .collect();
@@ -425,6 +516,7 @@ pub(super) fn check(cx: &Cx, ad: &str, out: &mut Vec<Finding>) -> JobFit {
                 in_ad: k.count,
                 in_resume,
                 found: in_resume > 0,
+                line: k.line,
             }
         })
         .collect();
@@ -547,6 +639,7 @@ mod tests {
     fn long_runs_are_cut() {
         let words: Vec<Word> = (0..7)
             .map(|i| Word {
+                at: i,
                 folded: i.to_string(),
                 shown: i.to_string(),
                 name_like: false,

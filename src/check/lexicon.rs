@@ -167,7 +167,7 @@ pub(super) const GENERIC_WORDS: &[&str] = &[
     "turn", "understand", "understanding", "upset", "use", "using", "value", "values", "various",
     "way", "ways", "willing", "willingness", "work", "working", "world", "hiring", "hire", "runs",
     "answer", "answers", "act", "reach", "outcome", "area", "areas", "range", "person", "people",
-    "habit", "bar", "raise", "plenty", "wide", "variety", "kind", "kinds", "type", "types", "part",
+    "habit", "bar", "raise", "help", "plenty", "wide", "variety", "kind", "kinds", "type", "types", "part",
     "offer", "offers", "benefit", "benefits", "appropriate", "necessary", "field", "fields",
     "overall", "general", "basic", "advanced", "significant", "substantial", "full-time",
     "part-time", "grasp", "ownership", "judgement", "judgment", "pressure", "findings", "version",
@@ -240,4 +240,7 @@ pub(super) const COMPOUNDS: &[(&str, &str)] = &[
     ("team", "leadership"),
     ("team", "lead"),
     ("team", "leader"),
+    ("help", "centre"),
+    ("help", "center"),
+    ("help", "desk"),
 ];

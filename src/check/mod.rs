@@ -14,10 +14,9 @@
 //! let fonts = FontBook::bundled();
 //! let layout = resumepdf::layout::load("classic", &fonts).unwrap();
 //! let today = PartialDate::new(2026, Some(11), Some(1)).unwrap();
-//! let pages = resumepdf::render(&resumepdf::Request::new(source, &layout, &fonts))
-//!     .unwrap()
-//!     .pages;
-//! let report = check::check(&parsed.resume, source, None, &layout, &fonts, pages, today);
+//! let request = resumepdf::Request::new(source, &layout, &fonts);
+//! let length = check::measure_length(&request, &parsed.resume, today).unwrap();
+//! let report = check::check(&parsed.resume, source, None, &layout, &fonts, &length, today);
 //! assert!(report.findings.iter().any(|f| f.rule == "language.weak-opening"));
 //! assert!(report.findings.iter().any(|f| f.rule == "proofread.doubled-word"));
 //! assert!(report.score.total < 100);
@@ -51,6 +50,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 
 pub use keywords::{JobFit, KeyTerm, Term, key_terms};
+pub use pages::{LONG_CAREER_YEARS, Length, career_months, measure_length, page_target};
 pub use score::{CategoryScore, Score};
 
 use crate::diagnostic::{Diagnostic, JsonFields};
@@ -273,8 +273,8 @@ pub fn today() -> PartialDate {
 /// `source_text` is the JSON the resume was read from: date styles are judged on it (the model
 /// normalizes them) and it maps entries back to their indices in the file, so that paths point
 /// into the file the user edits; pass `""` for a resume built in code. `layout` and `fonts`
-/// measure bullet lines; `pages` is the page count of the resume rendered in that layout (see
-/// [`crate::render`]). `today` decides which dates are in the future; the CLI passes the current
+/// measure bullet lines; `length` is how long the resume renders in that layout (see
+/// [`measure_length`]). `today` decides which dates are in the future; the CLI passes the current
 /// date.
 pub fn check(
     resume: &Resume,
@@ -282,16 +282,17 @@ pub fn check(
     job: Option<&str>,
     layout: &Layout,
     fonts: &FontBook,
-    pages: usize,
+    length: &Length,
     today: PartialDate,
 ) -> Report {
+    let pages = length.pages;
     let cx = Cx::new(resume, source_text, today);
     let mut findings = Vec::new();
     contact::check(&cx, &mut findings);
     let (bullets, quantified) = bullets::check(&cx, layout, fonts, &mut findings);
     sections::check(&cx, &mut findings);
     dates::check(&cx, &mut findings);
-    pages::check(pages, layout, &mut findings);
+    pages::check(length, resume, today, layout, &mut findings);
     proofread::check(&cx, &mut findings);
     let job = job.map(|ad| keywords::check(&cx, ad, &mut findings));
     findings.sort_by_key(|f| f.category);

@@ -36,13 +36,21 @@ impl Report {
                 "Job fit: {}% ({} of {} key terms)",
                 job.coverage, job.found, job.total
             );
-            let covered: Vec<&str> = job.covered().map(|t| t.term.as_str()).collect();
-            let missing: Vec<&str> = job.missing().map(|t| t.term.as_str()).collect();
+            // Each term with the line of the ad it comes from, so that it can be looked up.
+            let listed = |terms: Vec<&super::Term>| -> String {
+                terms
+                    .iter()
+                    .map(|t| format!("{} (line {})", escape(&t.term), t.line))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let covered: Vec<_> = job.covered().collect();
+            let missing: Vec<_> = job.missing().collect();
             if !covered.is_empty() {
-                let _ = writeln!(s, "  found:   {}", covered.join(", "));
+                let _ = writeln!(s, "  found:   {}", listed(covered));
             }
             if !missing.is_empty() {
-                let _ = writeln!(s, "  missing: {}", missing.join(", "));
+                let _ = writeln!(s, "  missing: {}", listed(missing));
             }
         }
         for (severity, title, mark) in [

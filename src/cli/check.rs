@@ -81,20 +81,17 @@ pub(super) fn command(args: &CheckArgs) -> Result<ExitCode, String> {
         photo_dir: Some(photo_dir),
         ..Request::new(&text, &layout, &fonts)
     };
-    let pages = match resumepdf::render(&request) {
-        Ok(rendered) => rendered.pages,
-        // Nothing would print: the report's contact and section findings say what is missing.
-        Err(resumepdf::RenderError::NothingToPrint(_)) => 0,
-        Err(e) => return Err(format!("{source_name}: {e}")),
-    };
+    let today = today();
+    let length = resumepdf::check::measure_length(&request, &parsed.resume, today)
+        .map_err(|e| format!("{source_name}: {e}"))?;
     let report = resumepdf::check::check(
         &parsed.resume,
         &text,
         job.as_deref(),
         &layout,
         &fonts,
-        pages,
-        today(),
+        &length,
+        today,
     );
     let output = match args.format {
         OutputFormat::Text => format!("Check of {source_name}\n{}", report.to_text()),
