@@ -243,12 +243,23 @@ impl Serialize for JsonRecord<'_> {
 /// `text` with every control character (C0, DEL, C1: line breaks, escape sequences, …) written
 /// as a Rust-style `\u{1b}` escape, for printing to a terminal.
 pub fn escape(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    escape_but(text, |_| false)
+}
+
+/// [`escape`] for a message of several lines: its line breaks are kept.
+pub fn escape_lines(text: &str) -> String {
+    escape_but(text, |c| c == '\n')
+}
+
+/// `text` with every control character but those `keep` allows written as an escape.
+fn escape_but(text: &str, keep: impl Fn(char) -> bool) -> String {
+    let escaped = |c: char| c.is_control() && !keep(c);
+    if !text.chars().any(escaped) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c.is_control() {
+        if escaped(c) {
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         } else {
             out.push(c);

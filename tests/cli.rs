@@ -897,3 +897,33 @@ fn pipes_and_devices_named_as_inputs_are_refused_without_hanging() {
         assert!(said.contains(message), "{args:?}: {said}");
     }
 }
+
+#[test]
+fn control_characters_from_the_input_never_reach_the_terminal_raw() {
+    // A date carrying a "clear screen" escape sequence, and a layout name with one: every
+    // message that quotes them shows the escape, never the raw control character.
+    let dir = scratch("terminal-escapes");
+    let resume = r#"{"basics": {"name": "Ada Quill"},
+        "work": [{"name": "Loom", "position": "Engineer", "startDate": "2019-13\u001b[2J"}]}"#;
+    std::fs::write(dir.join("me.json"), resume).unwrap();
+    let cases: [&[&str]; 4] = [
+        &["render", "me.json", "-o", "me.pdf"],
+        &["check", "me.json"],
+        &["validate", "me.json"],
+        &["render", "me.json", "-l", "no\u{1b}[2Jsuch"],
+    ];
+    for args in cases {
+        let output = resumepdf(args, &dir);
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            stderr(&output)
+        );
+        assert!(!said.contains('\u{1b}'), "{args:?}: {said:?}");
+        // Shown escaped: `\u{1b}`, or JSON's `\u001b` where a value is quoted as JSON.
+        assert!(
+            said.contains("\\u{1b}") || said.contains("\\u001b"),
+            "{args:?}: {said:?}"
+        );
+    }
+}

@@ -12,6 +12,7 @@ mod frontdoor;
 mod international;
 mod line_breaking;
 mod module_graph;
+mod pathological;
 mod pdf_writer;
 mod photo;
 mod render;

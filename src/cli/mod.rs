@@ -110,7 +110,9 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            // Messages quote what the user gave (paths, font names, values): nothing in them
+            // reaches the terminal as a control sequence.
+            eprintln!("error: {}", resumepdf::diagnostic::escape_lines(&message));
             ExitCode::from(1)
         }
     }

@@ -84,7 +84,10 @@ fn render_once(args: &RenderArgs, inputs: &mut Vec<PathBuf>) -> Vec<PathBuf> {
             eprintln!("{}", written.summary(started));
             *inputs = written.inputs;
         }
-        Err(message) => eprintln!("error: {message} (the last good PDF is kept)"),
+        Err(message) => eprintln!(
+            "error: {} (the last good PDF is kept)",
+            resumepdf::diagnostic::escape_lines(&message)
+        ),
     }
     watched_files(args, inputs)
 }

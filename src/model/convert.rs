@@ -481,9 +481,13 @@ fn basics(cx: &mut Cx, o: &Obj) -> Basics {
         Some((v, path)) => section(cx, v, &path, Some(("url", profile_from_url)), profile),
         None => Vec::new(),
     };
+    let name = name.map(|name| headline(cx, &key_path(o.path, "name"), name, MAX_NAME_CHARS));
+    let label = o
+        .text(cx, "label")
+        .map(|label| headline(cx, &key_path(o.path, "label"), label, MAX_LABEL_CHARS));
     Basics {
         name,
-        label: o.text(cx, "label"),
+        label,
         image: o.text_or(cx, "image", &[("picture", Origin::Pre1)]),
         email: o.text(cx, "email"),
         phone: o.text(cx, "phone"),
@@ -492,6 +496,32 @@ fn basics(cx: &mut Cx, o: &Obj) -> Basics {
         location,
         profiles,
     }
+}
+
+/// The most characters a name prints: the longest real names are a few dozen characters, and
+/// the name is set large at the top of page one, which a longer one would fill.
+pub const MAX_NAME_CHARS: usize = 120;
+/// The most characters the headline under the name prints (a few lines of the header).
+pub const MAX_LABEL_CHARS: usize = 300;
+
+/// `text` (at `path`) cut to `max` characters with an ellipsis, and a warning naming what was
+/// cut, when it is longer: the header line it prints on must leave room for the resume.
+fn headline(cx: &mut Cx, path: &str, text: String, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text;
+    }
+    let kept: String = text.chars().take(max - 1).collect();
+    let cut: String = text.chars().skip(max - 1).take(40).collect();
+    cx.warn(
+        path,
+        format!(
+            "{count} characters: it prints cut to its first {} and an ellipsis; the rest \
+             (from \"{cut}…\") is left out. Shorten it, or move the text to basics.summary",
+            max - 1
+        ),
+    );
+    format!("{}…", kept.trim_end())
 }
 
 fn location(cx: &mut Cx, o: &Obj) -> Location {

@@ -506,11 +506,20 @@ fn shape_piece(
     } else {
         Box::new(shaped.iter())
     };
-    let mut previous = None;
-    for glyph in logical {
+    let logical: Vec<_> = logical.collect();
+    // The text each glyph stands for: its cluster's on the first glyph of the cluster (shared
+    // out when long, see `share_cluster`), nothing on the others.
+    let mut texts: Vec<Range<usize>> = Vec::with_capacity(logical.len());
+    for group in logical.chunk_by(|a, b| a.cluster == b.cluster) {
+        let at = range.start + group[0].cluster as usize;
+        texts.extend(share_cluster(
+            piece.text,
+            at..cluster_end(group[0].cluster),
+            group.len(),
+        ));
+    }
+    for (glyph, text) in logical.into_iter().zip(texts) {
         let at = range.start + glyph.cluster as usize;
-        let first_of_cluster = previous != Some(glyph.cluster);
-        previous = Some(glyph.cluster);
         out.push(PGlyph {
             id: glyph.id,
             face,
@@ -521,17 +530,47 @@ fn shape_piece(
             ),
             span: piece.span_index,
             at,
-            text: if first_of_cluster {
-                at..cluster_end(glyph.cluster)
-            } else {
-                at..at
-            },
+            text,
             level,
             spacing: letter_spacing,
             trailing_space: at >= piece.inked_end,
             separator: span.separator,
         });
     }
+}
+
+/// The most text, in UTF-8 bytes, one glyph stands for. A PDF ToUnicode entry may hold 512 bytes
+/// of UTF-16, but poppler reads a CMap token of at most 255 characters (a hex string of 63 UTF-16
+/// units) and drops longer entries; 62 bytes of UTF-8 never make more than 62 units.
+const MAX_GLYPH_TEXT: usize = 62;
+
+/// The text each of the `glyphs` glyphs of one cluster stands for: the whole `cluster` range of
+/// `text` on the first and nothing on the others, unless the cluster's text is longer than
+/// [`MAX_GLYPH_TEXT`] (a letter under hundreds of combining marks). Then it is shared out in
+/// order, in pieces of at most that size cut between characters, the last glyph taking what is
+/// left, so that text extraction still returns all of it.
+fn share_cluster(text: &str, cluster: Range<usize>, glyphs: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(glyphs);
+    let mut start = cluster.start;
+    for index in 0..glyphs {
+        let last = index + 1 == glyphs;
+        let mut end = if last {
+            cluster.end
+        } else {
+            (start + MAX_GLYPH_TEXT).min(cluster.end)
+        };
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        // A glyph left without text sits at the cluster's start, as a mark always has.
+        out.push(if start == end {
+            cluster.start..cluster.start
+        } else {
+            start..end
+        });
+        start = end;
+    }
+    out
 }
 
 /// Cuts a word wider than the line into line-sized pieces at cluster boundaries.

@@ -69,7 +69,7 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
             width: text_width,
         },
     };
-    let header = flow(&mut shaper, &document.header, header_column, spacing);
+    let mut header = flow(&mut shaper, &document.header, header_column, spacing);
     let header_photo = document.header_photo.as_ref().map(|(photo, side)| {
         let x = match side {
             Side::Left => left,
@@ -78,7 +78,17 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
         (photo_item(photo, x, top), photo.size)
     });
     let (main_column, side_column) = columns(document, left, text_width);
-    let main_lines = flow(&mut shaper, &document.main, main_column, spacing);
+    let mut main_lines = flow(&mut shaper, &document.main, main_column, spacing);
+    // A header taller than half a page (dozens of profiles on the contact line, a layout with
+    // huge sizes) would push the resume off page one: it then flows with the main column and
+    // breaks across pages like any text, below the photo if there is one.
+    let body = height - top - bottom;
+    if stacked_height(&header) > body / 2.0 {
+        let mut lines = flow(&mut shaper, &document.header, main_column, spacing);
+        lines.append(&mut main_lines);
+        main_lines = lines;
+        header.clear();
+    }
     let name_blocks = &document.main[..document.name_blocks_in_main.min(document.main.len())];
     let name_lines = if name_blocks.is_empty() {
         0
@@ -96,7 +106,6 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
     };
     let header_height = stacked_height(&header).max(header_photo.as_ref().map_or(0.0, |p| p.1));
     let first_top = top + header_height + lead;
-    let body = height - top - bottom;
     let height_of = |page: usize| {
         if page == 0 {
             (height - bottom - first_top).max(body / 4.0)
