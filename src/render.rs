@@ -363,6 +363,9 @@ pub fn prepare_fonts(
         for family in [&layout.fonts.body, &layout.fonts.heading] {
             if fonts::is_font_path(family) {
                 fonts.add_family_file(family)?;
+            } else {
+                // An installed family the layout names, with its real bold and italic faces.
+                fallback::add_system_family(fonts, family);
             }
             families.push(family.as_str());
         }

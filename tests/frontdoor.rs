@@ -345,3 +345,75 @@ fn watch_renders_again_when_the_layout_file_is_saved() {
     let text = pdf_text(&dir.join("cv.pdf")).to_lowercase();
     assert!(text.contains("places worked"), "{said}\n{text}");
 }
+
+#[test]
+fn layouts_show_and_schema_print_the_shipped_files() {
+    let dir = scratch("layouts-show");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["classic", "Sidebar"] {
+        let output = resumepdf(&["layouts", "show", name], &dir);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let file = root.join(format!("layouts/{}.json", name.to_lowercase()));
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            std::fs::read_to_string(file).unwrap()
+        );
+    }
+    let output = resumepdf(&["layouts", "schema"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        std::fs::read_to_string(root.join("layouts/layout.schema.json")).unwrap()
+    );
+    let output = resumepdf(&["layouts", "show", "nope"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("the built-in layouts are ats, classic"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_layout_may_name_an_installed_family_and_gets_its_real_bold_face() {
+    let dir = scratch("installed-family");
+    std::fs::write(
+        dir.join("me.json"),
+        include_str!("../samples/new-graduate.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("dejavu.json"),
+        r#"{"extends": "classic", "name": "dejavu",
+            "fonts": {"heading": "DejaVu Sans", "body": "DejaVu Sans"}}"#,
+    )
+    .unwrap();
+    let installed = resumepdf::fonts::fallback::system_has_family("dejavu sans");
+    let output = resumepdf(
+        &["render", "me.json", "-l", "dejavu.json", "-o", "me.pdf"],
+        &dir,
+    );
+    if installed {
+        assert!(output.status.success(), "{}", stderr(&output));
+        let read = common::read_pdf(&std::fs::read(dir.join("me.pdf")).unwrap());
+        let names: Vec<&str> = read.fonts.iter().map(|f| f.base_font.as_str()).collect();
+        // Subset names: `ABCDEF+DejaVuSans-Bold`; the bold face is the family's own, not a
+        // simulated one.
+        assert!(
+            names.iter().any(|n| n.ends_with("+DejaVuSans-Bold")),
+            "{names:?}"
+        );
+        assert!(
+            names.iter().any(|n| n.ends_with("+DejaVuSans")),
+            "{names:?}"
+        );
+    } else {
+        eprintln!("note: DejaVu Sans is not installed; the layout must be refused");
+        assert_eq!(output.status.code(), Some(1));
+        assert!(
+            stderr(&output).contains("no font family `DejaVu Sans` is bundled or installed"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}

@@ -41,7 +41,8 @@ Examples:
   resumepdf batch samples --all-layouts --out pdf  renders every sample in every layout, in parallel
   resumepdf validate resume.json                   lists every schema problem with line:column
   resumepdf check resume.json --job ad.txt         reviews content and keyword fit to a job ad
-  resumepdf layouts                                lists the built-in layouts";
+  resumepdf layouts                                lists the built-in layouts
+  resumepdf layouts show classic > mine.json       starts a layout of your own from a built-in one";
 
 /// `0.1.0 (commit 1a2b3c4d5e6f)`: the commit comes from build.rs ("unknown" outside git).
 const VERSION: &str = concat!(
@@ -69,8 +70,13 @@ enum Command {
     Render(render::RenderArgs),
     /// Render, then render again on every save of the resume, layout, fonts or photo.
     Watch(watch::WatchArgs),
-    /// List the built-in layouts with a line about each.
-    Layouts,
+    /// List the built-in layouts with a line about each; `show NAME` prints one, `schema` the
+    /// schema of layout files.
+    Layouts {
+        /// What to print (default: the list).
+        #[command(subcommand)]
+        action: Option<LayoutsAction>,
+    },
     /// Render many resumes in one or more layouts at once: in parallel, skipping unchanged outputs.
     Batch(batch::BatchArgs),
     /// Check resume files against the JSON Resume schema and what the renderer needs.
@@ -88,6 +94,20 @@ enum Command {
     Man,
 }
 
+/// `resumepdf layouts …`.
+#[derive(Debug, Subcommand)]
+enum LayoutsAction {
+    /// Print a built-in layout's file, to start a layout of your own: `resumepdf layouts show
+    /// classic > mine.json`, edit it (or keep only what you change, with "extends": "classic"),
+    /// then `resumepdf render cv.json -l mine.json`.
+    Show {
+        /// The built-in layout (see `resumepdf layouts`).
+        name: String,
+    },
+    /// Print the JSON Schema of layout files (for editors: every field, its unit and limits).
+    Schema,
+}
+
 /// Parses the process arguments and runs the command.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -102,7 +122,7 @@ pub fn run() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => man().map(|()| ExitCode::SUCCESS),
-        Command::Layouts => list_layouts().map(|()| ExitCode::SUCCESS),
+        Command::Layouts { action } => layouts(action).map(|()| ExitCode::SUCCESS),
         Command::Batch(args) => batch::command(&args).map(|()| ExitCode::SUCCESS),
         Command::Validate(args) => validate::command(&args),
         Command::Check(args) => check::command(&args),
@@ -122,6 +142,24 @@ pub fn run() -> ExitCode {
 fn man() -> Result<(), String> {
     clap_mangen::Man::new(Cli::command())
         .render(&mut std::io::stdout().lock())
+        .map_err(|e| format!("cannot write to standard output: {e}"))
+}
+
+/// Runs `layouts`: the list, one layout's file or the schema, on standard output.
+fn layouts(action: Option<LayoutsAction>) -> Result<(), String> {
+    let text = match action {
+        None => return list_layouts(),
+        Some(LayoutsAction::Schema) => layout::SCHEMA_JSON,
+        Some(LayoutsAction::Show { name }) => layout::builtin_source(&name).ok_or_else(|| {
+            format!(
+                "no built-in layout `{name}`; the built-in layouts are {}",
+                layout::builtin_names().join(", ")
+            )
+        })?,
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
         .map_err(|e| format!("cannot write to standard output: {e}"))
 }
 

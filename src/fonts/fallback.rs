@@ -126,6 +126,67 @@ pub fn add_system_fonts(book: &mut FontBook, missing: &BTreeSet<char>) -> BTreeS
     missing
 }
 
+/// The installed faces of `family` (as the font tables name it, in any case) in the regular and
+/// bold weights, normal width first.
+fn family_faces(db: &fontdb::Database, family: &str) -> Vec<SystemFace> {
+    let mut faces: Vec<SystemFace> = system_faces(db)
+        .into_iter()
+        .filter(|face| face.style.is_some())
+        .filter(|face| {
+            db.face(face.id).is_some_and(|info| {
+                info.families
+                    .iter()
+                    .any(|(name, _)| name.eq_ignore_ascii_case(family))
+            })
+        })
+        .collect();
+    faces.sort_by_key(|face| (face.stretch != fontdb::Stretch::Normal, face.monospaced));
+    faces
+}
+
+/// Whether a font family of this name is installed (see [`add_system_family`]).
+pub fn system_has_family(family: &str) -> bool {
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    family_faces(&db, family)
+        .iter()
+        .any(|face| face.style == Some(Style::REGULAR))
+}
+
+/// Adds the installed family `family` to `book` under that name, found through the system's font
+/// database: its regular face and the real bold, italic and bold italic faces the system has
+/// (a style it lacks is simulated from the regular face). Returns whether the regular face was
+/// found; a family already in `book` is left as it is.
+pub fn add_system_family(book: &mut FontBook, family: &str) -> bool {
+    if book.find(family, Style::REGULAR).is_some() {
+        return true;
+    }
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    let faces = family_faces(&db, family);
+    let mut found = false;
+    for style in [
+        Style::REGULAR,
+        Style::BOLD,
+        Style::ITALIC,
+        Style::BOLD_ITALIC,
+    ] {
+        let Some(face) = faces.iter().find(|face| face.style == Some(style)) else {
+            continue;
+        };
+        let Ok(bytes) = crate::read::read_file(&face.path, crate::read::FONT) else {
+            continue;
+        };
+        if book
+            .add_family_face(family, style, Arc::new(bytes), face.index)
+            .is_some()
+        {
+            found |= style == Style::REGULAR;
+        }
+    }
+    found
+}
+
 /// A system font face as `fontdb` read it from the font tables.
 struct SystemFace {
     id: fontdb::ID,

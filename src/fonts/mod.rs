@@ -56,6 +56,11 @@ impl Style {
         bold: false,
         italic: true,
     };
+    /// Italic, bold.
+    pub const BOLD_ITALIC: Style = Style {
+        bold: true,
+        italic: true,
+    };
 }
 
 /// One parsed font face.
@@ -280,6 +285,21 @@ impl FontBook {
         let id = FaceId(u16::try_from(self.faces.len()).map_err(|_| not_a_font())?);
         self.faces.push(face);
         Ok(id)
+    }
+
+    /// Adds face `index` of `data` as the `style` face of `family` (an installed family a layout
+    /// names); `None` if the bytes are not a font.
+    pub fn add_family_face(
+        &mut self,
+        family: &str,
+        style: Style,
+        data: FontData,
+        index: u32,
+    ) -> Option<FaceId> {
+        let face = Face::parse(family, style, data, index)?;
+        let id = FaceId(u16::try_from(self.faces.len()).ok()?);
+        self.faces.push(face);
+        Some(id)
     }
 
     /// Adds face `index` of `data` as a fallback face (tried after those added before it); `None`

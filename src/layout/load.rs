@@ -65,7 +65,13 @@ pub fn builtin_names() -> Vec<&'static str> {
     BUILTIN.iter().map(|(name, _)| *name).collect()
 }
 
-fn builtin_text(name: &str) -> Option<&'static str> {
+/// The JSON Schema of layout files, as committed in `layouts/layout.schema.json`
+/// (`resumepdf layouts schema` prints it).
+pub const SCHEMA_JSON: &str = include_str!("../../layouts/layout.schema.json");
+
+/// The file of built-in layout `name` (any case), as it ships: the starting point of a layout of
+/// one's own (`resumepdf layouts show NAME`).
+pub fn builtin_source(name: &str) -> Option<&'static str> {
     BUILTIN
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -75,7 +81,7 @@ fn builtin_text(name: &str) -> Option<&'static str> {
 /// Loads a built-in layout by name, or a layout file when `name_or_path` looks like a path
 /// (contains a path separator or ends in `.json`), then validates it against `fonts`.
 pub fn load(name_or_path: &str, fonts: &FontBook) -> Result<Layout, LayoutError> {
-    if let Some(text) = builtin_text(name_or_path) {
+    if let Some(text) = builtin_source(name_or_path) {
         return parse(text, name_or_path, fonts);
     }
     let looks_like_path = name_or_path.ends_with(".json") || name_or_path.contains(['/', '\\']);
@@ -97,7 +103,7 @@ pub fn load(name_or_path: &str, fonts: &FontBook) -> Result<Layout, LayoutError>
 /// Bytes that identify a layout's definition: the built-in text, or a layout file's text followed by
 /// the built-in layout it extends. Changing any of them changes the fingerprint.
 pub fn fingerprint(name_or_path: &str) -> Result<Vec<u8>, LayoutError> {
-    if let Some(text) = builtin_text(name_or_path) {
+    if let Some(text) = builtin_source(name_or_path) {
         return Ok(text.as_bytes().to_vec());
     }
     let mut bytes =
@@ -110,7 +116,7 @@ pub fn fingerprint(name_or_path: &str) -> Result<Vec<u8>, LayoutError> {
     let base = std::str::from_utf8(&bytes)
         .ok()
         .and_then(|text| extends_of(text).ok().flatten())
-        .and_then(|base| builtin_text(&base));
+        .and_then(|base| builtin_source(&base));
     if let Some(base) = base {
         bytes.extend_from_slice(base.as_bytes());
     }
@@ -133,7 +139,7 @@ pub fn parse(text: &str, source_name: &str, fonts: &FontBook) -> Result<Layout, 
     let layout: Layout = match extends_of(text).map_err(format_error)? {
         None => serde_json::from_str(text).map_err(format_error)?,
         Some(base_name) => {
-            let base_text = builtin_text(&base_name).ok_or_else(|| LayoutError::Format {
+            let base_text = builtin_source(&base_name).ok_or_else(|| LayoutError::Format {
                 source_name: source_name.to_string(),
                 line: 0,
                 column: 0,
@@ -287,8 +293,7 @@ mod tests {
     /// schema complete and check exactly what the renderer accepts.
     #[test]
     fn the_built_in_layouts_conform_to_the_json_schema() {
-        let schema: Value =
-            serde_json::from_str(include_str!("../../layouts/layout.schema.json")).unwrap();
+        let schema: Value = serde_json::from_str(SCHEMA_JSON).unwrap();
         let validator = jsonschema::draft7::new(&schema).unwrap();
         for (name, text) in BUILTIN {
             let layout: Value = serde_json::from_str(text).unwrap();

@@ -19,7 +19,7 @@ use crate::style::{Align, Side};
 
 pub use color::{Color, contrast, parse_hex};
 pub use length::Length;
-pub use load::{LayoutError, builtin_names, fingerprint, load, parse};
+pub use load::{LayoutError, SCHEMA_JSON, builtin_names, builtin_source, fingerprint, load, parse};
 pub use paper::PaperSize;
 pub use validate::validate;
 

@@ -31,11 +31,15 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
                     format!("`{family}` is not a readable TrueType or OpenType font file"),
                 );
             }
-        } else if fonts.find(family, Style::REGULAR).is_none() {
+        } else if fonts.find(family, Style::REGULAR).is_none()
+            && !crate::fonts::fallback::system_has_family(family)
+        {
             fail(
                 field,
                 format!(
-                    "no font family `{family}`; available families: {families}, or the path of a .ttf/.otf file"
+                    "no font family `{family}` is bundled or installed; bundled families: \
+                     {families}; or an installed family (`fc-list : family` lists them), or \
+                     the path of a .ttf/.otf file"
                 ),
             );
         }
