@@ -453,7 +453,7 @@ fn an_unknown_layout_or_a_missing_layout_file_is_an_error() {
             "unknown-layout",
             SAMPLE,
             Fails,
-            &["error: unknown layout `fancy`; built-in layouts are: ats, classic, compact, executive, modern, sidebar"],
+            &["error: unknown layout `fancy`; built-in layouts are: ats, classic, compact, direct, executive, modern, sidebar"],
         )
         .args(&["-l", "fancy"]),
         case(

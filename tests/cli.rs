@@ -3,6 +3,7 @@
 use crate::common;
 
 use common::run::{resumepdf, scratch, stderr};
+use resumepdf::layout;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -109,7 +110,7 @@ fn an_unwritable_output_is_a_clear_error() {
 }
 
 #[test]
-fn layouts_lists_six_built_in_layouts_with_descriptions() {
+fn layouts_lists_the_built_in_layouts_with_descriptions() {
     let output = resumepdf(&["layouts"], Path::new("."));
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
@@ -123,6 +124,7 @@ fn layouts_lists_six_built_in_layouts_with_descriptions() {
             "ats",
             "classic",
             "compact",
+            "direct",
             "executive",
             "modern",
             "sidebar"
@@ -154,19 +156,12 @@ fn batch_renders_every_input_in_every_layout_then_skips_unchanged_ones() {
     );
     let log = stderr(&first);
     assert!(
-        log.contains("18 PDFs: 12 rendered, 0 up to date, 6 failed"),
+        log.contains("21 PDFs: 14 rendered, 0 up to date, 7 failed"),
         "{log}"
     );
     assert!(log.contains("broken.json"), "{log}");
     for stem in ["a", "b"] {
-        for layout in [
-            "ats",
-            "classic",
-            "compact",
-            "executive",
-            "modern",
-            "sidebar",
-        ] {
+        for layout in layout::builtin_names() {
             let path = dir.join(format!("out/{stem}--{layout}.pdf"));
             assert!(path.is_file(), "{} missing", path.display());
         }
@@ -175,7 +170,7 @@ fn batch_renders_every_input_in_every_layout_then_skips_unchanged_ones() {
     let second = resumepdf(&["batch", "in", "--all-layouts", "--out", "out"], &dir);
     assert!(second.status.success(), "{}", stderr(&second));
     assert!(
-        stderr(&second).contains("12 PDFs: 0 rendered, 12 up to date, 0 failed"),
+        stderr(&second).contains("14 PDFs: 0 rendered, 14 up to date, 0 failed"),
         "{}",
         stderr(&second)
     );

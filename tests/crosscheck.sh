@@ -66,6 +66,12 @@ grep -q "^$gallery PDFs: 0 rendered, $gallery up to date, 0 failed" "$out/galler
   || bad "samples/pdf is stale (run scripts/gallery.sh): $(grep ' PDFs: ' "$out/gallery.log")"
 env -u SOURCE_DATE_EPOCH "$bin" batch samples --all-layouts --out "$out/gallery" --force >/dev/null 2>&1
 diff -r -q samples/pdf "$out/gallery" >/dev/null && ok || bad "samples/pdf differs from a fresh render"
+# A layout file moving the company before the title on one line, on A4 (entry templates).
+"$bin" render samples/with-photo.json -l tests/data/layouts/company-first-a4.json -o "$out/a4.pdf" \
+  >/dev/null 2>&1 || bad "render with company-first-a4.json"
+pdfinfo "$out/a4.pdf" | grep -qE "Page size: +595\.2[0-9]* x 841\.89 pts \(A4\)" && ok || bad "company-first-a4 is not A4"
+pdftotext "$out/a4.pdf" - | grep -qF "The Riverbend Hotel Brisbane — Front Office Manager" && ok \
+  || bad "company-first-a4: pdftotext lacks 'company — title'"
 name=$(pdftotext "$out/polish-engineer--classic.pdf" - | head -1)
 [ "$name" = "Łukasz Żółtowski" ] && ok || bad "Polish name extracts as '$name'"
 

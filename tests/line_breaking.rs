@@ -108,15 +108,21 @@ fn single_column_layouts(fonts: &FontBook) -> Vec<Layout> {
         .collect()
 }
 
-/// Lines of all multi-line paragraphs in the single-column layouts, with greedy line filling
-/// (measured before total-fit breaking replaced it).
+/// Lines of all multi-line paragraphs in the single-column layouts of [`MEASURED_LAYOUTS`],
+/// with greedy line filling (measured before total-fit breaking replaced it).
 const GREEDY_LINES: usize = 1209;
+
+/// The single-column layouts `GREEDY_LINES` was measured in (layouts added since are not).
+const MEASURED_LAYOUTS: [&str; 5] = ["ats", "classic", "compact", "executive", "modern"];
 
 #[test]
 fn few_paragraphs_end_with_a_word_alone_and_no_lines_are_added() {
     let fonts = FontBook::bundled();
-    let layouts = single_column_layouts(&fonts);
-    assert_eq!(layouts.len(), 5, "five single-column layouts");
+    let layouts: Vec<Layout> = single_column_layouts(&fonts)
+        .into_iter()
+        .filter(|l| MEASURED_LAYOUTS.contains(&l.name.as_str()))
+        .collect();
+    assert_eq!(layouts.len(), 5, "the five layouts measured");
     let (mut paragraphs, mut runts, mut total) = (0, 0, 0);
     for layout in &layouts {
         for (name, resume) in samples() {

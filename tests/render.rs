@@ -500,7 +500,7 @@ fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/Carlito-Regular.ttf");
     layout.fonts.body = file.to_string();
     layout.fonts.heading = file.to_string();
-    layout.entry_lead = resumepdf::layout::EntryLead::Position;
+    layout.entries.work = crate::common::position_first_work();
     let text = r#"{"basics": {"name": "Ada Quill"},
         "work": [{"name": "Loom Works", "position": "Engineer", "location": "Leeds",
                   "startDate": "2020-01", "summary": "Built things."}]}"#;
@@ -537,4 +537,46 @@ fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
         .filter(|op| op.operands[2].as_float().unwrap() > 0.2)
         .count();
     assert_eq!(sheared, slanted.len());
+}
+
+#[test]
+fn a_layout_file_can_put_the_company_before_the_title_on_a4() {
+    // Entry templates are data: one line "company — title" with the dates, on A4 paper.
+    let fonts = resumepdf::fonts::FontBook::bundled();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/layouts/company-first-a4.json"
+    );
+    let layout = resumepdf::layout::load(path, &fonts).expect("the layout file loads");
+    let source = include_str!("../samples/with-photo.json");
+    let rendered =
+        resumepdf::render(&resumepdf::Request::new(source, &layout, &fonts)).expect("renders");
+    let doc = lopdf::Document::load_mem(&rendered.pdf).unwrap();
+    let page = *doc.get_pages().values().next().unwrap();
+    let media_box = doc
+        .get_dictionary(page)
+        .and_then(|p| p.get(b"MediaBox"))
+        .and_then(|b| b.as_array().cloned())
+        .unwrap_or_default();
+    let size: Vec<f32> = media_box.iter().filter_map(|v| v.as_float().ok()).collect();
+    assert_eq!(size.len(), 4);
+    assert!(
+        (size[2] - 595.28).abs() < 0.1 && (size[3] - 841.89).abs() < 0.1,
+        "{size:?}"
+    );
+    let text = common::read_pdf(&rendered.pdf).text.concat();
+    assert!(
+        text.contains("The Riverbend Hotel Brisbane — Front Office Manager"),
+        "{text}"
+    );
+    // An unknown field is refused, naming where it is.
+    let bad = r#"{"extends": "classic", "name": "bad",
+        "entries": {"awards": {"lines": [{"left": ["position"]}]}}}"#;
+    let error = resumepdf::layout::parse(bad, "bad.json", &fonts)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("entries.awards.lines[0].left[0]: awards entries have no field `position`"),
+        "{error}"
+    );
 }

@@ -238,7 +238,7 @@ fn a_hebrew_resume_reads_back_exactly_with_bundled_fonts() {
     // the position, so that a line reads title then dates.
     let fonts = FontBook::bundled();
     let mut layout = layout::load("classic", &fonts).unwrap();
-    layout.entry_lead = layout::EntryLead::Position;
+    layout.entries.work = crate::common::position_first_work();
     let mut parsed = model::parse(HEBREW).unwrap();
     model::normalize(&mut parsed.resume);
     let rendered = resumepdf::render(&resumepdf::Request::new(HEBREW, &layout, &fonts)).unwrap();

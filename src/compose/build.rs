@@ -1,6 +1,5 @@
 //! Builds the [`Document`] for a resume: header, then each section the layout lists, in its order.
 
-use super::dates::{format_range, format_value};
 use std::sync::Arc;
 
 use super::document::{
@@ -9,13 +8,15 @@ use super::document::{
 use super::links::{display_url, mailto, tel};
 use super::prose;
 use super::tags::Tagger;
+use super::template::{Body, DateStyle, EntryFields};
 use crate::fonts::{FontBook, Style};
 use crate::i18n::Locale;
 use crate::layout::{
-    Columns, EntryLead, HeadingCase, HeadingColor, Layout, PhotoPosition, PhotoShape, SectionKind,
+    Columns, EntryTemplate, HeadingCase, HeadingColor, Item, ItemStyle, Layout, PhotoPosition,
+    PhotoShape, SectionKind, TemplateLine,
 };
+use crate::model::Resume;
 use crate::model::link_target as web_link;
-use crate::model::{DateValue, EndDate, Resume};
 use crate::style::{Align, Clip, Image, Side};
 
 /// The styles a layout resolves to.
@@ -31,6 +32,16 @@ struct Styles {
 }
 
 impl Styles {
+    /// The style an entry template names.
+    fn of(&self, style: ItemStyle) -> TextStyle {
+        match style {
+            ItemStyle::Strong => self.strong,
+            ItemStyle::Emphasis => self.emphasis,
+            ItemStyle::Muted => self.muted,
+            ItemStyle::Body => self.body,
+        }
+    }
+
     fn new(layout: &Layout, fonts: &FontBook) -> Styles {
         let face = |family: &str, style: Style| {
             fonts
@@ -337,68 +348,99 @@ impl Composer<'_> {
         self.space(self.layout.spacing.heading_gap.pt(), Gap::Tight);
     }
 
-    /// The first two lines' left sides of a job or volunteer entry, in the layout's order
-    /// ([`EntryLead`]): the lead in bold, the other in italics; the organisation links to `url`.
-    fn lead_lines(
-        &self,
-        position: Option<&str>,
-        organization: Option<&str>,
-        url: Option<&str>,
-    ) -> (Vec<Span>, Vec<Span>) {
-        let (strong, emphasis) = (self.styles.strong, self.styles.emphasis);
-        let link = url.and_then(web_link);
-        match self.layout.entry_lead {
-            EntryLead::Position => (
-                opt_span(position, strong, None),
-                opt_span(organization, emphasis, link),
-            ),
-            EntryLead::Organization => (
-                opt_span(organization, strong, link),
-                opt_span(position, emphasis, None),
-            ),
-        }
-    }
-
-    /// The two header lines of a dated entry: title and dates, then organisation and place.
-    fn entry_header(
-        &mut self,
-        title: Vec<Span>,
-        dates: Option<String>,
-        subtitle: Vec<Span>,
-        place: Option<&str>,
-    ) {
-        let right =
-            |text: Option<String>, style| text.map(|t| vec![span(t, style)]).unwrap_or_default();
-        let (mut first_left, mut second_left) = if title.is_empty() {
-            (subtitle, Vec::new())
-        } else {
-            (title, subtitle)
+    /// Draws one entry as `template` says: its header lines (the first line's left side is the
+    /// entry's title; when it is empty the next line's left side moves up), then its body.
+    fn templated(&mut self, template: &EntryTemplate, entry: &impl EntryFields) {
+        let dates = DateStyle {
+            dates: &self.layout.dates,
+            locale: self.locale,
         };
-        if !first_left.is_empty() || dates.is_some() {
-            let mut right = right(dates, self.styles.muted);
-            self.tags.entry_title(&mut first_left);
+        let mut lines: Vec<(Vec<Span>, Vec<Span>)> = template
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(index, line)| {
+                let (left, right) = if index == 0 {
+                    (self.styles.strong, self.styles.muted)
+                } else {
+                    (self.styles.emphasis, self.styles.emphasis)
+                };
+                (
+                    self.template_side(line, &line.left, left, entry, &dates),
+                    self.template_side(line, &line.right, right, entry, &dates),
+                )
+            })
+            .collect();
+        if lines.len() > 1 && lines[0].0.is_empty() {
+            lines[0].0 = std::mem::take(&mut lines[1].0);
+        }
+        for (index, (mut left, mut right)) in lines.into_iter().enumerate() {
+            if left.is_empty() && right.is_empty() {
+                continue;
+            }
+            if index == 0 {
+                self.tags.entry_title(&mut left);
+            } else {
+                self.tags.paragraph(&mut left);
+            }
             self.tags.paragraph(&mut right);
             self.blocks.push(Block::Split {
-                left: first_left,
+                left,
                 right,
                 keep_with_next: true,
                 direction: self.locale.direction(),
             });
         }
-        if !second_left.is_empty() || place.is_some() {
-            let mut right = right(place.map(str::to_string), self.styles.emphasis);
-            self.tags.paragraph(&mut second_left);
-            self.tags.paragraph(&mut right);
-            self.blocks.push(Block::Split {
-                left: second_left,
-                right,
-                keep_with_next: true,
-                direction: self.locale.direction(),
-            });
+        for &part in &template.body {
+            match entry.body(part) {
+                Body::Text(text) => self.detail(text),
+                Body::Bullets(items) => self.bullets(items),
+                Body::Courses(courses) if !courses.is_empty() => {
+                    self.detail(&self.locale.format_courses(courses));
+                }
+                Body::Keywords(keywords) if !keywords.is_empty() => {
+                    self.space(self.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
+                    self.paragraph(vec![span(keywords.join(", "), self.styles.muted)]);
+                }
+                Body::Courses(_) | Body::Keywords(_) | Body::None => {}
+            }
         }
     }
 
-    /// Free text under an entry: each of its paragraphs after a paragraph gap.
+    /// The spans of one side of a template line: each shown value with its affixes, in its
+    /// style (`default` unless the item names one), joined by the line's separator; empty
+    /// values are left out with their separators. Neighbours of one style without links merge
+    /// into one span, so "Bachelor of Science, Physics" is one piece of text.
+    fn template_side(
+        &self,
+        line: &TemplateLine,
+        items: &[Item],
+        default: TextStyle,
+        entry: &impl EntryFields,
+        dates: &DateStyle<'_>,
+    ) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
+        for item in items {
+            let style = item.style.map_or(default, |s| self.styles.of(s));
+            let link = item.link.then(|| entry.url().and_then(web_link)).flatten();
+            for value in entry.values(item.field, dates) {
+                if value.is_empty() {
+                    continue;
+                }
+                if let Some(previous) = spans.last() {
+                    let separator = line
+                        .separator_style
+                        .map_or(previous.style, |s| self.styles.of(s));
+                    let text = item.separator.as_ref().unwrap_or(&line.separator);
+                    spans.push(span(text.clone(), separator));
+                }
+                let text = format!("{}{value}{}", item.prefix, item.suffix);
+                spans.push(linked(text, style, link.clone()));
+            }
+        }
+        merge_plain_neighbours(spans)
+    }
+
     fn detail(&mut self, text: &str) {
         self.prose(&prose::paragraphs(text), true);
     }
@@ -475,15 +517,7 @@ impl Composer<'_> {
     }
 
     fn section(&mut self, resume: &Resume, kind: SectionKind) {
-        let dates = &self.layout.dates;
-        let locale = self.locale;
-        let range = |start: Option<&DateValue>, end: &EndDate, dated: bool| {
-            dated
-                .then(|| format_range(start, end, dates, locale))
-                .flatten()
-        };
-        let single = |date: Option<&DateValue>| date.map(|d| format_value(d, dates.format, locale));
-        let s = |c: &Self| (c.styles.strong, c.styles.emphasis);
+        let entries = &self.layout.entries;
         match kind {
             SectionKind::Contact => {
                 let items = contact_items(resume, self.styles.body);
@@ -507,128 +541,33 @@ impl Composer<'_> {
                     self.prose(&paragraphs, false);
                 }
             }
-            SectionKind::Work => self.entries(kind, &resume.work, |c, w| {
-                let dated = w.start.is_some() || !w.end.is_ongoing();
-                let (first, second) =
-                    c.lead_lines(w.position.as_deref(), w.name.as_deref(), w.url.as_deref());
-                c.entry_header(
-                    first,
-                    range(w.start.as_ref(), &w.end, dated),
-                    second,
-                    w.location.as_deref(),
-                );
-                for text in [&w.description, &w.summary].into_iter().flatten() {
-                    c.detail(text);
-                }
-                c.bullets(&w.highlights);
-            }),
-            SectionKind::Volunteer => self.entries(kind, &resume.volunteer, |c, v| {
-                let dated = v.start.is_some() || !v.end.is_ongoing();
-                let (first, second) = c.lead_lines(
-                    v.position.as_deref(),
-                    v.organization.as_deref(),
-                    v.url.as_deref(),
-                );
-                c.entry_header(first, range(v.start.as_ref(), &v.end, dated), second, None);
-                if let Some(summary) = &v.summary {
-                    c.detail(summary);
-                }
-                c.bullets(&v.highlights);
-            }),
-            SectionKind::Education => self.entries(kind, &resume.education, |c, e| {
-                let (strong, emphasis) = s(c);
-                let degree = match (&e.study_type, &e.area) {
-                    (Some(t), Some(a)) => Some(format!("{t}, {a}")),
-                    (t, a) => t.clone().or_else(|| a.clone()),
-                };
-                let dated = e.start.is_some() || !e.end.is_ongoing();
-                c.entry_header(
-                    opt_span(degree.as_deref(), strong, None),
-                    range(e.start.as_ref(), &e.end, dated),
-                    opt_span(
-                        e.institution.as_deref(),
-                        emphasis,
-                        e.url.as_deref().and_then(web_link),
-                    ),
-                    e.score.as_deref(),
-                );
-                if !e.courses.is_empty() {
-                    c.detail(&c.locale.format_courses(&e.courses));
-                }
-            }),
-            SectionKind::Awards => self.entries(kind, &resume.awards, |c, a| {
-                let (strong, emphasis) = s(c);
-                c.entry_header(
-                    opt_span(a.title.as_deref(), strong, None),
-                    single(a.date.as_ref()),
-                    opt_span(a.awarder.as_deref(), emphasis, None),
-                    None,
-                );
-                if let Some(summary) = &a.summary {
-                    c.detail(summary);
-                }
-            }),
+            SectionKind::Work => {
+                self.entries(kind, &resume.work, |c, w| c.templated(&entries.work, w));
+            }
+            SectionKind::Volunteer => {
+                self.entries(kind, &resume.volunteer, |c, v| {
+                    c.templated(&entries.volunteer, v);
+                });
+            }
+            SectionKind::Education => {
+                self.entries(kind, &resume.education, |c, e| {
+                    c.templated(&entries.education, e);
+                });
+            }
+            SectionKind::Awards => {
+                self.entries(kind, &resume.awards, |c, a| c.templated(&entries.awards, a));
+            }
             SectionKind::Certificates => self.entries(kind, &resume.certificates, |c, cert| {
-                let (strong, emphasis) = s(c);
-                let mut left = opt_span(
-                    cert.name.as_deref(),
-                    strong,
-                    cert.url.as_deref().and_then(web_link),
-                );
-                if let Some(issuer) = &cert.issuer {
-                    if !left.is_empty() {
-                        left.push(span(" — ", c.styles.muted));
-                    }
-                    left.push(span(issuer, emphasis));
-                }
-                c.entry_header(left, single(cert.date.as_ref()), Vec::new(), None);
+                c.templated(&entries.certificates, cert);
             }),
             SectionKind::Publications => self.entries(kind, &resume.publications, |c, p| {
-                let (strong, emphasis) = s(c);
-                c.entry_header(
-                    opt_span(
-                        p.name.as_deref(),
-                        strong,
-                        p.url.as_deref().and_then(web_link),
-                    ),
-                    single(p.release_date.as_ref()),
-                    opt_span(p.publisher.as_deref(), emphasis, None),
-                    None,
-                );
-                if let Some(summary) = &p.summary {
-                    c.detail(summary);
-                }
+                c.templated(&entries.publications, p);
             }),
-            SectionKind::Projects => self.entries(kind, &resume.projects, |c, p| {
-                let (strong, emphasis) = s(c);
-                let dated = p.start.is_some() || !p.end.is_ongoing();
-                let context: Vec<&str> = p
-                    .entity
-                    .iter()
-                    .chain(&p.kind)
-                    .chain(&p.roles)
-                    .map(String::as_str)
-                    .collect();
-                let context = (!context.is_empty()).then(|| context.join(" · "));
-                c.entry_header(
-                    opt_span(
-                        p.name.as_deref(),
-                        strong,
-                        p.url.as_deref().and_then(web_link),
-                    ),
-                    range(p.start.as_ref(), &p.end, dated),
-                    opt_span(context.as_deref(), emphasis, None),
-                    None,
-                );
-                if let Some(description) = &p.description {
-                    c.detail(description);
-                }
-                c.bullets(&p.highlights);
-                if !p.keywords.is_empty() {
-                    c.space(c.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
-                    c.paragraph(vec![span(p.keywords.join(", "), c.styles.muted)]);
-                }
-            }),
+            SectionKind::Projects => {
+                self.entries(kind, &resume.projects, |c, p| {
+                    c.templated(&entries.projects, p)
+                });
+            }
             SectionKind::Skills => self.entries(kind, &resume.skills, |c, skill| {
                 c.labelled(
                     skill.name.as_deref(),
@@ -705,6 +644,22 @@ impl Composer<'_> {
     }
 }
 
+/// `spans` with each run of neighbours of one style and no link joined into one span.
+fn merge_plain_neighbours(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match out.last_mut() {
+            Some(last)
+                if last.link.is_none() && span.link.is_none() && last.style == span.style =>
+            {
+                last.text.push_str(&span.text);
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
 /// E-mail, phone, place, web site and profiles, each a span (linked where it can be).
 fn contact_items(resume: &Resume, style: TextStyle) -> Vec<Span> {
     let basics = &resume.basics;
@@ -777,10 +732,4 @@ fn small_caps(title: &str, style: TextStyle) -> Vec<Span> {
         }
     }
     spans
-}
-
-/// A one-span list for an optional text.
-fn opt_span(text: Option<&str>, style: TextStyle, link: Option<String>) -> Vec<Span> {
-    text.map(|t| vec![linked(t, style, link)])
-        .unwrap_or_default()
 }

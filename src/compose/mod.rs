@@ -6,6 +6,7 @@ mod document;
 mod links;
 mod prose;
 mod tags;
+mod template;
 
 pub use build::compose;
 pub use dates::{format_date, format_range, format_value};

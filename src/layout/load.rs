@@ -303,10 +303,60 @@ mod tests {
                 .collect();
             assert!(errors.is_empty(), "{name}: {errors:#?}");
         }
+        // The layout files of the README, which extend a built-in one and give only part of it,
+        // conform too (and render).
+        let readme = include_str!("../../README.md");
+        let examples: Vec<&str> = readme
+            .split("```json\n")
+            .skip(1)
+            .filter_map(|block| block.split("```").next())
+            .filter(|block| block.contains("\"extends\""))
+            .collect();
+        assert!(examples.len() >= 2, "{examples:?}");
+        for example in examples {
+            let layout: Value = serde_json::from_str(example).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&layout)
+                .map(|e| format!("{}: {e}", e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{example}: {errors:#?}");
+            parse(example, "readme.json", &FontBook::bundled()).expect("the example loads");
+        }
+        // Every field says what it is (directly, or through the definition it refers to).
+        let mut undescribed = Vec::new();
+        undescribed_fields(&schema, "", &mut undescribed);
+        assert!(
+            undescribed.is_empty(),
+            "fields without a description: {undescribed:?}"
+        );
         // The schema does refuse a key the renderer does not know.
         let mut unknown: Value = serde_json::from_str(BUILTIN[0].1).unwrap();
         unknown["colours"] = Value::from("#000000");
         assert!(!validator.is_valid(&unknown));
+    }
+
+    /// The paths of the properties under `node` with neither a description nor a `$ref`.
+    fn undescribed_fields(node: &Value, path: &str, out: &mut Vec<String>) {
+        match node {
+            Value::Object(map) => {
+                if let Some(Value::Object(properties)) = map.get("properties") {
+                    for (key, field) in properties {
+                        if field.get("description").is_none() && field.get("$ref").is_none() {
+                            out.push(format!("{path}.{key}"));
+                        }
+                    }
+                }
+                for (key, child) in map {
+                    undescribed_fields(child, &format!("{path}/{key}"), out);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    undescribed_fields(item, path, out);
+                }
+            }
+            _ => {}
+        }
     }
 
     #[test]

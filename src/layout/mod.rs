@@ -5,6 +5,7 @@
 //! another with `"extends": "NAME"` and override only some fields.
 
 mod color;
+mod entries;
 mod length;
 mod load;
 mod paper;
@@ -18,6 +19,9 @@ use serde::Deserialize;
 use crate::style::{Align, Side};
 
 pub use color::{Color, contrast, parse_hex};
+pub use entries::{
+    BodyPart, Entries, EntryTemplate, Field, Item, ItemStyle, Section as EntrySection, TemplateLine,
+};
 pub use length::Length;
 pub use load::{LayoutError, SCHEMA_JSON, builtin_names, builtin_source, fingerprint, load, parse};
 pub use paper::PaperSize;
@@ -72,26 +76,14 @@ pub struct Layout {
     /// A page budget: content is tightened (within the rules) to fit this many pages.
     #[serde(default)]
     pub max_pages: Option<usize>,
-    /// Which line of a job or volunteer entry comes first: the position or the organisation.
+    /// How the entries of each dated section are drawn; a section left out keeps the built-in
+    /// template.
     #[serde(default)]
-    pub entry_lead: EntryLead,
+    pub entries: Entries,
     /// Whether pages after a one-page resume carry the "Name · Page N of M" footer. Applicant
     /// tracking parsers read page text back to back, so a layout made for them may leave it out.
     #[serde(default = "shows_footer")]
     pub footer: bool,
-}
-
-/// The first line of a job or volunteer entry, in bold with the dates; the other follows in
-/// italics with the place.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntryLead {
-    /// The position ("Support Team Lead"), then the organisation.
-    #[default]
-    Position,
-    /// The organisation ("Acme Logistics"), then the position: résumé parsers that take the bold
-    /// line of an entry for the employer read both right.
-    Organization,
 }
 
 /// Footers are shown unless a layout says otherwise.

@@ -6,6 +6,58 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::fonts::{FontBook, Style};
 use crate::style::Rgb;
 
+/// Every field an entry template names must be one its section's entries have.
+fn entry_templates(entries: &super::Entries, fail: &mut impl FnMut(&str, String)) {
+    for super::EntrySection {
+        key: section,
+        template,
+        fields,
+        body,
+    } in entries.all()
+    {
+        if template.lines.is_empty() {
+            fail(
+                &format!("entries.{section}.lines"),
+                "an entry needs at least one header line".to_string(),
+            );
+        }
+        for (index, line) in template.lines.iter().enumerate() {
+            for (side, items) in [("left", &line.left), ("right", &line.right)] {
+                for (at, item) in items.iter().enumerate() {
+                    if !fields.contains(&item.field) {
+                        let known: Vec<&str> = fields.iter().map(|f| f.key()).collect();
+                        fail(
+                            &format!("entries.{section}.lines[{index}].{side}[{at}]"),
+                            format!(
+                                "{section} entries have no field `{}`; they have {}",
+                                item.field.key(),
+                                known.join(", ")
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        for (index, part) in template.body.iter().enumerate() {
+            if !body.contains(part) {
+                let known: Vec<&str> = body.iter().map(|p| p.key()).collect();
+                fail(
+                    &format!("entries.{section}.body[{index}]"),
+                    format!(
+                        "{section} entries have no `{}`; their body may have {}",
+                        part.key(),
+                        if known.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// The rule id of every broken typographic rule of a layout.
 pub const RULE: &str = "layout";
 
@@ -274,6 +326,7 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
             super::Title::Every(_) => {}
         }
     }
+    entry_templates(&layout.entries, &mut fail);
     out
 }
 

@@ -1187,3 +1187,17 @@ fn read_links(doc: &Document, page_id: ObjectId, page: usize, out: &mut ReadPdf)
         out.link_borders.push(border);
     }
 }
+
+/// The work template that leads an entry with the position (in bold, with the dates) and puts
+/// the employer under it (in italics, with the place): the order of layouts written before
+/// entry templates, which some tests read back.
+pub fn position_first_work() -> resumepdf::layout::EntryTemplate {
+    let template = r#"{
+        "lines": [
+            { "left": ["position"], "right": ["dates"] },
+            { "left": [{ "field": "name", "link": true }], "right": ["location"] }
+        ],
+        "body": ["description", "summary", "highlights"]
+    }"#;
+    serde_json::from_str(template).expect("the template parses")
+}

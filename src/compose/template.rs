@@ -1,0 +1,219 @@
+//! What an entry template (see `layout::entries`) reads from each kind of entry: the value of
+//! each field, the link, and the body parts. The drawing itself is `Composer::templated`.
+
+use crate::layout::{BodyPart, Dates, Field};
+use crate::model::{
+    Award, Certificate, DateValue, Education, EndDate, Project, Publication, Volunteer, Work,
+};
+
+use super::dates::{format_range, format_value};
+use crate::i18n::Locale;
+
+/// How dates are written: the layout's format in the resume's language.
+pub(super) struct DateStyle<'a> {
+    pub dates: &'a Dates,
+    pub locale: &'a Locale,
+}
+
+impl DateStyle<'_> {
+    /// A start–end range, when the entry gives either end.
+    fn range(&self, start: Option<&DateValue>, end: &EndDate) -> Option<String> {
+        let dated = start.is_some() || !end.is_ongoing();
+        dated
+            .then(|| format_range(start, end, self.dates, self.locale))
+            .flatten()
+    }
+
+    /// A single date.
+    fn single(&self, date: Option<&DateValue>) -> Option<String> {
+        date.map(|d| format_value(d, self.dates.format, self.locale))
+    }
+}
+
+/// A part of an entry's body.
+pub(super) enum Body<'a> {
+    /// Free text, as paragraphs.
+    Text(&'a str),
+    /// Bullets.
+    Bullets(&'a [String]),
+    /// Education courses, as one line.
+    Courses(&'a [String]),
+    /// Project keywords, as one muted line.
+    Keywords(&'a [String]),
+    /// The entry has no such part.
+    None,
+}
+
+/// An entry an entry template can draw.
+pub(super) trait EntryFields {
+    /// The value of `field` (`None` when the entry has none, or no such field).
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String>;
+    /// The values of `field`: one, or none, or each of a list (a project's roles).
+    fn values(&self, field: Field, dates: &DateStyle<'_>) -> Vec<String> {
+        self.value(field, dates).into_iter().collect()
+    }
+    /// The entry's `url`.
+    fn url(&self) -> Option<&str>;
+    /// A part of its body.
+    fn body(&self, part: BodyPart) -> Body<'_>;
+}
+
+fn text(value: &Option<String>) -> Option<String> {
+    value.clone()
+}
+
+fn prose(value: &Option<String>) -> Body<'_> {
+    value.as_deref().map_or(Body::None, Body::Text)
+}
+
+impl EntryFields for Work {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+        match field {
+            Field::Name => text(&self.name),
+            Field::Position => text(&self.position),
+            Field::Location => text(&self.location),
+            Field::Dates => dates.range(self.start.as_ref(), &self.end),
+            _ => None,
+        }
+    }
+    fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+    fn body(&self, part: BodyPart) -> Body<'_> {
+        match part {
+            BodyPart::Description => prose(&self.description),
+            BodyPart::Summary => prose(&self.summary),
+            BodyPart::Highlights => Body::Bullets(&self.highlights),
+            _ => Body::None,
+        }
+    }
+}
+
+impl EntryFields for Volunteer {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+        match field {
+            Field::Organization => text(&self.organization),
+            Field::Position => text(&self.position),
+            Field::Dates => dates.range(self.start.as_ref(), &self.end),
+            _ => None,
+        }
+    }
+    fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+    fn body(&self, part: BodyPart) -> Body<'_> {
+        match part {
+            BodyPart::Summary => prose(&self.summary),
+            BodyPart::Highlights => Body::Bullets(&self.highlights),
+            _ => Body::None,
+        }
+    }
+}
+
+impl EntryFields for Education {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+        match field {
+            Field::Institution => text(&self.institution),
+            Field::StudyType => text(&self.study_type),
+            Field::Area => text(&self.area),
+            Field::Score => text(&self.score),
+            Field::Dates => dates.range(self.start.as_ref(), &self.end),
+            _ => None,
+        }
+    }
+    fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+    fn body(&self, part: BodyPart) -> Body<'_> {
+        match part {
+            BodyPart::Courses => Body::Courses(&self.courses),
+            _ => Body::None,
+        }
+    }
+}
+
+impl EntryFields for Award {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+        match field {
+            Field::Title => text(&self.title),
+            Field::Awarder => text(&self.awarder),
+            Field::Dates => dates.single(self.date.as_ref()),
+            _ => None,
+        }
+    }
+    fn url(&self) -> Option<&str> {
+        None
+    }
+    fn body(&self, part: BodyPart) -> Body<'_> {
+        match part {
+            BodyPart::Summary => prose(&self.summary),
+            _ => Body::None,
+        }
+    }
+}
+
+impl EntryFields for Certificate {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+        match field {
+            Field::Name => text(&self.name),
+            Field::Issuer => text(&self.issuer),
+            Field::Dates => dates.single(self.date.as_ref()),
+            _ => None,
+        }
+    }
+    fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+    fn body(&self, _: BodyPart) -> Body<'_> {
+        Body::None
+    }
+}
+
+impl EntryFields for Publication {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+        match field {
+            Field::Name => text(&self.name),
+            Field::Publisher => text(&self.publisher),
+            Field::Dates => dates.single(self.release_date.as_ref()),
+            _ => None,
+        }
+    }
+    fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+    fn body(&self, part: BodyPart) -> Body<'_> {
+        match part {
+            BodyPart::Summary => prose(&self.summary),
+            _ => Body::None,
+        }
+    }
+}
+
+impl EntryFields for Project {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+        match field {
+            Field::Name => text(&self.name),
+            Field::Entity => text(&self.entity),
+            Field::Type => text(&self.kind),
+            Field::Dates => dates.range(self.start.as_ref(), &self.end),
+            _ => None,
+        }
+    }
+    fn values(&self, field: Field, dates: &DateStyle<'_>) -> Vec<String> {
+        match field {
+            Field::Roles => self.roles.clone(),
+            _ => self.value(field, dates).into_iter().collect(),
+        }
+    }
+    fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+    fn body(&self, part: BodyPart) -> Body<'_> {
+        match part {
+            BodyPart::Description => prose(&self.description),
+            BodyPart::Highlights => Body::Bullets(&self.highlights),
+            BodyPart::Keywords => Body::Keywords(&self.keywords),
+            _ => Body::None,
+        }
+    }
+}
