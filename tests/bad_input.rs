@@ -616,6 +616,26 @@ fn a_layout_file_breaking_any_typographic_rule_is_refused_naming_the_field() {
             r#""columns": {"sidebar": {"width": "4in"}}"#,
             "columns.sidebar.width: the sidebar leaves less than 3.5in for the main column",
         ),
+        (
+            "classic",
+            r#""headings": {"rule_width": 4}"#,
+            "headings.rule_width: 4 pt is outside 0.25–2 pt",
+        ),
+        (
+            "classic",
+            r#""headings": {"small_caps_scale": 0.5}"#,
+            "headings.small_caps_scale: 0.5 is outside 0.7–0.9",
+        ),
+        (
+            "modern",
+            r#""photo": {"corner_radius": 0.8}"#,
+            "photo.corner_radius: 0.8 is outside 0–0.5",
+        ),
+        (
+            "classic",
+            r#""entries": {"education": {"lines": [{"left": ["studyType"]}], "body": ["highlights"]}}"#,
+            "entries.education.body[0]: education entries have no `highlights`; their body may have courses",
+        ),
     ];
     let cases: Vec<Case> = rules
         .iter()

@@ -123,7 +123,7 @@ pub fn compose(
             setup.size.pt(),
             match setup.shape {
                 PhotoShape::Circle => Clip::Ellipse,
-                PhotoShape::Rounded => Clip::Rounded(setup.size.pt() * 0.12),
+                PhotoShape::Rounded => Clip::Rounded(setup.size.pt() * setup.corner_radius),
                 PhotoShape::Square => Clip::Rectangle,
             },
         );
@@ -331,7 +331,11 @@ impl Composer<'_> {
         let mut spans = match self.layout.headings.case {
             HeadingCase::Upper => vec![span(title.to_uppercase(), self.styles.heading)],
             HeadingCase::Title => vec![span(title, self.styles.heading)],
-            HeadingCase::SmallCaps => small_caps(title, self.styles.heading),
+            HeadingCase::SmallCaps => small_caps(
+                title,
+                self.styles.heading,
+                self.layout.headings.small_caps_scale,
+            ),
         };
         self.space(self.layout.spacing.section_gap.pt(), Gap::Entry);
         self.tags.section_heading(&mut spans);
@@ -341,8 +345,8 @@ impl Composer<'_> {
                 .layout
                 .headings
                 .rule
-                .then_some((0.6, self.layout.colors.rule.0)),
-            rule_gap: 1.5,
+                .then_some((self.layout.headings.rule_width, self.layout.colors.rule.0)),
+            rule_gap: self.layout.headings.rule_gap,
             direction: self.locale.direction(),
         });
         self.space(self.layout.spacing.heading_gap.pt(), Gap::Tight);
@@ -713,10 +717,10 @@ fn contact_items(resume: &Resume, style: TextStyle) -> Vec<Span> {
     items
 }
 
-/// Heading spans in small capitals: lower-case letters become capitals at 80% size.
-fn small_caps(title: &str, style: TextStyle) -> Vec<Span> {
+/// Heading spans in small capitals: lower-case letters become capitals at `scale` of the size.
+fn small_caps(title: &str, style: TextStyle, scale: f32) -> Vec<Span> {
     let small = TextStyle {
-        size: style.size * 0.8,
+        size: style.size * scale,
         ..style
     };
     let mut spans: Vec<Span> = Vec::new();

@@ -104,6 +104,13 @@ pub struct PhotoSetup {
     pub shape: PhotoShape,
     /// `"left"` or `"right"` of the name block, or at the top of the `"sidebar"`.
     pub position: PhotoPosition,
+    /// Corner radius of a `"rounded"` photo, as a fraction of its size (0.12 when absent).
+    #[serde(default = "corner_radius")]
+    pub corner_radius: f32,
+}
+
+fn corner_radius() -> f32 {
+    0.12
 }
 
 fn shown() -> bool {
@@ -276,6 +283,28 @@ pub struct Headings {
     /// Extra space between letters, in points.
     #[serde(default)]
     pub letter_spacing: f32,
+    /// Thickness of the rule under a heading, in points (0.6 when absent).
+    #[serde(default = "rule_width")]
+    pub rule_width: f32,
+    /// Space between a heading's text and its rule, in points (1.5 when absent).
+    #[serde(default = "rule_gap")]
+    pub rule_gap: f32,
+    /// Size of small capitals (case "small-caps") as a fraction of the heading size (0.8 when
+    /// absent).
+    #[serde(default = "small_caps_scale")]
+    pub small_caps_scale: f32,
+}
+
+fn rule_width() -> f32 {
+    0.6
+}
+
+fn rule_gap() -> f32 {
+    1.5
+}
+
+fn small_caps_scale() -> f32 {
+    0.8
 }
 
 /// Letter case of headings.

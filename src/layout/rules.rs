@@ -16,3 +16,11 @@ pub const MIN_SMALL_SIZE: f32 = 8.0;
 pub const MAX_HEADING_RATIO: f32 = 1.5;
 /// Largest name size in points: a name fills its line, not the page.
 pub const MAX_NAME_SIZE: f32 = 36.0;
+/// Range of the heading rule's thickness in points: a hairline to a bar that still reads as a rule.
+pub const RULE_WIDTH: (f32, f32) = (0.25, 2.0);
+/// Range of the gap between a heading and its rule in points.
+pub const RULE_GAP: (f32, f32) = (0.0, 8.0);
+/// Range of the size of small capitals, as a fraction of the heading size.
+pub const SMALL_CAPS_SCALE: (f32, f32) = (0.7, 0.9);
+/// Largest corner radius of a rounded photo, as a fraction of its size (0.5 is a circle).
+pub const MAX_PHOTO_CORNER: f32 = 0.5;

@@ -326,6 +326,40 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
             super::Title::Every(_) => {}
         }
     }
+    let headings = &layout.headings;
+    for (field, value, (low, high), unit) in [
+        (
+            "headings.rule_width",
+            headings.rule_width,
+            RULE_WIDTH,
+            " pt",
+        ),
+        ("headings.rule_gap", headings.rule_gap, RULE_GAP, " pt"),
+        (
+            "headings.small_caps_scale",
+            headings.small_caps_scale,
+            SMALL_CAPS_SCALE,
+            "",
+        ),
+    ] {
+        if !(low..=high).contains(&value) {
+            fail(
+                field,
+                format!("{value}{unit} is outside {low}–{high}{unit}"),
+            );
+        }
+    }
+    if let Some(photo) = &layout.photo
+        && !(0.0..=MAX_PHOTO_CORNER).contains(&photo.corner_radius)
+    {
+        fail(
+            "photo.corner_radius",
+            format!(
+                "{} is outside 0–{MAX_PHOTO_CORNER} (a fraction of the photo's size; {MAX_PHOTO_CORNER} is a circle)",
+                photo.corner_radius
+            ),
+        );
+    }
     entry_templates(&layout.entries, &mut fail);
     out
 }
