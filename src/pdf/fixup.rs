@@ -53,16 +53,34 @@ pub(crate) fn finish(
         standard::PDF_VERSION
     }
     .to_string();
-    // Object streams pack the small dictionaries (a tagged resume has a structure element for
-    // every line) into deflated streams, with a cross-reference stream to find them.
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(OBJECTS_PER_STREAM)
-        .compression_level(DEFLATE_LEVEL)
-        .build();
+    save(doc)
+}
+
+/// Serialises `doc` with object streams, which pack the small dictionaries (a tagged resume has a
+/// structure element for every line) into deflated streams found through a cross-reference
+/// stream.
+///
+/// A stream whose data ends in a carriage return is misread by PDF/A validators (they take it
+/// for part of the end of line before `endstream`), and lopdf compresses object streams itself:
+/// when one happens to end in CR, the document is saved again at another compression level (the
+/// same input always takes the same path), and in the last resort without object streams.
+fn save(doc: Document) -> Result<Vec<u8>, PdfError> {
     let mut bytes = Vec::new();
-    doc.save_with_options(&mut bytes, options)?;
+    for level in [DEFLATE_LEVEL, DEFLATE_LEVEL + 1, DEFLATE_LEVEL - 1] {
+        let options = lopdf::SaveOptions::builder()
+            .use_object_streams(true)
+            .use_xref_streams(true)
+            .max_objects_per_stream(OBJECTS_PER_STREAM)
+            .compression_level(level)
+            .build();
+        bytes.clear();
+        doc.clone().save_with_options(&mut bytes, options)?;
+        if !bytes.windows(11).any(|w| w == b"\r\nendstream") {
+            return Ok(bytes);
+        }
+    }
+    bytes.clear();
+    doc.clone().save_to(&mut bytes)?;
     Ok(bytes)
 }
 
