@@ -94,6 +94,10 @@ pub struct Notes {
     /// The standards the PDF was asked to meet but does not claim, because a character has no
     /// glyph (see [`Request::standard`]).
     pub unclaimed: Option<pdf::Standard>,
+    /// Styles of the layout's own font families that have no face of their own and were
+    /// simulated (emboldened or slanted), as "FAMILY bold", "FAMILY italic"…: worth knowing, not
+    /// a warning.
+    pub simulated: BTreeSet<String>,
 }
 
 impl Notes {
@@ -174,13 +178,19 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
         .or(layout.max_pages)
         .map(|budget| fit::fit(&resume, layout, request.fonts, photo.as_ref(), budget));
     let layout = fitted.as_ref().map_or(layout, |f| &f.layout);
-    let (pdf, pages, missing) = typeset_and_write(
+    let Written {
+        pdf,
+        pages,
+        missing,
+        simulated,
+    } = typeset_and_write(
         &resume,
         layout,
         request.fonts,
         photo.as_ref(),
         request.standard,
     )?;
+    notes.simulated = simulated;
     notes.fit = fitted;
     notes.unclaimed =
         (!missing.is_empty() && !request.standard.is_none()).then_some(request.standard);
@@ -306,18 +316,19 @@ pub(crate) fn with_paper(
     })
 }
 
-/// Composes, typesets and writes a normalized resume to `standard`: the PDF, its page count and
-/// the characters no font could draw. A character without a glyph cannot be shown in a PDF/A or
-/// PDF/UA document, so then the file keeps its tags but does not claim the standards.
+/// Composes, typesets and writes a normalized resume to `standard`. A character without a glyph
+/// cannot be shown in a PDF/A or PDF/UA document, so then the file keeps its tags but does not
+/// claim the standards.
 fn typeset_and_write(
     resume: &Resume,
     layout: &Layout,
     fonts: &FontBook,
     photo: Option<&Arc<Image>>,
     standard: pdf::Standard,
-) -> Result<(Vec<u8>, usize, BTreeSet<char>), PdfError> {
+) -> Result<Written, PdfError> {
     let document = crate::compose::compose(resume, layout, fonts, photo);
     let (pages, missing) = crate::typeset::typeset_reporting(&document, fonts);
+    let simulated = simulated_styles(&pages, layout, fonts);
     let mut meta = crate::document_meta(resume);
     meta.standard = standard;
     meta.standard_unmet = !missing.is_empty();
@@ -326,7 +337,54 @@ fn typeset_and_write(
         meta.language = Some(Locale::for_tag(None).tag().to_string());
     }
     let pdf = pdf::write(&pages, &meta, fonts)?;
-    Ok((pdf, pages.pages.len(), missing))
+    Ok(Written {
+        pdf,
+        pages: pages.pages.len(),
+        missing,
+        simulated,
+    })
+}
+
+/// What [`typeset_and_write`] made: the PDF, its page count, the characters no font could draw
+/// and the simulated styles of the layout's families.
+struct Written {
+    pdf: Vec<u8>,
+    pages: usize,
+    missing: BTreeSet<char>,
+    simulated: BTreeSet<String>,
+}
+
+/// The styles of the layout's own families drawn by emboldening or slanting another face of
+/// the family, because the family has no face of that style.
+fn simulated_styles(
+    pages: &crate::typeset::pages::Pages,
+    layout: &Layout,
+    fonts: &FontBook,
+) -> BTreeSet<String> {
+    let own = |family: &str| {
+        [&layout.fonts.body, &layout.fonts.heading]
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(family))
+    };
+    let mut out = BTreeSet::new();
+    for run in pages.runs() {
+        if !(run.synthetic_bold || run.synthetic_italic) {
+            continue;
+        }
+        let face = fonts.face(run.face);
+        if !own(&face.family) {
+            continue;
+        }
+        let bold = run.synthetic_bold || face.style.bold;
+        let italic = run.synthetic_italic || face.style.italic;
+        let style = match (bold, italic) {
+            (true, true) => "bold italic",
+            (true, false) => "bold",
+            _ => "italic",
+        };
+        out.insert(format!("{} {style}", face.family));
+    }
+    out
 }
 
 /// Adds to `fonts` what rendering `sources` in `layouts` needs: the font files the layouts name,

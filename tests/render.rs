@@ -522,10 +522,19 @@ fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
         ["Loom Works", "Leeds"],
         "company and place are italic"
     );
-    // In the PDF the slanted run has a sheared text matrix.
-    let pdf = resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts))
-        .unwrap()
-        .pdf;
+    // In the PDF the slanted run has a sheared text matrix, and the render says so.
+    let rendered = resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts)).unwrap();
+    let simulated: Vec<&str> = rendered
+        .notes
+        .simulated
+        .iter()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        simulated,
+        [format!("{file} bold"), format!("{file} italic")]
+    );
+    let pdf = rendered.pdf;
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let page = *doc.get_pages().values().next().unwrap();
     let sheared = doc

@@ -279,6 +279,20 @@ fn note_lines(
             missing_glyphs(&notes.missing),
         ));
     }
+    if !notes.simulated.is_empty() {
+        let styles: Vec<&str> = notes.simulated.iter().map(String::as_str).collect();
+        found.push(Diagnostic::new(
+            Severity::Info,
+            "fonts",
+            "",
+            format!(
+                "no face of its own for {}: drawn emboldened or slanted from the family's \
+                 other faces; an installed family with its own bold and italic faces (see \
+                 `fc-list : family style`) avoids it",
+                styles.join(", ")
+            ),
+        ));
+    }
     if let Some(standard) = notes.unclaimed {
         found.push(Diagnostic::new(
             severity,
