@@ -64,23 +64,32 @@ pub(crate) fn finish(
 /// for part of the end of line before `endstream`), and lopdf compresses object streams itself:
 /// when one happens to end in CR, the document is saved again at another compression level (the
 /// same input always takes the same path), and in the last resort without object streams.
-fn save(doc: Document) -> Result<Vec<u8>, PdfError> {
-    let mut bytes = Vec::new();
-    for level in [DEFLATE_LEVEL, DEFLATE_LEVEL + 1, DEFLATE_LEVEL - 1] {
-        let options = lopdf::SaveOptions::builder()
+fn save(mut doc: Document) -> Result<Vec<u8>, PdfError> {
+    let options = |level| {
+        lopdf::SaveOptions::builder()
             .use_object_streams(true)
             .use_xref_streams(true)
             .max_objects_per_stream(OBJECTS_PER_STREAM)
             .compression_level(level)
-            .build();
-        bytes.clear();
-        doc.clone().save_with_options(&mut bytes, options)?;
-        if !bytes.windows(11).any(|w| w == b"\r\nendstream") {
+            .build()
+    };
+    let ends_in_cr = |bytes: &[u8]| bytes.windows(11).any(|w| w == b"\r\nendstream");
+    let mut bytes = Vec::new();
+    doc.save_with_options(&mut bytes, options(DEFLATE_LEVEL))?;
+    // Rarely needed, so the document is read back from its bytes rather than kept twice.
+    for level in [DEFLATE_LEVEL + 1, DEFLATE_LEVEL - 1] {
+        if !ends_in_cr(&bytes) {
             return Ok(bytes);
         }
+        let mut again = Document::load_mem(&bytes)?;
+        bytes.clear();
+        again.save_with_options(&mut bytes, options(level))?;
     }
-    bytes.clear();
-    doc.clone().save_to(&mut bytes)?;
+    if ends_in_cr(&bytes) {
+        let mut again = Document::load_mem(&bytes)?;
+        bytes.clear();
+        again.save_to(&mut bytes)?;
+    }
     Ok(bytes)
 }
 
