@@ -9,7 +9,7 @@ use crate::model::{DateValue, Dated, EndDate, PartialDate, Work};
 pub(crate) const GAP_MONTHS: i32 = 6;
 
 /// Months since year 0 of the first month `d` can mean (`2019` → January 2019).
-fn earliest(d: PartialDate) -> i32 {
+pub(super) fn earliest(d: PartialDate) -> i32 {
     d.year * 12 + i32::from(d.month.unwrap_or(1)) - 1
 }
 

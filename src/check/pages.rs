@@ -58,7 +58,7 @@ pub fn measure_length(
 /// Months of work history: from the earliest dated start to the latest end (today for a job
 /// still going on); 0 without dated work.
 pub fn career_months(resume: &Resume, today: PartialDate) -> i32 {
-    let month = |d: PartialDate| d.year * 12 + i32::from(d.month.unwrap_or(1)) - 1;
+    let month = super::dates::earliest;
     let mut first = None::<i32>;
     let mut last = None::<i32>;
     for work in &resume.work {

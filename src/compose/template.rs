@@ -3,7 +3,7 @@
 
 use crate::layout::{BodyPart, Dates, Field};
 use crate::model::{
-    Award, Certificate, DateValue, Education, EndDate, Project, Publication, Volunteer, Work,
+    Award, Certificate, DateValue, Dated, Education, Project, Publication, Volunteer, Work,
 };
 
 use super::dates::{format_range, format_value};
@@ -17,10 +17,10 @@ pub(super) struct DateStyle<'a> {
 
 impl DateStyle<'_> {
     /// A start–end range, when the entry gives either end.
-    fn range(&self, start: Option<&DateValue>, end: &EndDate) -> Option<String> {
-        let dated = start.is_some() || !end.is_ongoing();
-        dated
-            .then(|| format_range(start, end, self.dates, self.locale))
+    fn range(&self, entry: &impl Dated) -> Option<String> {
+        entry
+            .is_dated()
+            .then(|| format_range(entry.start(), entry.end(), self.dates, self.locale))
             .flatten()
     }
 
@@ -72,7 +72,7 @@ impl EntryFields for Work {
             Field::Name => text(&self.name),
             Field::Position => text(&self.position),
             Field::Location => text(&self.location),
-            Field::Dates => dates.range(self.start.as_ref(), &self.end),
+            Field::Dates => dates.range(self),
             _ => None,
         }
     }
@@ -94,7 +94,7 @@ impl EntryFields for Volunteer {
         match field {
             Field::Organization => text(&self.organization),
             Field::Position => text(&self.position),
-            Field::Dates => dates.range(self.start.as_ref(), &self.end),
+            Field::Dates => dates.range(self),
             _ => None,
         }
     }
@@ -117,7 +117,7 @@ impl EntryFields for Education {
             Field::StudyType => text(&self.study_type),
             Field::Area => text(&self.area),
             Field::Score => text(&self.score),
-            Field::Dates => dates.range(self.start.as_ref(), &self.end),
+            Field::Dates => dates.range(self),
             _ => None,
         }
     }
@@ -195,7 +195,7 @@ impl EntryFields for Project {
             Field::Name => text(&self.name),
             Field::Entity => text(&self.entity),
             Field::Type => text(&self.kind),
-            Field::Dates => dates.range(self.start.as_ref(), &self.end),
+            Field::Dates => dates.range(self),
             _ => None,
         }
     }

@@ -134,10 +134,10 @@ pub struct EntryTemplate {
 #[serde(deny_unknown_fields)]
 pub struct TemplateLine {
     /// Fields flush left, joined by `separator` (empty ones left out).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "items")]
     pub left: Vec<Item>,
     /// Fields flush right, joined by `separator`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "items")]
     pub right: Vec<Item>,
     /// What goes between two fields of one side.
     #[serde(default = "comma")]
@@ -151,47 +151,44 @@ fn comma() -> String {
     ", ".to_string()
 }
 
-/// A field on a header line: its name, or an object with its style, link and affixes.
+/// A field on a header line, with its style, link and affixes.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(from = "ItemSpec")]
+#[serde(deny_unknown_fields)]
 pub struct Item {
     /// Which value of the entry.
     pub field: Field,
     /// Its style; by default bold on the left of the first line, muted on its right, italic
     /// elsewhere.
+    #[serde(default)]
     pub style: Option<ItemStyle>,
     /// Whether it links to the entry's `url`.
+    #[serde(default)]
     pub link: bool,
     /// Text before the value (only when the value is shown).
+    #[serde(default)]
     pub prefix: String,
     /// Text after the value.
+    #[serde(default)]
     pub suffix: String,
     /// What goes between it and the field shown before it, instead of the line's separator.
+    #[serde(default)]
     pub separator: Option<String>,
 }
 
+/// An item as a layout file may write it: its field's name alone, or the whole object.
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum ItemSpec {
     Field(Field),
-    Full {
-        field: Field,
-        #[serde(default)]
-        style: Option<ItemStyle>,
-        #[serde(default)]
-        link: bool,
-        #[serde(default)]
-        prefix: String,
-        #[serde(default)]
-        suffix: String,
-        #[serde(default)]
-        separator: Option<String>,
-    },
+    Full(Item),
 }
 
-impl From<ItemSpec> for Item {
-    fn from(spec: ItemSpec) -> Item {
-        match spec {
+/// Reads a list of items, each a field name or an object.
+fn items<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Item>, D::Error> {
+    let specs = Vec::<ItemSpec>::deserialize(deserializer)?;
+    Ok(specs
+        .into_iter()
+        .map(|spec| match spec {
             ItemSpec::Field(field) => Item {
                 field,
                 style: None,
@@ -200,23 +197,9 @@ impl From<ItemSpec> for Item {
                 suffix: String::new(),
                 separator: None,
             },
-            ItemSpec::Full {
-                field,
-                style,
-                link,
-                prefix,
-                suffix,
-                separator,
-            } => Item {
-                field,
-                style,
-                link,
-                prefix,
-                suffix,
-                separator,
-            },
-        }
-    }
+            ItemSpec::Full(item) => item,
+        })
+        .collect())
 }
 
 /// The values an entry template can show (the JSON Resume key of each, except `dates`).
