@@ -75,11 +75,11 @@ fn the_schema_sample_extracts_every_shown_string_in_reading_order() {
             "PROJECTS",
             "Miss Direction",
             "Aug 2016",
-            "Smoogle · application · Team lead · Designer",
+            "Smoogle · Application · Team lead · Designer",
             "A mapping engine that misguides you",
             "Won award at AIHacks 2016",
             "Built by all women team of newbie programmers",
-            "GoogleMaps, Chrome Extension, Javascript",
+            "Technologies: GoogleMaps, Chrome Extension, Javascript",
             "VOLUNTEERING",
             "CoderDojo",
             "Jan 2012 – Jan 2013",
@@ -571,4 +571,82 @@ fn a_layout_file_can_put_the_company_before_the_title_on_a4() {
         error.contains("entries.awards.lines[0].left[0]: awards entries have no field `position`"),
         "{error}"
     );
+}
+
+#[test]
+fn a_layout_file_draws_skills_languages_references_and_contact_from_its_templates() {
+    // Every section's entries are data: levels first, one language per line with its fluency
+    // flush right, the referee before the words, and only phone and e-mail in the header.
+    let fonts = resumepdf::fonts::FontBook::bundled();
+    let layout = r#"{"extends": "classic", "name": "own-sections", "entries": {
+        "skills": {"lines": [{"left": [
+            {"field": "level", "style": "muted", "suffix": " —"},
+            {"field": "name", "separator": " "},
+            {"field": "keywords", "style": "body", "separator": "{label}"}], "wrap": true}],
+            "gap": "paragraph"},
+        "languages": {"lines": [{"left": ["language"], "right": ["fluency"]}], "gap": "paragraph"},
+        "references": {"lines": [
+            {"left": [{"field": "name", "style": "strong", "suffix": ":"}], "wrap": true},
+            {"left": [{"field": "reference", "style": "emphasis"}], "wrap": true}]},
+        "contact": ["phone", "email"]}}"#;
+    let layout = resumepdf::layout::parse(layout, "own-sections.json", &fonts).expect("parses");
+    let source = include_str!("../samples/everything.json");
+    let rendered =
+        resumepdf::render(&resumepdf::Request::new(source, &layout, &fonts)).expect("renders");
+    let text = common::read_pdf(&rendered.pdf).text.concat();
+    assert_in_order(
+        &text,
+        &[
+            "(412) 555-0129",
+            "daniel.oseimensah@example.com",
+            "Advanced — Analysis: SQL, Python (pandas, scikit-learn)",
+            "English",
+            "Native speaker",
+            "Twi",
+            "Conversational",
+            "Dr. Helen Park, Director of Care Operations, Three Rivers Health Partners:",
+            "Daniel's no-show work changed",
+        ],
+    );
+    // The header left out the place and the web site the built-in contact line shows.
+    let header = &text[..text.find("daniel.oseimensah@example.com").unwrap()];
+    assert!(!header.contains("Pittsburgh"), "{header}");
+    assert!(!text.contains("danieloseimensah.example.com"), "{text}");
+    // A wrapping or inline line has no right side.
+    let bad = r#"{"extends": "classic", "name": "bad", "entries": {
+        "skills": {"lines": [{"left": ["name"], "right": ["level"], "wrap": true}]}}}"#;
+    let error = resumepdf::layout::parse(bad, "bad.json", &fonts)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error
+            .contains("entries.skills.lines[0].right: a wrapping or inline line has no right side"),
+        "{error}"
+    );
+}
+
+#[test]
+fn built_in_layouts_keep_a_short_language_whole_and_label_project_keywords() {
+    let source = include_str!("../samples/everything.json");
+    for layout in ["classic", "sidebar", "compact"] {
+        let rendered = common::cli_render::render(source, layout);
+        let lines: Vec<&str> = rendered.read.text.iter().flat_map(|p| p.lines()).collect();
+        // "Twi (Conversational)" is never cut between the language and its fluency.
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.contains("Twi (Conversational)")),
+            "{layout}: {lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.starts_with("Technologies: R, Survey statistics")),
+            "{layout}: {lines:?}"
+        );
+        assert!(
+            lines.iter().any(|line| line.contains("· Library ·")),
+            "{layout}: {lines:?}"
+        );
+    }
 }

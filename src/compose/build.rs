@@ -8,12 +8,12 @@ use super::document::{
 use super::links::{display_url, mailto, tel};
 use super::prose;
 use super::tags::Tagger;
-use super::template::{Body, DateStyle, EntryFields};
+use super::template::{Body, EntryFields, Formats};
 use crate::fonts::{FontBook, Style};
 use crate::i18n::Locale;
 use crate::layout::{
-    Columns, EntryTemplate, HeadingCase, HeadingColor, Item, ItemStyle, Layout, PhotoPosition,
-    PhotoShape, SectionKind, TemplateLine,
+    Columns, ContactField, EntryGap, EntryTemplate, HeadingCase, HeadingColor, Item, ItemStyle,
+    Layout, PhotoPosition, PhotoShape, SectionKind, TemplateLine,
 };
 use crate::model::Resume;
 use crate::model::link_target as web_link;
@@ -85,8 +85,13 @@ impl Styles {
     }
 }
 
-/// The longest fluency, in characters, that is never separated from its language.
-const SHORT_FLUENCY: usize = 16;
+/// The longest entry of an inline section, in characters, that never breaks across lines
+/// ("Twi (Conversational)" stays whole).
+const SHORT_INLINE_ENTRY: usize = 32;
+
+/// The place in a template's separators and affixes for the language's label separator
+/// (`": "`, `" : "` in French, `"："` in Chinese).
+const LABEL_SEPARATOR: &str = "{label}";
 
 fn span(text: impl Into<String>, style: TextStyle) -> Span {
     Span {
@@ -304,7 +309,7 @@ impl Composer<'_> {
         if let Some(label) = &basics.label {
             self.centered_or_left(vec![span(label, self.styles.label)]);
         }
-        let mut items = contact_items(resume, self.styles.muted);
+        let mut items = contact_items(resume, &self.layout.entries.contact, self.styles.muted);
         for item in &mut items {
             item.nowrap = true;
         }
@@ -353,13 +358,11 @@ impl Composer<'_> {
     }
 
     /// Draws one entry as `template` says: its header lines (the first line's left side is the
-    /// entry's title; when it is empty the next line's left side moves up), then its body.
+    /// entry's title; when it is empty the next line's left side moves up), its wrapping lines,
+    /// then its body.
     fn templated(&mut self, template: &EntryTemplate, entry: &impl EntryFields) {
-        let dates = DateStyle {
-            dates: &self.layout.dates,
-            locale: self.locale,
-        };
-        let mut lines: Vec<(Vec<Span>, Vec<Span>)> = template
+        let formats = self.formats();
+        let mut lines: Vec<(&TemplateLine, Vec<Span>, Vec<Span>)> = template
             .lines
             .iter()
             .enumerate()
@@ -370,15 +373,23 @@ impl Composer<'_> {
                     (self.styles.emphasis, self.styles.emphasis)
                 };
                 (
-                    self.template_side(line, &line.left, left, entry, &dates),
-                    self.template_side(line, &line.right, right, entry, &dates),
+                    line,
+                    self.template_side(line, &line.left, left, entry, &formats),
+                    self.template_side(line, &line.right, right, entry, &formats),
                 )
             })
             .collect();
-        if lines.len() > 1 && lines[0].0.is_empty() {
-            lines[0].0 = std::mem::take(&mut lines[1].0);
+        let two_header_lines = lines.len() > 1 && !lines[0].0.wrap && !lines[1].0.wrap;
+        if two_header_lines && lines[0].1.is_empty() {
+            lines[0].1 = std::mem::take(&mut lines[1].1);
         }
-        for (index, (mut left, mut right)) in lines.into_iter().enumerate() {
+        for (index, (line, mut left, mut right)) in lines.into_iter().enumerate() {
+            if line.wrap {
+                if !left.is_empty() {
+                    self.paragraph(left);
+                }
+                continue;
+            }
             if left.is_empty() && right.is_empty() {
                 continue;
             }
@@ -404,10 +415,47 @@ impl Composer<'_> {
                 }
                 Body::Keywords(keywords) if !keywords.is_empty() => {
                     self.space(self.layout.spacing.paragraph_gap.pt(), Gap::Paragraph);
-                    self.paragraph(vec![span(keywords.join(", "), self.styles.muted)]);
+                    let line = self.locale.format_technologies(keywords);
+                    self.paragraph(vec![span(line, self.styles.muted)]);
                 }
                 Body::Courses(_) | Body::Keywords(_) | Body::None => {}
             }
+        }
+    }
+
+    /// Draws every entry of an inline section on one wrapping paragraph, from the left side of
+    /// `template`'s first line, joined by the layout's separator. A short entry is kept whole.
+    fn inline<T: EntryFields>(&mut self, kind: SectionKind, template: &EntryTemplate, items: &[T]) {
+        let Some(line) = template.lines.first() else {
+            return;
+        };
+        let formats = self.formats();
+        let mut spans = Vec::new();
+        for entry in items {
+            let mut shown =
+                self.template_side(line, &line.left, self.styles.strong, entry, &formats);
+            let length: usize = shown.iter().map(|s| s.text.chars().count()).sum();
+            if length <= SHORT_INLINE_ENTRY {
+                for span in &mut shown {
+                    span.nowrap = true;
+                }
+            }
+            if !spans.is_empty() && !shown.is_empty() {
+                spans.push(self.separator());
+            }
+            spans.append(&mut shown);
+        }
+        if !spans.is_empty() {
+            self.heading(kind);
+            self.paragraph(spans);
+        }
+    }
+
+    /// How dates and lists are written in this resume.
+    fn formats(&self) -> Formats<'_> {
+        Formats {
+            dates: &self.layout.dates,
+            locale: self.locale,
         }
     }
 
@@ -421,7 +469,7 @@ impl Composer<'_> {
         items: &[Item],
         default: TextStyle,
         entry: &impl EntryFields,
-        dates: &DateStyle<'_>,
+        dates: &Formats<'_>,
     ) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
         for item in items {
@@ -432,17 +480,28 @@ impl Composer<'_> {
                     continue;
                 }
                 if let Some(previous) = spans.last() {
-                    let separator = line
+                    let separator = item
                         .separator_style
+                        .or(line.separator_style)
                         .map_or(previous.style, |s| self.styles.of(s));
                     let text = item.separator.as_ref().unwrap_or(&line.separator);
-                    spans.push(span(text.clone(), separator));
+                    spans.push(span(self.fill(text), separator));
                 }
-                let text = format!("{}{value}{}", item.prefix, item.suffix);
+                let text = format!(
+                    "{}{value}{}",
+                    self.fill(&item.prefix),
+                    self.fill(&item.suffix)
+                );
                 spans.push(linked(text, style, link.clone()));
             }
         }
         merge_plain_neighbours(spans)
+    }
+
+    /// A template's separator or affix with the language's label separator in place of
+    /// `{label}`.
+    fn fill(&self, text: &str) -> String {
+        text.replace(LABEL_SEPARATOR, self.locale.label_separator())
     }
 
     fn detail(&mut self, text: &str) {
@@ -485,26 +544,33 @@ impl Composer<'_> {
         self.tags.end_list();
     }
 
-    /// Runs `each` for every entry, with the section heading first and entry gaps between
-    /// (one-line entries such as skills only get the paragraph gap).
-    fn entries<T>(&mut self, kind: SectionKind, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+    /// Draws every entry of a section as `template` says, with the section heading first and
+    /// the template's gap between entries; an inline template puts them all on one line.
+    fn entries<T: EntryFields>(
+        &mut self,
+        kind: SectionKind,
+        template: &EntryTemplate,
+        items: &[T],
+    ) {
+        if template.inline {
+            self.inline(kind, template, items);
+            return;
+        }
         if items.is_empty() {
             return;
         }
         self.heading(kind);
-        let one_line = matches!(kind, SectionKind::Skills | SectionKind::Interests);
         let spacing = &self.layout.spacing;
-        let (gap, between) = if one_line {
-            (spacing.paragraph_gap.pt(), Gap::Paragraph)
-        } else {
-            (spacing.entry_gap.pt(), Gap::Entry)
+        let (gap, between) = match template.gap {
+            EntryGap::Paragraph => (spacing.paragraph_gap.pt(), Gap::Paragraph),
+            EntryGap::Entry => (spacing.entry_gap.pt(), Gap::Entry),
         };
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 self.space(gap, between);
             }
             self.tags.entry();
-            each(self, item);
+            self.templated(template, item);
             self.let_a_bare_header_end_a_page();
             self.tags.end_entry();
         }
@@ -524,7 +590,7 @@ impl Composer<'_> {
         let entries = &self.layout.entries;
         match kind {
             SectionKind::Contact => {
-                let items = contact_items(resume, self.styles.body);
+                let items = contact_items(resume, &entries.contact, self.styles.body);
                 if items.is_empty() {
                     return;
                 }
@@ -545,105 +611,23 @@ impl Composer<'_> {
                     self.prose(&paragraphs, false);
                 }
             }
-            SectionKind::Work => {
-                self.entries(kind, &resume.work, |c, w| c.templated(&entries.work, w));
+            SectionKind::Work => self.entries(kind, &entries.work, &resume.work),
+            SectionKind::Volunteer => self.entries(kind, &entries.volunteer, &resume.volunteer),
+            SectionKind::Education => self.entries(kind, &entries.education, &resume.education),
+            SectionKind::Awards => self.entries(kind, &entries.awards, &resume.awards),
+            SectionKind::Certificates => {
+                self.entries(kind, &entries.certificates, &resume.certificates);
             }
-            SectionKind::Volunteer => {
-                self.entries(kind, &resume.volunteer, |c, v| {
-                    c.templated(&entries.volunteer, v);
-                });
+            SectionKind::Publications => {
+                self.entries(kind, &entries.publications, &resume.publications);
             }
-            SectionKind::Education => {
-                self.entries(kind, &resume.education, |c, e| {
-                    c.templated(&entries.education, e);
-                });
+            SectionKind::Projects => self.entries(kind, &entries.projects, &resume.projects),
+            SectionKind::Skills => self.entries(kind, &entries.skills, &resume.skills),
+            SectionKind::Interests => self.entries(kind, &entries.interests, &resume.interests),
+            SectionKind::Languages => self.entries(kind, &entries.languages, &resume.languages),
+            SectionKind::References => {
+                self.entries(kind, &entries.references, &resume.references);
             }
-            SectionKind::Awards => {
-                self.entries(kind, &resume.awards, |c, a| c.templated(&entries.awards, a));
-            }
-            SectionKind::Certificates => self.entries(kind, &resume.certificates, |c, cert| {
-                c.templated(&entries.certificates, cert);
-            }),
-            SectionKind::Publications => self.entries(kind, &resume.publications, |c, p| {
-                c.templated(&entries.publications, p);
-            }),
-            SectionKind::Projects => {
-                self.entries(kind, &resume.projects, |c, p| {
-                    c.templated(&entries.projects, p)
-                });
-            }
-            SectionKind::Skills => self.entries(kind, &resume.skills, |c, skill| {
-                c.labelled(
-                    skill.name.as_deref(),
-                    &skill.keywords,
-                    skill.level.as_deref(),
-                );
-            }),
-            SectionKind::Interests => self.entries(kind, &resume.interests, |c, interest| {
-                c.labelled(interest.name.as_deref(), &interest.keywords, None);
-            }),
-            SectionKind::Languages => {
-                let items: Vec<(&str, Option<&str>)> = resume
-                    .languages
-                    .iter()
-                    .filter_map(|l| Some((l.language.as_deref()?, l.fluency.as_deref())))
-                    .collect();
-                if items.is_empty() {
-                    return;
-                }
-                self.heading(kind);
-                let mut spans = Vec::new();
-                for (i, (language, fluency)) in items.into_iter().enumerate() {
-                    if i > 0 {
-                        spans.push(self.separator());
-                    }
-                    spans.push(span(language, self.styles.strong));
-                    if let Some(fluency) = fluency {
-                        // A short fluency stays on the line of its language ("Twi (Conversational)").
-                        spans.push(Span {
-                            nowrap: fluency.chars().count() <= SHORT_FLUENCY,
-                            ..span(format!(" ({fluency})"), self.styles.body)
-                        });
-                    }
-                }
-                self.paragraph(spans);
-            }
-            SectionKind::References => self.entries(kind, &resume.references, |c, r| {
-                if let Some(text) = &r.reference {
-                    c.paragraph(vec![span(format!("“{text}”"), c.styles.emphasis)]);
-                }
-                if let Some(name) = &r.name {
-                    c.paragraph(vec![span(format!("— {name}"), c.styles.strong)]);
-                }
-            }),
-        }
-    }
-
-    /// "Name: keyword, keyword (level)" on one wrapped paragraph.
-    fn labelled(&mut self, name: Option<&str>, keywords: &[String], level: Option<&str>) {
-        let mut spans = Vec::new();
-        if let Some(name) = name {
-            let colon = if keywords.is_empty() && level.is_none() {
-                ""
-            } else {
-                self.locale.label_separator()
-            };
-            spans.push(span(format!("{name}{colon}"), self.styles.strong));
-        }
-        if !keywords.is_empty() {
-            let list = keywords.join(self.locale.list_separator());
-            spans.push(span(list, self.styles.body));
-        }
-        if let Some(level) = level {
-            let text = if keywords.is_empty() {
-                level.to_string()
-            } else {
-                format!(" ({level})")
-            };
-            spans.push(span(text, self.styles.muted));
-        }
-        if !spans.is_empty() {
-            self.paragraph(spans);
         }
     }
 }
@@ -664,34 +648,56 @@ fn merge_plain_neighbours(spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// E-mail, phone, place, web site and profiles, each a span (linked where it can be).
-fn contact_items(resume: &Resume, style: TextStyle) -> Vec<Span> {
+/// The contact items `fields` name, in their order, each a span (linked where it can be).
+fn contact_items(resume: &Resume, fields: &[ContactField], style: TextStyle) -> Vec<Span> {
     let basics = &resume.basics;
     let mut items: Vec<Span> = Vec::new();
-    if let Some(email) = &basics.email {
-        items.push(linked(email, style, mailto(email)));
+    for field in fields {
+        match field {
+            ContactField::Email => {
+                if let Some(email) = &basics.email {
+                    items.push(linked(email, style, mailto(email)));
+                }
+            }
+            ContactField::Phone => {
+                if let Some(phone) = &basics.phone {
+                    items.push(linked(phone, style, tel(phone)));
+                }
+            }
+            ContactField::Location => {
+                if let Some(place) = place(resume) {
+                    items.push(span(place, style));
+                }
+            }
+            ContactField::Url => {
+                if let Some(url) = &basics.url {
+                    items.push(linked(display_url(url), style, web_link(url)));
+                }
+            }
+            ContactField::Profiles => add_profiles(resume, style, &mut items),
+        }
     }
-    if let Some(phone) = &basics.phone {
-        items.push(linked(phone, style, tel(phone)));
-    }
-    let loc = &basics.location;
+    items
+}
+
+/// City and region, else the country code.
+fn place(resume: &Resume) -> Option<String> {
+    let loc = &resume.basics.location;
     let place: Vec<&str> = [&loc.city, &loc.region]
         .into_iter()
         .flatten()
         .map(String::as_str)
         .collect();
-    let place = if place.is_empty() {
+    if place.is_empty() {
         loc.country_code.clone()
     } else {
         Some(place.join(", "))
-    };
-    if let Some(place) = place {
-        items.push(span(place, style));
     }
-    if let Some(url) = &basics.url {
-        items.push(linked(display_url(url), style, web_link(url)));
-    }
-    for profile in &basics.profiles {
+}
+
+/// Adds each profile to `items`, unless it repeats one of them (the web site, another profile).
+fn add_profiles(resume: &Resume, style: TextStyle, items: &mut Vec<Span>) {
+    for profile in &resume.basics.profiles {
         let named = match (&profile.network, &profile.username) {
             (Some(network), Some(user)) => Some(format!("{network}: {user}")),
             (None, Some(user)) => Some(user.clone()),
@@ -707,14 +713,12 @@ fn contact_items(resume: &Resume, style: TextStyle) -> Vec<Span> {
             (Some(url), _, _) => Some(display_url(url)),
             (None, _, named) => named,
         };
-        // A profile that repeats the web site (or another profile) is shown once.
         let repeated = |shown: &str| items.iter().any(|i| i.text.eq_ignore_ascii_case(shown));
         if let Some(shown) = shown.filter(|shown| !repeated(shown)) {
             let link = profile.url.as_deref().and_then(web_link);
             items.push(linked(shown, style, link));
         }
     }
-    items
 }
 
 /// Heading spans in small capitals: lower-case letters become capitals at `scale` of the size.

@@ -3,19 +3,21 @@
 
 use crate::layout::{BodyPart, Dates, Field};
 use crate::model::{
-    Award, Certificate, DateValue, Dated, Education, Project, Publication, Volunteer, Work,
+    Award, Certificate, DateValue, Dated, Education, Interest, Language, Project, Publication,
+    Reference, Skill, Volunteer, Work,
 };
 
 use super::dates::{format_range, format_value};
 use crate::i18n::Locale;
 
-/// How dates are written: the layout's format in the resume's language.
-pub(super) struct DateStyle<'a> {
+/// How values are written: dates in the layout's format and lists with the separator of the
+/// resume's language.
+pub(super) struct Formats<'a> {
     pub dates: &'a Dates,
     pub locale: &'a Locale,
 }
 
-impl DateStyle<'_> {
+impl Formats<'_> {
     /// A start–end range, when the entry gives either end.
     fn range(&self, entry: &impl Dated) -> Option<String> {
         entry
@@ -28,6 +30,11 @@ impl DateStyle<'_> {
     fn single(&self, date: Option<&DateValue>) -> Option<String> {
         date.map(|d| format_value(d, self.dates.format, self.locale))
     }
+
+    /// A list ("Rust, Go"), when it has items.
+    fn list(&self, items: &[String]) -> Option<String> {
+        (!items.is_empty()).then(|| items.join(self.locale.list_separator()))
+    }
 }
 
 /// A part of an entry's body.
@@ -38,7 +45,7 @@ pub(super) enum Body<'a> {
     Bullets(&'a [String]),
     /// Education courses, as one line.
     Courses(&'a [String]),
-    /// Project keywords, as one muted line.
+    /// Project keywords, as one labelled muted line.
     Keywords(&'a [String]),
     /// The entry has no such part.
     None,
@@ -47,19 +54,36 @@ pub(super) enum Body<'a> {
 /// An entry an entry template can draw.
 pub(super) trait EntryFields {
     /// The value of `field` (`None` when the entry has none, or no such field).
-    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String>;
+    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String>;
     /// The values of `field`: one, or none, or each of a list (a project's roles).
-    fn values(&self, field: Field, dates: &DateStyle<'_>) -> Vec<String> {
+    fn values(&self, field: Field, dates: &Formats<'_>) -> Vec<String> {
         self.value(field, dates).into_iter().collect()
     }
-    /// The entry's `url`.
-    fn url(&self) -> Option<&str>;
-    /// A part of its body.
-    fn body(&self, part: BodyPart) -> Body<'_>;
+    /// The entry's `url` (skills, interests, languages and references have none).
+    fn url(&self) -> Option<&str> {
+        None
+    }
+    /// A part of its body (skills, interests, languages and references have none).
+    fn body(&self, _: BodyPart) -> Body<'_> {
+        Body::None
+    }
 }
 
 fn text(value: &Option<String>) -> Option<String> {
     value.clone()
+}
+
+/// A project type as a label: "library" becomes "Library". A first word with capitals of its
+/// own ("iOS app") is left as written.
+fn capitalised(value: &Option<String>) -> Option<String> {
+    let value = value.as_deref()?;
+    let first_word = value.split_whitespace().next().unwrap_or_default();
+    if first_word.chars().any(char::is_uppercase) {
+        return Some(value.to_string());
+    }
+    let mut chars = value.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 fn prose(value: &Option<String>) -> Body<'_> {
@@ -67,7 +91,7 @@ fn prose(value: &Option<String>) -> Body<'_> {
 }
 
 impl EntryFields for Work {
-    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             Field::Position => text(&self.position),
@@ -90,7 +114,7 @@ impl EntryFields for Work {
 }
 
 impl EntryFields for Volunteer {
-    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
         match field {
             Field::Organization => text(&self.organization),
             Field::Position => text(&self.position),
@@ -111,7 +135,7 @@ impl EntryFields for Volunteer {
 }
 
 impl EntryFields for Education {
-    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
         match field {
             Field::Institution => text(&self.institution),
             Field::StudyType => text(&self.study_type),
@@ -133,16 +157,13 @@ impl EntryFields for Education {
 }
 
 impl EntryFields for Award {
-    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
         match field {
             Field::Title => text(&self.title),
             Field::Awarder => text(&self.awarder),
             Field::Dates => dates.single(self.date.as_ref()),
             _ => None,
         }
-    }
-    fn url(&self) -> Option<&str> {
-        None
     }
     fn body(&self, part: BodyPart) -> Body<'_> {
         match part {
@@ -153,7 +174,7 @@ impl EntryFields for Award {
 }
 
 impl EntryFields for Certificate {
-    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             Field::Issuer => text(&self.issuer),
@@ -164,13 +185,10 @@ impl EntryFields for Certificate {
     fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
-    fn body(&self, _: BodyPart) -> Body<'_> {
-        Body::None
-    }
 }
 
 impl EntryFields for Publication {
-    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             Field::Publisher => text(&self.publisher),
@@ -190,16 +208,17 @@ impl EntryFields for Publication {
 }
 
 impl EntryFields for Project {
-    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             Field::Entity => text(&self.entity),
-            Field::Type => text(&self.kind),
+            Field::Type => capitalised(&self.kind),
+            Field::Keywords => dates.list(&self.keywords),
             Field::Dates => dates.range(self),
             _ => None,
         }
     }
-    fn values(&self, field: Field, dates: &DateStyle<'_>) -> Vec<String> {
+    fn values(&self, field: Field, dates: &Formats<'_>) -> Vec<String> {
         match field {
             Field::Roles => self.roles.clone(),
             _ => self.value(field, dates).into_iter().collect(),
@@ -215,5 +234,61 @@ impl EntryFields for Project {
             BodyPart::Keywords => Body::Keywords(&self.keywords),
             _ => Body::None,
         }
+    }
+}
+
+impl EntryFields for Skill {
+    fn value(&self, field: Field, formats: &Formats<'_>) -> Option<String> {
+        match field {
+            Field::Name => text(&self.name),
+            Field::Keywords => formats.list(&self.keywords),
+            Field::Level => text(&self.level),
+            _ => None,
+        }
+    }
+}
+
+impl EntryFields for Interest {
+    fn value(&self, field: Field, formats: &Formats<'_>) -> Option<String> {
+        match field {
+            Field::Name => text(&self.name),
+            Field::Keywords => formats.list(&self.keywords),
+            _ => None,
+        }
+    }
+}
+
+impl EntryFields for Language {
+    fn value(&self, field: Field, _: &Formats<'_>) -> Option<String> {
+        match field {
+            Field::Language => text(&self.language),
+            Field::Fluency => text(&self.fluency),
+            _ => None,
+        }
+    }
+}
+
+impl EntryFields for Reference {
+    fn value(&self, field: Field, _: &Formats<'_>) -> Option<String> {
+        match field {
+            Field::Name => text(&self.name),
+            Field::Reference => text(&self.reference),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capitalised;
+
+    #[test]
+    fn a_project_type_reads_as_a_label_unless_it_has_capitals_of_its_own() {
+        let label = |s: &str| capitalised(&Some(s.to_string()));
+        assert_eq!(label("library").as_deref(), Some("Library"));
+        assert_eq!(label("open source tool").as_deref(), Some("Open source tool"));
+        assert_eq!(label("iOS app").as_deref(), Some("iOS app"));
+        assert_eq!(label("élan").as_deref(), Some("Élan"));
+        assert_eq!(capitalised(&None), None);
     }
 }

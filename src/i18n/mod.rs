@@ -57,6 +57,7 @@ pub struct Locale {
     /// Titles in the order of [`SECTION_KEYS`].
     sections: [String; 13],
     courses: String,
+    technologies: String,
     courses_line: String,
     list_separator: String,
     present: String,
@@ -177,6 +178,7 @@ impl Locale {
             .chain(&self.months_long)
             .chain([
                 &self.courses,
+                &self.technologies,
                 &self.courses_line,
                 &self.list_separator,
                 &self.present,
@@ -209,15 +211,22 @@ impl Locale {
     /// The whole course-list line, label and punctuation included: `"Courses: A, B"`,
     /// `"Cours : A, B"`, `"主修课程：A、B"`.
     pub fn format_courses<S: AsRef<str>>(&self, courses: &[S]) -> String {
-        let list = courses
+        self.labelled_list(&self.courses, courses)
+    }
+
+    /// A project's keywords as a labelled line, punctuated as the course line is:
+    /// `"Technologies: Rust, SQLite"`, `"技术：Rust、SQLite"`.
+    pub fn format_technologies<S: AsRef<str>>(&self, keywords: &[S]) -> String {
+        self.labelled_list(&self.technologies, keywords)
+    }
+
+    fn labelled_list<S: AsRef<str>>(&self, label: &str, items: &[S]) -> String {
+        let list = items
             .iter()
             .map(AsRef::as_ref)
             .collect::<Vec<&str>>()
             .join(&self.list_separator);
-        template::fill(
-            &self.courses_line,
-            &[("courses", &self.courses), ("list", &list)],
-        )
+        template::fill(&self.courses_line, &[("courses", label), ("list", &list)])
     }
 
     /// What goes between a list and the next item: `", "`, `"、"`, `"، "`.

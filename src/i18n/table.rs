@@ -28,6 +28,8 @@ struct Table {
     aliases: Vec<String>,
     sections: BTreeMap<String, String>,
     courses: String,
+    /// The label of a project's keywords ("Technologies").
+    technologies: String,
     #[serde(default = "default_courses_line")]
     courses_line: String,
     #[serde(default = "default_list_separator")]
@@ -84,6 +86,7 @@ pub(super) fn parse(tag: &str, json: &str) -> Result<Locale, LocaleError> {
     }
     require_text(&mut problems, "name", &table.name);
     require_text(&mut problems, "courses", &table.courses);
+    require_text(&mut problems, "technologies", &table.technologies);
     require_text(&mut problems, "present", &table.present);
     if table.list_separator.is_empty() {
         problems.push("list_separator is empty".to_string());
@@ -158,6 +161,7 @@ pub(super) fn parse(tag: &str, json: &str) -> Result<Locale, LocaleError> {
         aliases: table.aliases,
         sections,
         courses: table.courses,
+        technologies: table.technologies,
         courses_line: table.courses_line,
         list_separator: table.list_separator,
         present: table.present,

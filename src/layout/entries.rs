@@ -1,9 +1,11 @@
-//! Entry templates: how each entry of a dated section (work, volunteer, education, awards,
-//! certificates, publications, projects) is drawn — which fields go on which header line, left or
-//! right, in which style, with which separators, and what follows the header. A layout gives
+//! Entry templates: how each entry of a section (work, volunteer, education, awards,
+//! certificates, publications, projects, skills, interests, languages, references) is drawn —
+//! which fields go on which line, left or right, in which style, with which separators, and what
+//! follows the header — and which contact items the header shows, in which order. A layout gives
 //! them in `"entries"`; a section it leaves out keeps the built-in template of
 //! `src/layout/entries.json` (today's look: the organisation in bold with the dates flush right,
-//! the position in italics under it with the place).
+//! the position in italics under it with the place; "Skill: keyword, keyword (level)" lines;
+//! languages on one line).
 //!
 //! Empty fields are dropped with their separator, so no line ever shows a dangling " — ".
 
@@ -34,6 +36,21 @@ pub struct Entries {
     /// Projects (`projects`).
     #[serde(default = "defaults::projects")]
     pub projects: EntryTemplate,
+    /// Skills (`skills`).
+    #[serde(default = "defaults::skills")]
+    pub skills: EntryTemplate,
+    /// Interests (`interests`).
+    #[serde(default = "defaults::interests")]
+    pub interests: EntryTemplate,
+    /// Languages spoken (`languages`).
+    #[serde(default = "defaults::languages")]
+    pub languages: EntryTemplate,
+    /// References (`references`).
+    #[serde(default = "defaults::references")]
+    pub references: EntryTemplate,
+    /// The contact items of the header (or of the sidebar's contact section), in order.
+    #[serde(default = "defaults::contact")]
+    pub contact: Vec<ContactField>,
 }
 
 impl Default for Entries {
@@ -46,6 +63,11 @@ impl Default for Entries {
             certificates: defaults::certificates(),
             publications: defaults::publications(),
             projects: defaults::projects(),
+            skills: defaults::skills(),
+            interests: defaults::interests(),
+            languages: defaults::languages(),
+            references: defaults::references(),
+            contact: defaults::contact(),
         }
     }
 }
@@ -53,7 +75,7 @@ impl Default for Entries {
 impl Entries {
     /// Each section's template with its key in `entries`, the fields its entries have and the
     /// parts their bodies may have.
-    pub fn all(&self) -> [Section<'_>; 7] {
+    pub fn all(&self) -> [Section<'_>; 11] {
         use BodyPart::*;
         use Field::*;
         let section = |key, template, fields, body| Section {
@@ -97,14 +119,18 @@ impl Entries {
             section(
                 "projects",
                 &self.projects,
-                &[Name, Entity, Type, Roles, Dates],
-                &[Description, Highlights, Keywords],
+                &[Name, Entity, Type, Roles, Field::Keywords, Dates],
+                &[Description, Highlights, BodyPart::Keywords],
             ),
+            section("skills", &self.skills, &[Name, Field::Keywords, Level], &[]),
+            section("interests", &self.interests, &[Name, Field::Keywords], &[]),
+            section("languages", &self.languages, &[Language, Fluency], &[]),
+            section("references", &self.references, &[Reference, Name], &[]),
         ]
     }
 }
 
-/// A dated section's template and what its entries have.
+/// A section's template and what its entries have.
 pub struct Section<'a> {
     /// Its key in `entries` (and in a JSON Resume).
     pub key: &'static str,
@@ -127,6 +153,26 @@ pub struct EntryTemplate {
     /// What follows the header, in order.
     #[serde(default)]
     pub body: Vec<BodyPart>,
+    /// The space between two entries: `entry` (the layout's entry gap, for entries with a header
+    /// and body) or `paragraph` (the paragraph gap, for one-line entries such as skills).
+    #[serde(default)]
+    pub gap: EntryGap,
+    /// All entries on one wrapping line, joined by the header's separator, instead of one entry
+    /// under another (languages: "English (native) · French (fluent)"). Only the first line's
+    /// left side is drawn; an entry of at most 32 characters never breaks across lines.
+    #[serde(default)]
+    pub inline: bool,
+}
+
+/// The space between two entries of a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryGap {
+    /// The layout's `spacing.entry_gap`.
+    #[default]
+    Entry,
+    /// The layout's `spacing.paragraph_gap`.
+    Paragraph,
 }
 
 /// One header line.
@@ -145,6 +191,11 @@ pub struct TemplateLine {
     /// The separator's style; by default that of the field before it.
     #[serde(default)]
     pub separator_style: Option<ItemStyle>,
+    /// A paragraph that wraps (its left side only), as a skill's "Name: keyword, keyword" line or
+    /// a reference's quotation, instead of a header line with parts flush left and right. It is
+    /// never the entry's title.
+    #[serde(default)]
+    pub wrap: bool,
 }
 
 fn comma() -> String {
@@ -173,6 +224,9 @@ pub struct Item {
     /// What goes between it and the field shown before it, instead of the line's separator.
     #[serde(default)]
     pub separator: Option<String>,
+    /// That separator's style, instead of the line's `separator_style`.
+    #[serde(default)]
+    pub separator_style: Option<ItemStyle>,
 }
 
 /// An item as a layout file may write it: its field's name alone, or the whole object.
@@ -196,6 +250,7 @@ fn items<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Item>,
                 prefix: String::new(),
                 suffix: String::new(),
                 separator: None,
+                separator_style: None,
             },
             ItemSpec::Full(item) => item,
         })
@@ -238,6 +293,16 @@ pub enum Field {
     Type,
     /// The roles one had in a project (joined by the line's separator).
     Roles,
+    /// A skill's or interest's keywords, or a project's, joined by the language's list separator.
+    Keywords,
+    /// A skill's level.
+    Level,
+    /// A language spoken.
+    Language,
+    /// How well it is spoken.
+    Fluency,
+    /// A reference's words.
+    Reference,
 }
 
 impl Field {
@@ -260,8 +325,29 @@ impl Field {
             Field::Entity => "entity",
             Field::Type => "type",
             Field::Roles => "roles",
+            Field::Keywords => "keywords",
+            Field::Level => "level",
+            Field::Language => "language",
+            Field::Fluency => "fluency",
+            Field::Reference => "reference",
         }
     }
+}
+
+/// A contact item of the header, each linked where it can be (e-mail, telephone, web).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContactField {
+    /// `basics.email`.
+    Email,
+    /// `basics.phone`.
+    Phone,
+    /// `basics.location`: city and region, else the country code.
+    Location,
+    /// `basics.url`, shown without its scheme.
+    Url,
+    /// Each of `basics.profiles` that is not the web site again.
+    Profiles,
 }
 
 /// The style of a field or separator.
@@ -290,7 +376,8 @@ pub enum BodyPart {
     Highlights,
     /// `courses` (education), as one line.
     Courses,
-    /// `keywords` (projects), as one muted line.
+    /// `keywords` (projects), as one muted line labelled in the resume's language
+    /// ("Technologies: …").
     Keywords,
 }
 
@@ -309,7 +396,7 @@ impl BodyPart {
 
 /// The built-in templates, read from `entries.json`.
 mod defaults {
-    use super::EntryTemplate;
+    use super::{ContactField, EntryTemplate};
     use std::sync::OnceLock;
 
     /// The templates every layout starts from.
@@ -328,6 +415,8 @@ mod defaults {
             .unwrap_or(EntryTemplate {
                 lines: Vec::new(),
                 body: Vec::new(),
+                gap: super::EntryGap::Entry,
+                inline: false,
             })
     }
 
@@ -352,6 +441,24 @@ mod defaults {
     pub(super) fn projects() -> EntryTemplate {
         template("projects")
     }
+    pub(super) fn skills() -> EntryTemplate {
+        template("skills")
+    }
+    pub(super) fn interests() -> EntryTemplate {
+        template("interests")
+    }
+    pub(super) fn languages() -> EntryTemplate {
+        template("languages")
+    }
+    pub(super) fn references() -> EntryTemplate {
+        template("references")
+    }
+    pub(super) fn contact() -> Vec<ContactField> {
+        all()
+            .get("contact")
+            .and_then(|value| serde_json::from_value(value.clone()).ok())
+            .unwrap_or_default()
+    }
 
     #[cfg(test)]
     mod tests {
@@ -363,6 +470,7 @@ mod defaults {
                 serde_json::from_str(include_str!("entries.json")).expect("entries.json parses");
             assert_eq!(parsed, Entries::default());
             assert!(parsed.all().iter().all(|s| !s.template.lines.is_empty()));
+            assert_eq!(parsed.contact.len(), 5);
         }
     }
 }

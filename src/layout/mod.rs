@@ -20,7 +20,8 @@ use crate::style::{Align, Side};
 
 pub use color::{Color, contrast, parse_hex};
 pub use entries::{
-    BodyPart, Entries, EntryTemplate, Field, Item, ItemStyle, Section as EntrySection, TemplateLine,
+    BodyPart, ContactField, Entries, EntryGap, EntryTemplate, Field, Item, ItemStyle,
+    Section as EntrySection, TemplateLine,
 };
 pub use length::Length;
 pub use load::{LayoutError, SCHEMA_JSON, builtin_names, builtin_source, fingerprint, load, parse};

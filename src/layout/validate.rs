@@ -21,7 +21,22 @@ fn entry_templates(entries: &super::Entries, fail: &mut impl FnMut(&str, String)
                 "an entry needs at least one header line".to_string(),
             );
         }
+        if template.inline && (template.lines.len() > 1 || !template.body.is_empty()) {
+            fail(
+                &format!("entries.{section}.inline"),
+                "an inline section draws one line per entry and no body: keep only `lines[0]`"
+                    .to_string(),
+            );
+        }
         for (index, line) in template.lines.iter().enumerate() {
+            let one_side = line.wrap || template.inline;
+            if one_side && !line.right.is_empty() {
+                fail(
+                    &format!("entries.{section}.lines[{index}].right"),
+                    "a wrapping or inline line has no right side: move these fields to `left`"
+                        .to_string(),
+                );
+            }
             for (side, items) in [("left", &line.left), ("right", &line.right)] {
                 for (at, item) in items.iter().enumerate() {
                     if !fields.contains(&item.field) {
