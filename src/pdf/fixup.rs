@@ -43,8 +43,7 @@ pub(crate) fn finish(
     if !meta.standard.is_none() {
         conform(&mut doc, meta, &info, structure, marks)?;
     }
-    doc.prune_objects();
-    doc.renumber_objects();
+    super::renumber::prune_and_renumber(&mut doc);
     compress(&mut doc)?;
     set_id(&mut doc);
     doc.version = if meta.standard.is_none() {
