@@ -650,3 +650,27 @@ fn built_in_layouts_keep_a_short_language_whole_and_label_project_keywords() {
         );
     }
 }
+
+#[test]
+fn a_short_keyword_never_breaks_and_one_wider_than_the_sidebar_breaks_at_its_spaces() {
+    // In the narrow sidebar, "Google Sheets" used to end one line and start the next; a keyword
+    // too wide for the column ("Written and spoken communication") breaks between its words, never
+    // inside one.
+    let source = include_str!("../samples/customer-service-supervisor.json");
+    let rendered = common::cli_render::render(source, "sidebar");
+    let lines: Vec<String> = rendered
+        .read
+        .text
+        .iter()
+        .flat_map(|page| page.lines())
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert!(
+        lines.iter().any(|line| line.contains("Google Sheets")),
+        "{lines:#?}"
+    );
+    let words: Vec<&str> = lines.iter().flat_map(|l| l.split(' ')).collect();
+    for word in ["communication", "Written", "spoken"] {
+        assert!(words.iter().any(|w| w.trim_end_matches(',') == word), "{word}: {lines:#?}");
+    }
+}

@@ -12,8 +12,8 @@ use super::template::{Body, EntryFields, Formats};
 use crate::fonts::{FontBook, Style};
 use crate::i18n::Locale;
 use crate::layout::{
-    Columns, ContactField, EntryGap, EntryTemplate, HeadingCase, HeadingColor, Item, ItemStyle,
-    Layout, PhotoPosition, PhotoShape, SectionKind, TemplateLine,
+    Columns, ContactField, EntryGap, EntryTemplate, Field, HeadingCase, HeadingColor, Item,
+    ItemStyle, Layout, PhotoPosition, PhotoShape, SectionKind, TemplateLine,
 };
 use crate::model::Resume;
 use crate::model::link_target as web_link;
@@ -88,6 +88,10 @@ impl Styles {
 /// The longest entry of an inline section, in characters, that never breaks across lines
 /// ("Twi (Conversational)" stays whole).
 const SHORT_INLINE_ENTRY: usize = 32;
+
+/// The longest keyword, in characters, that never breaks across lines ("Google Sheets",
+/// "Python (pandas, scikit-learn)"); a longer one is a phrase and wraps like one.
+const SHORT_KEYWORD: usize = 32;
 
 /// The place in a template's separators and affixes for the language's label separator
 /// (`": "`, `" : "` in French, `"："` in Chinese).
@@ -475,6 +479,8 @@ impl Composer<'_> {
         for item in items {
             let style = item.style.map_or(default, |s| self.styles.of(s));
             let link = item.link.then(|| entry.url().and_then(web_link)).flatten();
+            let keywords = item.field == Field::Keywords;
+            let mut first = true;
             for value in entry.values(item.field, dates) {
                 if value.is_empty() {
                     continue;
@@ -484,15 +490,25 @@ impl Composer<'_> {
                         .separator_style
                         .or(line.separator_style)
                         .map_or(previous.style, |s| self.styles.of(s));
-                    let text = item.separator.as_ref().unwrap_or(&line.separator);
+                    // Keywords are one list, punctuated as the language punctuates lists.
+                    let text = match &item.separator {
+                        _ if keywords && !first => self.locale.list_separator(),
+                        Some(own) => own,
+                        None => &line.separator,
+                    };
                     spans.push(span(self.fill(text), separator));
                 }
+                first = false;
                 let text = format!(
                     "{}{value}{}",
                     self.fill(&item.prefix),
                     self.fill(&item.suffix)
                 );
-                spans.push(linked(text, style, link.clone()));
+                // A short keyword ("Google Sheets") never breaks across lines.
+                spans.push(Span {
+                    nowrap: keywords && value.chars().count() <= SHORT_KEYWORD,
+                    ..linked(text, style, link.clone())
+                });
             }
         }
         merge_plain_neighbours(spans)
@@ -632,13 +648,18 @@ impl Composer<'_> {
     }
 }
 
-/// `spans` with each run of neighbours of one style and no link joined into one span.
+/// `spans` with each run of neighbours of one style, no link and free to wrap joined into one
+/// span (an unbreakable span keeps its bounds).
 fn merge_plain_neighbours(spans: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
         match out.last_mut() {
             Some(last)
-                if last.link.is_none() && span.link.is_none() && last.style == span.style =>
+                if last.link.is_none()
+                    && span.link.is_none()
+                    && last.style == span.style
+                    && !last.nowrap
+                    && !span.nowrap =>
             {
                 last.text.push_str(&span.text);
             }

@@ -30,11 +30,6 @@ impl Formats<'_> {
     fn single(&self, date: Option<&DateValue>) -> Option<String> {
         date.map(|d| format_value(d, self.dates.format, self.locale))
     }
-
-    /// A list ("Rust, Go"), when it has items.
-    fn list(&self, items: &[String]) -> Option<String> {
-        (!items.is_empty()).then(|| items.join(self.locale.list_separator()))
-    }
 }
 
 /// A part of an entry's body.
@@ -55,7 +50,7 @@ pub(super) enum Body<'a> {
 pub(super) trait EntryFields {
     /// The value of `field` (`None` when the entry has none, or no such field).
     fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String>;
-    /// The values of `field`: one, or none, or each of a list (a project's roles).
+    /// The values of `field`: one, or none, or each of a list (a project's roles, keywords).
     fn values(&self, field: Field, dates: &Formats<'_>) -> Vec<String> {
         self.value(field, dates).into_iter().collect()
     }
@@ -213,7 +208,6 @@ impl EntryFields for Project {
             Field::Name => text(&self.name),
             Field::Entity => text(&self.entity),
             Field::Type => capitalised(&self.kind),
-            Field::Keywords => dates.list(&self.keywords),
             Field::Dates => dates.range(self),
             _ => None,
         }
@@ -221,6 +215,7 @@ impl EntryFields for Project {
     fn values(&self, field: Field, dates: &Formats<'_>) -> Vec<String> {
         match field {
             Field::Roles => self.roles.clone(),
+            Field::Keywords => self.keywords.clone(),
             _ => self.value(field, dates).into_iter().collect(),
         }
     }
@@ -238,22 +233,32 @@ impl EntryFields for Project {
 }
 
 impl EntryFields for Skill {
-    fn value(&self, field: Field, formats: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, _: &Formats<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
-            Field::Keywords => formats.list(&self.keywords),
             Field::Level => text(&self.level),
             _ => None,
+        }
+    }
+    fn values(&self, field: Field, formats: &Formats<'_>) -> Vec<String> {
+        match field {
+            Field::Keywords => self.keywords.clone(),
+            _ => self.value(field, formats).into_iter().collect(),
         }
     }
 }
 
 impl EntryFields for Interest {
-    fn value(&self, field: Field, formats: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, _: &Formats<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
-            Field::Keywords => formats.list(&self.keywords),
             _ => None,
+        }
+    }
+    fn values(&self, field: Field, formats: &Formats<'_>) -> Vec<String> {
+        match field {
+            Field::Keywords => self.keywords.clone(),
+            _ => self.value(field, formats).into_iter().collect(),
         }
     }
 }

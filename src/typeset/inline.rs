@@ -258,7 +258,7 @@ fn atoms(
             .any(|(range, span)| span.nowrap && range.start < at && at < range.end)
     };
     for (end, kind) in linebreaks(text) {
-        let kept = inside_nowrap(end) || after_hyphen(text, end) || before_dash(text, end);
+        let kept = after_hyphen(text, end) || before_dash(text, end);
         if kind == BreakOpportunity::Allowed && kept {
             continue;
         }
@@ -286,7 +286,9 @@ fn atoms(
             .map(|g| g.advance)
             .sum();
         let mandatory = kind == BreakOpportunity::Mandatory && end < text.len();
-        let inside_token = !mandatory && is_inside_token(text, end);
+        // An unbreakable span is kept whole like a token: on one line when it fits the narrowest
+        // line, else broken at its spaces rather than cut between two letters.
+        let inside_token = !mandatory && (is_inside_token(text, end) || inside_nowrap(end));
         atoms.push(Atom {
             glyphs,
             width: AtomWidth {
@@ -359,8 +361,8 @@ fn breaks_between_letters(c: char) -> bool {
 }
 
 /// Joins the atoms of a token that Unicode line breaking would split after a `/`, `+`, `.` or
-/// similar ("CI/CD", "C++", an e-mail address or a web address), as long as the whole token fits
-/// the narrowest line: extractors read a line end inside a token as a space ("CI/ CD"), and
+/// similar ("CI/CD", "C++", an e-mail address or a web address), or of an unbreakable span
+/// ("Twi (Conversational)"), as long as the whole token fits the narrowest line: extractors read a line end inside a token as a space ("CI/ CD"), and
 /// applicant tracking systems then miss the word. A token wider than the line keeps its break
 /// opportunities, so it still breaks at a `/` or `.` rather than between two letters.
 fn keep_tokens_whole(atoms: Vec<Atom>, narrowest: f32) -> Vec<Atom> {
