@@ -149,13 +149,15 @@ fn man() -> Result<(), String> {
 fn layouts(action: Option<LayoutsAction>) -> Result<(), String> {
     let text = match action {
         None => return list_layouts(),
-        Some(LayoutsAction::Schema) => layout::SCHEMA_JSON,
-        Some(LayoutsAction::Show { name }) => layout::builtin_source(&name).ok_or_else(|| {
-            format!(
-                "no built-in layout `{name}`; the built-in layouts are {}",
-                layout::builtin_names().join(", ")
-            )
-        })?,
+        Some(LayoutsAction::Schema) => layout::schema(),
+        Some(LayoutsAction::Show { name }) => layout::builtin_source(&name)
+            .ok_or_else(|| {
+                format!(
+                    "no built-in layout `{name}`; the built-in layouts are {}",
+                    layout::builtin_names().join(", ")
+                )
+            })?
+            .to_string(),
     };
     std::io::stdout()
         .lock()

@@ -189,12 +189,12 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
             ),
         );
     }
-    if !(0.0..=0.5).contains(&layout.last_line_min) {
+    if !(LAST_LINE_MIN.0..=LAST_LINE_MIN.1).contains(&layout.last_line_min) {
         fail(
             "last_line_min",
             format!(
-                "{} is outside 0–0.5 (a fraction of the measure)",
-                layout.last_line_min
+                "{} is outside {}–{} (a fraction of the measure)",
+                layout.last_line_min, LAST_LINE_MIN.0, LAST_LINE_MIN.1
             ),
         );
     }
@@ -274,12 +274,13 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
                 );
             }
         }
-        if sidebar.width.pt() < 1.5 * Length::INCH {
+        if sidebar.width.pt() < MIN_SIDEBAR_WIDTH {
             fail(
                 "columns.sidebar.width",
                 format!(
-                    "{} is too narrow for sidebar text; use at least 1.5in",
-                    sidebar.width
+                    "{} is too narrow for sidebar text; use at least {}",
+                    sidebar.width,
+                    Length(MIN_SIDEBAR_WIDTH)
                 ),
             );
         }
@@ -293,9 +294,17 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
         }
     }
     if let Some(photo) = layout.photo.as_ref().filter(|p| p.show) {
-        let (min, max) = (0.6 * Length::INCH, 2.0 * Length::INCH);
+        let (min, max) = PHOTO_SIZE;
         if !(min..=max).contains(&photo.size.pt()) {
-            fail("photo.size", format!("{} is outside 0.6in–2in", photo.size));
+            fail(
+                "photo.size",
+                format!(
+                    "{} is outside {:.1}in–{:.1}in",
+                    photo.size,
+                    min / Length::INCH,
+                    max / Length::INCH
+                ),
+            );
         }
         let has_sidebar = matches!(layout.columns, super::Columns::Sidebar(_));
         match (photo.position, has_sidebar) {
