@@ -289,8 +289,9 @@ fn note_lines(
             "",
             format!(
                 "no face of its own for {}: drawn emboldened or slanted from the family's \
-                 other faces; an installed family with its own bold and italic faces (see \
-                 `fc-list : family style`) avoids it",
+                 other faces; the layout's font files by style (\"bold\", \"italic\", \
+                 \"bold_italic\" next to \"regular\"), or an installed family with its own \
+                 bold and italic faces (see `fc-list : family style`), avoid it",
                 styles.join(", ")
             ),
         ));

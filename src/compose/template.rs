@@ -286,7 +286,10 @@ mod tests {
     fn a_project_type_reads_as_a_label_unless_it_has_capitals_of_its_own() {
         let label = |s: &str| capitalised(&Some(s.to_string()));
         assert_eq!(label("library").as_deref(), Some("Library"));
-        assert_eq!(label("open source tool").as_deref(), Some("Open source tool"));
+        assert_eq!(
+            label("open source tool").as_deref(),
+            Some("Open source tool")
+        );
         assert_eq!(label("iOS app").as_deref(), Some("iOS app"));
         assert_eq!(label("élan").as_deref(), Some("Élan"));
         assert_eq!(capitalised(&None), None);

@@ -182,12 +182,13 @@ fn resolve_font_paths(layout: &mut Layout, source_name: &str) {
     let folder = Path::new(source_name)
         .parent()
         .filter(|_| source_name.ends_with(".json"));
-    for family in [&mut layout.fonts.heading, &mut layout.fonts.body] {
+    let families = [&mut layout.fonts.heading, &mut layout.fonts.body];
+    for file in families.into_iter().flat_map(super::Family::files_mut) {
         if let Some(folder) = folder
-            && crate::fonts::is_font_path(family)
-            && Path::new(family.as_str()).is_relative()
+            && crate::fonts::is_font_path(file)
+            && Path::new(file.as_str()).is_relative()
         {
-            *family = folder.join(family.as_str()).to_string_lossy().into_owned();
+            *file = folder.join(file.as_str()).to_string_lossy().into_owned();
         }
     }
 }
@@ -282,7 +283,7 @@ mod tests {
             layout.colors.accent.0,
             super::super::parse_hex("#1f4e79").unwrap()
         );
-        assert_eq!(layout.fonts.body, "Liberation Serif");
+        assert_eq!(layout.fonts.body.name, "Liberation Serif");
     }
 
     /// `layouts/layout.schema.json` is the schema the layout types generate. When this fails,
@@ -347,6 +348,15 @@ mod tests {
             assert!(errors.is_empty(), "{partial}: {errors:#?}");
             parse(partial, "partial.json", &FontBook::bundled()).expect("the override loads");
         }
+        // Fonts by style: the regular file is what the family is, so it is always required.
+        let by_style = |files: &str| -> Value {
+            serde_json::from_str(&format!(
+                r#"{{"extends": "classic", "name": "f", "fonts": {{"body": {files}}}}}"#
+            ))
+            .unwrap()
+        };
+        assert!(validator.is_valid(&by_style(r#"{"regular": "a.ttf", "bold": "b.ttf"}"#)));
+        assert!(!validator.is_valid(&by_style(r#"{"bold": "b.ttf"}"#)));
         let mut incomplete: Value = serde_json::from_str(BUILTIN[0].1).unwrap();
         incomplete["page"]
             .as_object_mut()

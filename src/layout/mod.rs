@@ -6,6 +6,7 @@
 
 mod color;
 mod entries;
+mod family;
 mod length;
 mod load;
 mod paper;
@@ -25,6 +26,7 @@ pub use entries::{
     BodyPart, ContactField, Entries, EntryGap, EntryTemplate, Field, Item, ItemStyle,
     Section as EntrySection, TemplateLine,
 };
+pub use family::Family;
 pub use length::Length;
 pub use load::{LayoutError, builtin_names, builtin_source, fingerprint, load, parse};
 pub use paper::PaperSize;
@@ -230,14 +232,21 @@ pub struct Margins {
     pub left: Length,
 }
 
-/// Font families (names of bundled families, e.g. "Carlito", "Liberation Sans").
+/// Font families: each a family's name, a font file, or font files by style.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fonts {
     /// Family for the name and section headings.
-    pub heading: String,
+    pub heading: Family,
     /// Family for everything else.
-    pub body: String,
+    pub body: Family,
+}
+
+impl Fonts {
+    /// The body family, then the heading family.
+    pub fn families(&self) -> [&Family; 2] {
+        [&self.body, &self.heading]
+    }
 }
 
 /// Font sizes in points.

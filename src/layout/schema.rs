@@ -38,15 +38,23 @@ pub fn schema() -> String {
     text
 }
 
-/// Takes every `required` list out of the objects a layout file reaches through objects alone
-/// (the root, `page`, `page.margins`, `columns.sidebar`…) and returns them nested as they were:
-/// the constraints of a complete layout. A file that `extends` a built-in layout is deep-merged
-/// into it, so it may give any part of any of these objects; only a file without `extends` must
-/// give them whole. Lists replace rather than merge, so what is inside them stays required.
+/// Takes the `required` lists out of the objects a layout file reaches through objects alone
+/// (the root, `page`, `page.margins`, `columns.sidebar`…) where a built-in layout has that object,
+/// and returns them nested as they were: the constraints of a complete layout. A file that
+/// `extends` a built-in layout is deep-merged into it, so it may give any part of an object the
+/// built-in one has; only a file without `extends` must give it whole. An object no built-in
+/// layout has (fonts as files by style, say) is taken whole, so its `required` stays; lists
+/// replace rather than merge, so what is inside them stays required too.
 fn required_unless_extending(root: &mut Value) -> Map<String, Value> {
+    let builtins: Vec<Value> = super::builtin_names()
+        .into_iter()
+        .filter_map(super::builtin_source)
+        .filter_map(|text| serde_json::from_str(text).ok())
+        .collect();
+    let bases: Vec<&Value> = builtins.iter().collect();
     let mut complete = Map::new();
     let mut found = Vec::new();
-    collect_required(root, "", &mut complete, &mut found, 0);
+    collect_required(root, "", &bases, &mut complete, &mut found, 0);
     for pointer in found {
         if let Some(Value::Object(node)) = root.pointer_mut(&pointer) {
             node.remove("required");
@@ -56,10 +64,13 @@ fn required_unless_extending(root: &mut Value) -> Map<String, Value> {
 }
 
 /// Gathers into `out` the `required` lists of the schema at `pointer` and of its properties
-/// (through `$ref`, `allOf`, `anyOf` and `oneOf`), noting where each was in `found`.
+/// (through `$ref`, `allOf`, `anyOf` and `oneOf`) that an extending file need not meet, because
+/// one of `bases` (the built-in layouts' values at this place) has an object there; notes where
+/// each was in `found`.
 fn collect_required(
     root: &Value,
     pointer: &str,
+    bases: &[&Value],
     out: &mut Map<String, Value>,
     found: &mut Vec<String>,
     depth: usize,
@@ -70,9 +81,11 @@ fn collect_required(
     };
     if let Some(Value::String(reference)) = node.get("$ref") {
         let target = reference.trim_start_matches('#');
-        collect_required(root, target, out, found, depth + 1);
+        collect_required(root, target, bases, out, found, depth + 1);
     }
-    if let Some(Value::Array(names)) = node.get("required") {
+    if let Some(Value::Array(names)) = node.get("required")
+        && bases.iter().any(|base| base.is_object())
+    {
         let list = out
             .entry("required")
             .or_insert_with(|| Value::Array(Vec::new()));
@@ -88,7 +101,8 @@ fn collect_required(
                 "{pointer}/properties/{}",
                 key.replace('~', "~0").replace('/', "~1")
             );
-            collect_required(root, &at, &mut inner, found, depth + 1);
+            let inner_bases: Vec<&Value> = bases.iter().filter_map(|base| base.get(key)).collect();
+            collect_required(root, &at, &inner_bases, &mut inner, found, depth + 1);
             if !inner.is_empty()
                 && let Value::Object(nested) = out
                     .entry("properties")
@@ -102,7 +116,7 @@ fn collect_required(
         if let Some(Value::Array(choices)) = node.get(keyword) {
             for index in 0..choices.len() {
                 let at = format!("{pointer}/{keyword}/{index}");
-                collect_required(root, &at, out, found, depth + 1);
+                collect_required(root, &at, bases, out, found, depth + 1);
             }
         }
     }

@@ -88,27 +88,39 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
         ("fonts.heading", &layout.fonts.heading),
         ("fonts.body", &layout.fonts.body),
     ] {
-        if crate::fonts::is_font_path(family) {
-            let parses = crate::read::read_file(std::path::Path::new(family), crate::read::FONT)
-                .ok()
-                .is_some_and(|bytes| rustybuzz::ttf_parser::Face::parse(&bytes, 0).is_ok());
-            if !parses {
+        let name = family.name.as_str();
+        let has_style_files = family.style_files().next().is_some();
+        if crate::fonts::is_font_path(name) {
+            if !is_font_file(name) {
                 fail(
                     field,
-                    format!("`{family}` is not a readable TrueType or OpenType font file"),
+                    format!("`{name}` is not a readable TrueType or OpenType font file"),
                 );
             }
-        } else if fonts.find(family, Style::REGULAR).is_none()
-            && !crate::fonts::fallback::system_has_family(family)
+        } else if has_style_files {
+            fail(
+                &format!("{field}.regular"),
+                format!("`{name}` is not a font file: give a .ttf, .otf or .ttc file"),
+            );
+        } else if fonts.find(name, Style::REGULAR).is_none()
+            && !crate::fonts::fallback::system_has_family(name)
         {
             fail(
                 field,
                 format!(
-                    "no font family `{family}` is bundled or installed; bundled families: \
+                    "no font family `{name}` is bundled or installed; bundled families: \
                      {families}; or an installed family (`fc-list : family` lists them), or \
                      the path of a .ttf/.otf file"
                 ),
             );
+        }
+        for (key, _, file) in family.style_files() {
+            if !crate::fonts::is_font_path(file) || !is_font_file(file) {
+                fail(
+                    &format!("{field}.{key}"),
+                    format!("`{file}` is not a readable TrueType or OpenType font file"),
+                );
+            }
         }
     }
     let sizes = &layout.sizes;
@@ -386,6 +398,13 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
     }
     entry_templates(&layout.entries, &mut fail);
     out
+}
+
+/// Whether `path` is a font file that can be read and parsed.
+fn is_font_file(path: &str) -> bool {
+    crate::read::read_file(std::path::Path::new(path), crate::read::FONT)
+        .ok()
+        .is_some_and(|bytes| rustybuzz::ttf_parser::Face::parse(&bytes, 0).is_ok())
 }
 
 /// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language, then subtags of 1–8
