@@ -44,7 +44,7 @@ pub mod validate;
 mod timestamp;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use render::{Notes, RenderError, Rendered, Request, prepare_fonts, render};
+pub use render::{Notes, RenderError, Rendered, Request, prepare_fonts, render, with_font_family};
 
 use fonts::FontBook;
 use layout::Layout;

@@ -38,6 +38,10 @@ pub struct Request<'a> {
     /// The paper, overriding the layout's; when neither gives one, the resume's country or
     /// language decides (see [`PaperSize::for_region`]).
     pub paper: Option<PaperSize>,
+    /// A font family for the whole resume (body and headings) instead of the layout's: a bundled
+    /// family or an installed one, which must be in [`Request::fonts`] already (see
+    /// [`fallback::add_installed_family`]).
+    pub font_family: Option<&'a str>,
     /// Fit on at most this many pages (else within the layout's own `max_pages`, if any).
     pub max_pages: Option<usize>,
     /// The folder a relative photo path is read from; `None` reads no photo.
@@ -57,6 +61,7 @@ impl<'a> Request<'a> {
             fonts,
             language: None,
             paper: None,
+            font_family: None,
             max_pages: None,
             photo_dir: None,
             strict: false,
@@ -134,6 +139,12 @@ pub enum RenderError {
     /// The PDF could not be built.
     #[error("cannot write the PDF: {0}")]
     Pdf(#[from] PdfError),
+    /// [`Request::font_family`] names a family the font book does not have.
+    #[error(
+        "font family `{0}` is not in the font book: add it with \
+         fonts::fallback::add_installed_family first"
+    )]
+    FontFamily(String),
 }
 
 /// Renders one resume: see the [module docs](self).
@@ -164,8 +175,16 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
         }
         resume.meta.language = Some(tag.to_string());
     }
-    let with_paper = with_paper(request.layout, request.paper, &resume);
-    let layout = with_paper.as_ref().unwrap_or(request.layout);
+    let with_family = match request.font_family {
+        Some(family) if request.fonts.find(family, fonts::Style::REGULAR).is_none() => {
+            return Err(RenderError::FontFamily(family.to_string()));
+        }
+        Some(family) => Some(with_font_family(request.layout, family)),
+        None => None,
+    };
+    let layout = with_family.as_ref().unwrap_or(request.layout);
+    let with_paper = with_paper(layout, request.paper, &resume);
+    let layout = with_paper.as_ref().unwrap_or(layout);
     let shows_photo = layout.photo.as_ref().is_some_and(|setup| setup.show);
     let (photo, photo_path) = match (request.photo_dir, resume.basics.image.as_deref()) {
         (Some(dir), Some(reference)) if shows_photo && !reference.trim().is_empty() => {
@@ -293,6 +312,15 @@ fn load_photo(
     }
 }
 
+/// `layout` with `family` for body and headings ([`Request::font_family`]): what
+/// [`prepare_fonts`] needs to be given for the fallbacks to cover that family's gaps.
+pub fn with_font_family(layout: &Layout, family: &str) -> Layout {
+    let mut layout = layout.clone();
+    layout.fonts.body = crate::layout::Family::named(family);
+    layout.fonts.heading = crate::layout::Family::named(family);
+    layout
+}
+
 /// `layout` with the paper a render uses, when that is not the layout's own: `paper` when given,
 /// else the layout's, else the one of the resume's country or language. `None`: the layout as it
 /// is.
@@ -362,9 +390,11 @@ fn simulated_styles(
     fonts: &FontBook,
 ) -> BTreeSet<String> {
     let own = |family: &str| {
-        [&layout.fonts.body, &layout.fonts.heading]
+        layout
+            .fonts
+            .families()
             .iter()
-            .any(|f| f.eq_ignore_ascii_case(family))
+            .any(|f| f.name.eq_ignore_ascii_case(family))
     };
     let mut out = BTreeSet::new();
     for run in pages.runs() {
@@ -418,14 +448,18 @@ pub fn prepare_fonts(
     }
     let mut families = Vec::new();
     for layout in layouts {
-        for family in [&layout.fonts.body, &layout.fonts.heading] {
-            if fonts::is_font_path(family) {
-                fonts.add_family_file(family)?;
+        for family in layout.fonts.families() {
+            let name = family.name.as_str();
+            if fonts::is_font_path(name) {
+                fonts.add_family_file(name)?;
+                for (_, style, file) in family.style_files() {
+                    fonts.add_style_file(name, style, file)?;
+                }
             } else {
                 // An installed family the layout names, with its real bold and italic faces.
-                fallback::add_system_family(fonts, family);
+                fallback::add_system_family(fonts, name);
             }
-            families.push(family.as_str());
+            families.push(name);
         }
     }
     fallback::prepare(fonts, &families, &chars, extra_fonts)

@@ -82,7 +82,7 @@ pub enum ImageData {
 }
 
 /// Horizontal alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Align {
     /// Flush left.
@@ -92,7 +92,7 @@ pub enum Align {
 }
 
 /// Which side of the main column something beside it (a sidebar, a header photo) is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     /// Left of the main column (read first in a left-to-right document).

@@ -588,7 +588,7 @@ fn a_layout_file_breaking_any_typographic_rule_is_refused_naming_the_field() {
         (
             "sidebar",
             r#""photo": {"size": "3in"}"#,
-            "photo.size: 216.00pt (3.00in) is outside 0.6in–2in",
+            "photo.size: 216.00pt (3.00in) is outside 0.6in–2.0in",
         ),
         ("sidebar", r#""photo": {"size": "0.5in"}"#, "photo.size:"),
         (

@@ -374,6 +374,148 @@ fn layouts_show_and_schema_print_the_shipped_files() {
     );
 }
 
+/// The fonts of the PDF at `path`, without their subset tags (`ABCDEF+Carlito-Bold` reads
+/// `Carlito-Bold`).
+fn embedded_fonts(path: &Path) -> Vec<String> {
+    let read = common::read_pdf(&std::fs::read(path).expect("the PDF was written"));
+    read.fonts
+        .iter()
+        .map(|f| {
+            f.base_font
+                .split_once('+')
+                .map_or(&*f.base_font, |(_, name)| name)
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_layout_may_give_its_font_files_by_style() {
+    let dir = scratch("font-files-by-style");
+    std::fs::write(
+        dir.join("me.json"),
+        include_str!("../samples/new-graduate.json"),
+    )
+    .unwrap();
+    let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    std::fs::create_dir_all(dir.join("type")).unwrap();
+    for file in ["Carlito-Regular.ttf", "Carlito-Bold.ttf"] {
+        std::fs::copy(fonts.join(file), dir.join("type").join(file)).unwrap();
+    }
+    // Paths relative to the layout file; a plain string still names one file or a family.
+    std::fs::write(
+        dir.join("own.json"),
+        r#"{"extends": "classic", "name": "own",
+            "fonts": {"heading": "type/Carlito-Bold.ttf",
+                      "body": {"regular": "type/Carlito-Regular.ttf", "bold": "type/Carlito-Bold.ttf"}}}"#,
+    )
+    .unwrap();
+    let output = resumepdf(
+        &["render", "me.json", "-l", "own.json", "-o", "me.pdf", "-v"],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let names = embedded_fonts(&dir.join("me.pdf"));
+    assert!(names.iter().any(|n| n == "Carlito"), "{names:?}");
+    assert!(names.iter().any(|n| n == "Carlito-Bold"), "{names:?}");
+    // Bold is the file's own; italic has no file, so it is simulated, and the note says so.
+    let said = stderr(&output);
+    assert!(
+        said.contains("Carlito-Regular.ttf italic") && !said.contains("Carlito-Regular.ttf bold"),
+        "{said}"
+    );
+    // A style file that is not a font is refused, naming its field.
+    std::fs::write(
+        dir.join("broken.json"),
+        r#"{"extends": "classic", "name": "broken",
+            "fonts": {"body": {"regular": "type/Carlito-Regular.ttf", "italic": "me.json"}}}"#,
+    )
+    .unwrap();
+    let output = resumepdf(
+        &["render", "me.json", "-l", "broken.json", "-o", "b.pdf"],
+        &dir,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("fonts.body.italic:"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn font_family_sets_the_family_of_the_whole_resume() {
+    let dir = scratch("font-family");
+    std::fs::write(
+        dir.join("me.json"),
+        include_str!("../samples/new-graduate.json"),
+    )
+    .unwrap();
+    // A bundled family, in any case: the classic layout's Liberation Serif gives way to it.
+    let output = resumepdf(
+        &[
+            "render",
+            "me.json",
+            "--font-family",
+            "liberation sans",
+            "-o",
+            "sans.pdf",
+        ],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let names = embedded_fonts(&dir.join("sans.pdf"));
+    assert!(
+        names.iter().all(|n| n.starts_with("LiberationSans")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n == "LiberationSans-Bold"),
+        "{names:?}"
+    );
+    // An installed family, with its real bold face. .ci/run installs DejaVu.
+    assert!(
+        resumepdf::fonts::fallback::system_has_family("DejaVu Sans"),
+        "this test needs the DejaVu Sans family installed (Debian: fonts-dejavu-core)"
+    );
+    let output = resumepdf(
+        &[
+            "batch",
+            "me.json",
+            "--font-family",
+            "DejaVu Sans",
+            "--out",
+            "out",
+        ],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let names = embedded_fonts(&dir.join("out/me--classic.pdf"));
+    assert!(names.iter().any(|n| n == "DejaVuSans-Bold"), "{names:?}");
+    assert!(names.iter().any(|n| n == "DejaVuSans"), "{names:?}");
+    // A name that is not installed is refused with the close names.
+    let output = resumepdf(
+        &[
+            "render",
+            "me.json",
+            "--font-family",
+            "DejaVu Sanz",
+            "-o",
+            "x.pdf",
+        ],
+        &dir,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let said = stderr(&output);
+    assert!(
+        said.contains("--font-family: no font family `DejaVu Sanz` is bundled or installed")
+            && said.contains("close names: ")
+            && said.contains("DejaVu Sans"),
+        "{said}"
+    );
+    assert!(!dir.join("x.pdf").exists());
+}
+
 #[test]
 fn a_layout_may_name_an_installed_family_and_gets_its_real_bold_face() {
     let dir = scratch("installed-family");

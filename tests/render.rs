@@ -481,8 +481,8 @@ fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
     let mut fonts = resumepdf::fonts::FontBook::bundled();
     let mut layout = resumepdf::layout::load("classic", &fonts).unwrap();
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/Carlito-Regular.ttf");
-    layout.fonts.body = file.to_string();
-    layout.fonts.heading = file.to_string();
+    layout.fonts.body = resumepdf::layout::Family::named(file);
+    layout.fonts.heading = resumepdf::layout::Family::named(file);
     layout.entries.work = crate::common::position_first_work();
     let text = r#"{"basics": {"name": "Ada Quill"},
         "work": [{"name": "Loom Works", "position": "Engineer", "location": "Leeds",

@@ -130,7 +130,7 @@ struct Measure<'f> {
 impl<'f> Measure<'f> {
     fn new(layout: &Layout, fonts: &'f FontBook) -> Measure<'f> {
         let face = fonts
-            .find(&layout.fonts.body, Style::REGULAR)
+            .find(&layout.fonts.body.name, Style::REGULAR)
             .or_else(|| fonts.find("Liberation Sans", Style::REGULAR))
             .unwrap_or(FaceId(0));
         let (page_width, _) = layout.page.dimensions();

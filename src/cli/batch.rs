@@ -226,6 +226,8 @@ struct Context<'a> {
     lang: Option<&'a str>,
     /// A paper overriding each layout's and resume's.
     paper: Option<resumepdf::layout::PaperSize>,
+    /// A font family overriding each layout's.
+    font_family: Option<&'a str>,
     /// The standards every PDF is written to.
     standard: resumepdf::pdf::Standard,
     /// Every file the batch reads: no output may be one of them.
@@ -244,11 +246,14 @@ fn fingerprint(context: &Context<'_>) -> String {
         paper,
         standard,
         fonts,
+        font_family,
         ..
     } = context;
+    // Only a given family is written, so that manifests of batches without one stay current.
+    let family = font_family.map_or(String::new(), |f| format!(";family={f}"));
     format!(
         "pages={max_pages:?};lang={lang:?};paper={paper:?};standard={standard};fallbacks={};\
-         date={:?}",
+         date={:?}{family}",
         fonts.fallback_fingerprint(),
         std::env::var("SOURCE_DATE_EPOCH").ok()
     )
@@ -284,8 +289,8 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
     let sources: Vec<&str> = sources.iter().map(String::as_str).collect();
     let layout_refs: Vec<&Layout> = layouts.layouts.iter().collect();
     let lang = args.tuning.lang.as_deref();
-    resumepdf::prepare_fonts(&mut fonts, &layout_refs, &sources, lang, &args.tuning.fonts)
-        .map_err(|e| e.to_string())?;
+    args.tuning
+        .prepare_fonts(&mut fonts, &layout_refs, &sources)?;
     let mut inputs = Inputs::default();
     for path in inputs_of_batch(&resumes, &names, &layouts, &args.tuning.fonts) {
         inputs.add(path);
@@ -299,6 +304,7 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
         max_pages,
         lang,
         paper: args.tuning.paper,
+        font_family: args.tuning.font_family.as_deref(),
         standard: args.tuning.pdf_standard,
         inputs: &inputs,
         fingerprint: String::new(),
@@ -434,9 +440,7 @@ fn inputs_of_batch<'a>(
     let layout_fonts = layouts
         .layouts
         .iter()
-        .flat_map(|layout| [&layout.fonts.heading, &layout.fonts.body])
-        .filter(|family| resumepdf::fonts::is_font_path(family))
-        .map(|family| Path::new(family.as_str()));
+        .flat_map(super::render::layout_font_files);
     resumes
         .iter()
         .map(PathBuf::as_path)
@@ -536,6 +540,7 @@ fn run_job(job: &Job, context: &Context<'_>, old: &Manifest, new: &Mutex<Manifes
     let request = Request {
         language: context.lang,
         paper: context.paper,
+        font_family: context.font_family,
         standard: context.standard,
         max_pages: context.max_pages,
         strict: context.strict,

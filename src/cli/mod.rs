@@ -149,13 +149,15 @@ fn man() -> Result<(), String> {
 fn layouts(action: Option<LayoutsAction>) -> Result<(), String> {
     let text = match action {
         None => return list_layouts(),
-        Some(LayoutsAction::Schema) => layout::SCHEMA_JSON,
-        Some(LayoutsAction::Show { name }) => layout::builtin_source(&name).ok_or_else(|| {
-            format!(
-                "no built-in layout `{name}`; the built-in layouts are {}",
-                layout::builtin_names().join(", ")
-            )
-        })?,
+        Some(LayoutsAction::Schema) => layout::schema(),
+        Some(LayoutsAction::Show { name }) => layout::builtin_source(&name)
+            .ok_or_else(|| {
+                format!(
+                    "no built-in layout `{name}`; the built-in layouts are {}",
+                    layout::builtin_names().join(", ")
+                )
+            })?
+            .to_string(),
     };
     std::io::stdout()
         .lock()
@@ -287,8 +289,9 @@ fn note_lines(
             "",
             format!(
                 "no face of its own for {}: drawn emboldened or slanted from the family's \
-                 other faces; an installed family with its own bold and italic faces (see \
-                 `fc-list : family style`) avoids it",
+                 other faces; the layout's font files by style (\"bold\", \"italic\", \
+                 \"bold_italic\" next to \"regular\"), or an installed family with its own \
+                 bold and italic faces (see `fc-list : family style`), avoid it",
                 styles.join(", ")
             ),
         ));

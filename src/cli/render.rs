@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use resumepdf::fonts::FontBook;
-use resumepdf::layout::{self, PaperSize};
+use resumepdf::layout::{self, Layout, PaperSize};
 use resumepdf::{RenderError, Request};
 
 use super::output::{self, Inputs, Replace};
@@ -18,6 +18,12 @@ pub(super) struct Tuning {
     /// these.
     #[arg(long = "font", value_name = "PATH")]
     pub(super) fonts: Vec<PathBuf>,
+    /// The font family of the whole resume (body and headings), instead of the layout's: a
+    /// bundled family (Carlito, Liberation Sans, Liberation Serif) or an installed one by name,
+    /// such as "DejaVu Sans", drawn with its real bold and italic faces (`fc-list : family`
+    /// lists the installed families). A name that is neither is refused, with close names.
+    #[arg(long, value_name = "NAME")]
+    pub(super) font_family: Option<String>,
     /// Fit on at most N pages: gaps, line spacing, margins and then font sizes are tightened, each
     /// only as far as the layout rules allow, and no further than needed.
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -38,6 +44,38 @@ pub(super) struct Tuning {
     /// a-2a (PDF/A-2a, archivable and tagged) or a-2b (PDF/A-2b); or none (an untagged PDF).
     #[arg(long, value_name = "LIST", default_value = "ua-1,a-2a")]
     pub(super) pdf_standard: resumepdf::pdf::Standard,
+}
+
+impl Tuning {
+    /// Adds to `fonts` the `--font-family` family and what rendering `sources` in `layouts`
+    /// needs (see [`resumepdf::prepare_fonts`]), with the layouts as that family changes them.
+    pub(super) fn prepare_fonts(
+        &self,
+        fonts: &mut FontBook,
+        layouts: &[&Layout],
+        sources: &[&str],
+    ) -> Result<(), String> {
+        let with_family: Vec<Layout> = match &self.font_family {
+            Some(family) => {
+                resumepdf::fonts::fallback::add_installed_family(fonts, family)
+                    .map_err(|e| format!("--font-family: {e}"))?;
+                layouts
+                    .iter()
+                    .map(|layout| resumepdf::with_font_family(layout, family))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        let layouts: Vec<&Layout> = if with_family.is_empty() {
+            layouts.to_vec()
+        } else {
+            with_family.iter().collect()
+        };
+        let language = self.lang.as_deref();
+        resumepdf::prepare_fonts(fonts, &layouts, sources, language, &self.fonts)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// Reads `--paper`.
@@ -125,19 +163,14 @@ pub(super) fn render_file(args: &RenderArgs) -> Result<Written, String> {
     let mut fonts = FontBook::bundled();
     let layout = layout::load(&args.layout, &fonts).map_err(|e| e.to_string())?;
     let language = args.tuning.lang.as_deref();
-    resumepdf::prepare_fonts(
-        &mut fonts,
-        &[&layout],
-        &[&text],
-        language,
-        &args.tuning.fonts,
-    )
-    .map_err(|e| e.to_string())?;
+    args.tuning
+        .prepare_fonts(&mut fonts, &[&layout], &[&text])?;
     let photo_dir = resume_folder(&args.input);
     let budget = args.tuning.pages.map(usize::from);
     let request = Request {
         language,
         paper: args.tuning.paper,
+        font_family: args.tuning.font_family.as_deref(),
         standard: args.tuning.pdf_standard,
         max_pages: budget,
         photo_dir: Some(photo_dir),
@@ -155,7 +188,10 @@ pub(super) fn render_file(args: &RenderArgs) -> Result<Written, String> {
             ));
         }
         Err(
-            e @ (RenderError::Pdf(_) | RenderError::NothingToPrint(_) | RenderError::TooLarge(_)),
+            e @ (RenderError::Pdf(_)
+            | RenderError::NothingToPrint(_)
+            | RenderError::TooLarge(_)
+            | RenderError::FontFamily(_)),
         ) => {
             return Err(format!("{source_name}: {e}"));
         }
@@ -169,10 +205,8 @@ pub(super) fn render_file(args: &RenderArgs) -> Result<Written, String> {
     let mut inputs = Inputs::default();
     inputs.add(&args.input);
     inputs.add(Path::new(&args.layout));
-    for family in [&layout.fonts.heading, &layout.fonts.body] {
-        if resumepdf::fonts::is_font_path(family) {
-            inputs.add(Path::new(family));
-        }
+    for path in layout_font_files(&layout) {
+        inputs.add(path);
     }
     for font in &args.tuning.fonts {
         inputs.add(font);
@@ -223,4 +257,16 @@ pub(super) fn render_file(args: &RenderArgs) -> Result<Written, String> {
     output::write_atomically(&output, &rendered.pdf)
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
     Ok(written)
+}
+
+/// The font files a layout names (regular, bold, italic, bold italic of each family): inputs a
+/// watch or batch notices changing.
+pub(super) fn layout_font_files(layout: &Layout) -> impl Iterator<Item = &Path> {
+    layout.fonts.families().into_iter().flat_map(|family| {
+        let regular = resumepdf::fonts::is_font_path(&family.name).then_some(family.name.as_str());
+        regular
+            .into_iter()
+            .chain(family.style_files().map(|(_, _, file)| file))
+            .map(Path::new)
+    })
 }

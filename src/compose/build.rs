@@ -51,8 +51,8 @@ impl Styles {
         };
         let colors = &layout.colors;
         let sizes = &layout.sizes;
-        let body_family = layout.fonts.body.as_str();
-        let heading_family = layout.fonts.heading.as_str();
+        let body_family = layout.fonts.body.name.as_str();
+        let heading_family = layout.fonts.heading.name.as_str();
         let style = |family: &str, s: Style, size: f32, color: crate::layout::Color| TextStyle {
             face: face(family, s),
             size,

@@ -24,6 +24,18 @@ pub enum FontError {
         /// The file.
         path: String,
     },
+    /// No bundled or installed family has this name.
+    #[error(
+        "no font family `{family}` is bundled or installed{}; `fc-list : family` lists the \
+         installed families",
+        if close.is_empty() { String::new() } else { format!(" (close names: {})", close.join(", ")) }
+    )]
+    UnknownFamily {
+        /// The name asked for.
+        family: String,
+        /// Bundled and installed families with a similar name.
+        close: Vec<String>,
+    },
 }
 
 /// Every character of every string value in a JSON text (keys excluded), each once.
@@ -187,6 +199,56 @@ pub fn add_system_family(book: &mut FontBook, family: &str) -> bool {
     found
 }
 
+/// Makes `family` a family of `book`: a bundled one, or an installed one with its real bold and
+/// italic faces (see [`add_system_family`]) — what `--font-family` names.
+///
+/// # Errors
+///
+/// [`FontError::UnknownFamily`], with the bundled and installed families of a similar name, when
+/// no family has this name.
+pub fn add_installed_family(book: &mut FontBook, family: &str) -> Result<(), FontError> {
+    if add_system_family(book, family) {
+        return Ok(());
+    }
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    let mut names: Vec<String> = book.families().into_iter().map(str::to_string).collect();
+    names.extend(
+        db.faces()
+            .flat_map(|face| face.families.iter().map(|(name, _)| name.clone())),
+    );
+    Err(FontError::UnknownFamily {
+        family: family.to_string(),
+        close: close_names(family, names),
+    })
+}
+
+/// The names of `names` that share a word with `wanted` (ignoring case; a word of three
+/// letters or more, or its start), sorted, each once, at most eight.
+fn close_names(wanted: &str, names: Vec<String>) -> Vec<String> {
+    let words = |name: &str| -> Vec<String> {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let wanted = words(wanted);
+    let mut close: Vec<String> = names
+        .into_iter()
+        .filter(|name| {
+            words(name).iter().any(|word| {
+                wanted
+                    .iter()
+                    .any(|w| word.starts_with(w.as_str()) || w.starts_with(word.as_str()))
+            })
+        })
+        .collect();
+    close.sort();
+    close.dedup();
+    close.truncate(8);
+    close
+}
+
 /// A system font face as `fontdb` read it from the font tables.
 struct SystemFace {
     id: fontdb::ID,
@@ -309,6 +371,29 @@ mod tests {
                 "LiberationSans-Italic.ttf"
             ]
         );
+    }
+
+    #[test]
+    fn an_unknown_family_is_refused_with_close_names() {
+        let names = [
+            "DejaVu Sans",
+            "DejaVu Serif",
+            "Liberation Sans",
+            "Noto Sans CJK JP",
+        ];
+        let close = close_names("dejavu sns", names.map(String::from).to_vec());
+        assert_eq!(close, ["DejaVu Sans", "DejaVu Serif"]);
+        let mut book = FontBook::bundled();
+        let err = add_installed_family(&mut book, "Liberation Sanz Nonesuch")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("no font family `Liberation Sanz Nonesuch`")
+                && err.contains("close names: ")
+                && err.contains("Liberation Sans"),
+            "{err}"
+        );
+        assert!(add_installed_family(&mut book, "carlito").is_ok());
     }
 
     #[test]

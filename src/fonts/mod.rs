@@ -266,10 +266,26 @@ impl FontBook {
     }
 
     /// Adds a font file as a family of its own, named by its path, so a layout's `fonts.body` or
-    /// `fonts.heading` can name it (one upright regular face; bold is drawn emboldened). Adding the
-    /// same path twice adds it once.
+    /// `fonts.heading` can name it (its regular face; bold and italic are simulated unless the
+    /// layout gives their files, see [`FontBook::add_style_file`]). Adding the same path twice
+    /// adds it once.
     pub fn add_family_file(&mut self, path: &str) -> Result<FaceId, fallback::FontError> {
-        if let Some(id) = self.find(path, Style::REGULAR) {
+        self.add_style_file(path, Style::REGULAR, path)
+    }
+
+    /// Adds the font file at `path` as the `style` face of `family` (a family of a layout's own
+    /// files, named by its regular file), so that text in that style is drawn with it rather
+    /// than simulated. Adding the same style twice adds it once.
+    pub fn add_style_file(
+        &mut self,
+        family: &str,
+        style: Style,
+        path: &str,
+    ) -> Result<FaceId, fallback::FontError> {
+        let exact = self
+            .faces()
+            .find(|(_, f)| f.family == family && f.style == style);
+        if let Some((id, _)) = exact {
             return Ok(id);
         }
         let bytes = crate::read::read_file(std::path::Path::new(path), crate::read::FONT).map_err(
@@ -278,13 +294,10 @@ impl FontBook {
                 source,
             },
         )?;
-        let not_a_font = || fallback::FontError::NotAFont {
-            path: path.to_string(),
-        };
-        let face = Face::parse(path, Style::REGULAR, Arc::new(bytes), 0).ok_or_else(not_a_font)?;
-        let id = FaceId(u16::try_from(self.faces.len()).map_err(|_| not_a_font())?);
-        self.faces.push(face);
-        Ok(id)
+        self.add_family_face(family, style, Arc::new(bytes), 0)
+            .ok_or_else(|| fallback::FontError::NotAFont {
+                path: path.to_string(),
+            })
     }
 
     /// Adds face `index` of `data` as the `style` face of `family` (an installed family a layout

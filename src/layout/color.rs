@@ -1,5 +1,6 @@
 //! Colours written as `#rrggbb` (or `#rgb`) in layout files.
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, de};
 
 use crate::style::Rgb;
@@ -37,6 +38,21 @@ impl<'de> Deserialize<'de> for Color {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         parse_hex(&text).map(Color).map_err(de::Error::custom)
+    }
+}
+
+/// The strings [`parse_hex`] reads.
+impl JsonSchema for Color {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Color".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A colour as hex \"#rrggbb\" or \"#rgb\".",
+            "type": "string",
+            "pattern": "^\\s*#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})\\s*$"
+        })
     }
 }
 

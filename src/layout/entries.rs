@@ -9,10 +9,11 @@
 //!
 //! Empty fields are dropped with their separator, so no line ever shows a dangling " — ".
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// The templates of every dated section.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entries {
     /// Jobs (`work`).
@@ -143,7 +144,7 @@ pub struct Section<'a> {
 }
 
 /// How one entry is drawn: its header lines, then its body.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntryTemplate {
     /// The header lines, each with a part flush left and a part flush right. The first line's
@@ -165,7 +166,7 @@ pub struct EntryTemplate {
 }
 
 /// The space between two entries of a section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EntryGap {
     /// The layout's `spacing.entry_gap`.
@@ -176,16 +177,20 @@ pub enum EntryGap {
 }
 
 /// One header line.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TemplateLine {
-    /// Fields flush left, joined by `separator` (empty ones left out).
+    /// Fields flush left, joined by `separator` (empty ones left out): each a field's name, or
+    /// an object with its style, link and affixes.
     #[serde(default, deserialize_with = "items")]
+    #[schemars(with = "Vec<ItemSpec>")]
     pub left: Vec<Item>,
-    /// Fields flush right, joined by `separator`.
+    /// Fields flush right, joined by `separator`: each a field's name, or an object.
     #[serde(default, deserialize_with = "items")]
+    #[schemars(with = "Vec<ItemSpec>")]
     pub right: Vec<Item>,
-    /// What goes between two fields of one side.
+    /// What goes between two fields of one side (text; `{label}` in it stands for the language's
+    /// label separator, ": " or " : " in French).
     #[serde(default = "comma")]
     pub separator: String,
     /// The separator's style; by default that of the field before it.
@@ -203,7 +208,7 @@ fn comma() -> String {
 }
 
 /// A field on a header line, with its style, link and affixes.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Which value of the entry.
@@ -215,13 +220,15 @@ pub struct Item {
     /// Whether it links to the entry's `url`.
     #[serde(default)]
     pub link: bool,
-    /// Text before the value (only when the value is shown).
+    /// Text before the value, shown only with it (`{label}` in it stands for the language's label
+    /// separator, ": " or " : " in French).
     #[serde(default)]
     pub prefix: String,
-    /// Text after the value.
+    /// Text after the value, shown only with it (`{label}` as in `prefix`).
     #[serde(default)]
     pub suffix: String,
-    /// What goes between it and the field shown before it, instead of the line's separator.
+    /// What goes between it and the field shown before it, instead of the line's separator
+    /// (`{label}` as in `prefix`).
     #[serde(default)]
     pub separator: Option<String>,
     /// That separator's style, instead of the line's `separator_style`.
@@ -229,8 +236,9 @@ pub struct Item {
     pub separator_style: Option<ItemStyle>,
 }
 
-/// An item as a layout file may write it: its field's name alone, or the whole object.
-#[derive(Deserialize)]
+/// A field on a header line: its name alone (`"position"`), or an object with its style, link and
+/// affixes.
+#[derive(Deserialize, JsonSchema)]
 #[serde(untagged)]
 enum ItemSpec {
     Field(Field),
@@ -258,7 +266,7 @@ fn items<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Item>,
 }
 
 /// The values an entry template can show (the JSON Resume key of each, except `dates`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     /// The employer (`work`), or the name of a certificate, publication or project.
@@ -335,7 +343,7 @@ impl Field {
 }
 
 /// A contact item of the header, each linked where it can be (e-mail, telephone, web).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ContactField {
     /// `basics.email`.
@@ -351,7 +359,7 @@ pub enum ContactField {
 }
 
 /// The style of a field or separator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemStyle {
     /// Bold body text.
@@ -365,7 +373,7 @@ pub enum ItemStyle {
 }
 
 /// What follows an entry's header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum BodyPart {
     /// `description`, as paragraphs.

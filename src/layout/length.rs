@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, de};
 
 /// A length in PDF points (1/72 inch).
@@ -66,6 +67,26 @@ impl<'de> Deserialize<'de> for Length {
             ))),
             Raw::Text(t) => Length::parse(&t).map_err(de::Error::custom),
         }
+    }
+}
+
+/// A number of points, or a string [`Length::parse`] reads.
+impl JsonSchema for Length {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Length".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A length: a number of points (1/72 in), or a string with a unit: \"0.75in\", \"18mm\", \"2cm\", \"54pt\".",
+            "oneOf": [
+                { "type": "number", "minimum": 0 },
+                {
+                    "type": "string",
+                    "pattern": "^\\s*([0-9]+(\\.[0-9]*)?|\\.[0-9]+)\\s*(pt|in|mm|cm)?\\s*$"
+                }
+            ]
+        })
     }
 }
 

@@ -65,10 +65,6 @@ pub fn builtin_names() -> Vec<&'static str> {
     BUILTIN.iter().map(|(name, _)| *name).collect()
 }
 
-/// The JSON Schema of layout files, as committed in `layouts/layout.schema.json`
-/// (`resumepdf layouts schema` prints it).
-pub const SCHEMA_JSON: &str = include_str!("../../layouts/layout.schema.json");
-
 /// The file of built-in layout `name` (any case), as it ships: the starting point of a layout of
 /// one's own (`resumepdf layouts show NAME`).
 pub fn builtin_source(name: &str) -> Option<&'static str> {
@@ -186,12 +182,13 @@ fn resolve_font_paths(layout: &mut Layout, source_name: &str) {
     let folder = Path::new(source_name)
         .parent()
         .filter(|_| source_name.ends_with(".json"));
-    for family in [&mut layout.fonts.heading, &mut layout.fonts.body] {
+    let families = [&mut layout.fonts.heading, &mut layout.fonts.body];
+    for file in families.into_iter().flat_map(super::Family::files_mut) {
         if let Some(folder) = folder
-            && crate::fonts::is_font_path(family)
-            && Path::new(family.as_str()).is_relative()
+            && crate::fonts::is_font_path(file)
+            && Path::new(file.as_str()).is_relative()
         {
-            *family = folder.join(family.as_str()).to_string_lossy().into_owned();
+            *file = folder.join(file.as_str()).to_string_lossy().into_owned();
         }
     }
 }
@@ -286,14 +283,26 @@ mod tests {
             layout.colors.accent.0,
             super::super::parse_hex("#1f4e79").unwrap()
         );
-        assert_eq!(layout.fonts.body, "Liberation Serif");
+        assert_eq!(layout.fonts.body.name, "Liberation Serif");
     }
 
-    /// Every built-in layout conforms to `layouts/layout.schema.json`, so editors that read the
-    /// schema complete and check exactly what the renderer accepts.
+    /// `layouts/layout.schema.json` is the schema the layout types generate. When this fails,
+    /// run `cargo run -- layouts schema > layouts/layout.schema.json` and commit the file.
+    #[test]
+    fn the_committed_schema_is_the_generated_one() {
+        let committed = include_str!("../../layouts/layout.schema.json");
+        assert!(
+            committed == super::super::schema(),
+            "layouts/layout.schema.json is out of date: run \
+             `cargo run -- layouts schema > layouts/layout.schema.json`"
+        );
+    }
+
+    /// Every built-in layout conforms to the layout schema, so editors that read the schema
+    /// complete and check exactly what the renderer accepts.
     #[test]
     fn the_built_in_layouts_conform_to_the_json_schema() {
-        let schema: Value = serde_json::from_str(SCHEMA_JSON).unwrap();
+        let schema: Value = serde_json::from_str(&super::super::schema()).unwrap();
         let validator = jsonschema::draft7::new(&schema).unwrap();
         for (name, text) in BUILTIN {
             let layout: Value = serde_json::from_str(text).unwrap();
@@ -322,12 +331,56 @@ mod tests {
             assert!(errors.is_empty(), "{example}: {errors:#?}");
             parse(example, "readme.json", &FontBook::bundled()).expect("the example loads");
         }
-        // Every field says what it is (directly, or through the definition it refers to).
+        // Partial overrides are valid, whichever object they give part of; a file without
+        // `extends` must be complete.
+        for partial in [
+            r#"{"extends": "classic", "name": "a4", "page": {"size": "A4"}}"#,
+            r#"{"extends": "classic", "name": "m", "page": {"margins": {"top": "1in"}}}"#,
+            r#"{"extends": "classic", "name": "t", "sections": {"titles": {"work": "Jobs"}}}"#,
+            r#"{"extends": "sidebar", "name": "w", "columns": {"sidebar": {"width": "2.5in"}}}"#,
+            r#"{"extends": "modern", "name": "h", "headings": {"rule_width": 1}}"#,
+        ] {
+            let layout: Value = serde_json::from_str(partial).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&layout)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{partial}: {errors:#?}");
+            parse(partial, "partial.json", &FontBook::bundled()).expect("the override loads");
+        }
+        // Fonts by style: the regular file is what the family is, so it is always required.
+        let by_style = |files: &str| -> Value {
+            serde_json::from_str(&format!(
+                r#"{{"extends": "classic", "name": "f", "fonts": {{"body": {files}}}}}"#
+            ))
+            .unwrap()
+        };
+        assert!(validator.is_valid(&by_style(r#"{"regular": "a.ttf", "bold": "b.ttf"}"#)));
+        assert!(!validator.is_valid(&by_style(r#"{"bold": "b.ttf"}"#)));
+        let mut incomplete: Value = serde_json::from_str(BUILTIN[0].1).unwrap();
+        incomplete["page"]
+            .as_object_mut()
+            .unwrap()
+            .remove("margins");
+        assert!(!validator.is_valid(&incomplete), "margins are required");
+        // The limits of rules.rs are the schema's.
+        let mut small: Value = serde_json::from_str(BUILTIN[0].1).unwrap();
+        small["sizes"]["body"] = Value::from(super::super::rules::BODY_SIZE.0 - 0.5);
+        assert!(!validator.is_valid(&small));
+        small["sizes"]["body"] = Value::from(super::super::rules::BODY_SIZE.0);
+        small["page"]["margins"]["top"] = Value::from(super::super::rules::MIN_MARGIN - 1.0);
+        assert!(!validator.is_valid(&small));
+        // Every field says what it is, with its unit when it is a number, a length or a colour.
+        let fields = {
+            let mut fields = schema.clone();
+            fields.as_object_mut().unwrap().remove("then");
+            fields
+        };
         let mut undescribed = Vec::new();
-        undescribed_fields(&schema, "", &mut undescribed);
+        undescribed_fields(&fields, "", &mut undescribed);
         assert!(
             undescribed.is_empty(),
-            "fields without a description: {undescribed:?}"
+            "fields without a description or unit: {undescribed:?}"
         );
         // The schema does refuse a key the renderer does not know.
         let mut unknown: Value = serde_json::from_str(BUILTIN[0].1).unwrap();
@@ -335,13 +388,29 @@ mod tests {
         assert!(!validator.is_valid(&unknown));
     }
 
-    /// The paths of the properties under `node` with neither a description nor a `$ref`.
+    /// The paths of the properties under `node` without a description, or whose description
+    /// gives no unit although the value is a number, a length or a colour.
     fn undescribed_fields(node: &Value, path: &str, out: &mut Vec<String>) {
+        const UNITS: [&str; 5] = ["points", "(pt, in, mm or cm)", "ratio", "#rrggbb", "pages"];
         match node {
             Value::Object(map) => {
                 if let Some(Value::Object(properties)) = map.get("properties") {
                     for (key, field) in properties {
-                        if field.get("description").is_none() && field.get("$ref").is_none() {
+                        let text = field.to_string();
+                        let measured = [
+                            "\"number\"",
+                            "\"integer\"",
+                            "definitions/Length\"",
+                            "definitions/Color\"",
+                        ]
+                        .iter()
+                        .any(|kind| text.contains(kind));
+                        let described = match field["description"].as_str() {
+                            Some(d) => !measured || UNITS.iter().any(|unit| d.contains(unit)),
+                            // A definition it refers to describes it.
+                            None => !measured && field.get("$ref").is_some(),
+                        };
+                        if !described {
                             out.push(format!("{path}.{key}"));
                         }
                     }

@@ -6,6 +6,7 @@
 //! a language without a region means A4, except English (most English resumes without a country
 //! are American) and no language at all, which keep Letter.
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, de};
 
 /// Supported paper sizes.
@@ -65,6 +66,21 @@ impl<'de> Deserialize<'de> for PaperSize {
             de::Error::custom(format!(
                 "unknown paper size `{name}`: expected letter or a4"
             ))
+        })
+    }
+}
+
+/// The names [`PaperSize::from_name`] reads, in any case.
+impl JsonSchema for PaperSize {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PaperSize".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A paper size: \"letter\" (8.5 × 11 in) or \"a4\" (210 × 297 mm), in any letter case.",
+            "type": "string",
+            "pattern": "^\\s*([Ll][Ee][Tt][Tt][Ee][Rr]|[Aa]4)\\s*$"
         })
     }
 }

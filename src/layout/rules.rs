@@ -24,3 +24,10 @@ pub const RULE_GAP: (f32, f32) = (0.0, 8.0);
 pub const SMALL_CAPS_SCALE: (f32, f32) = (0.7, 0.9);
 /// Largest corner radius of a rounded photo, as a fraction of its size (0.5 is a circle).
 pub const MAX_PHOTO_CORNER: f32 = 0.5;
+/// Range of the shortest last line of a paragraph line breaking accepts without trying other
+/// breaks, as a fraction of the measure: beyond half, paragraphs reflow for little gain.
+pub const LAST_LINE_MIN: (f32, f32) = (0.0, 0.5);
+/// Range of a photo's size in points (0.6 in to 2 in): a recognisable face, never a poster.
+pub const PHOTO_SIZE: (f32, f32) = (43.2, 144.0);
+/// Smallest width of a sidebar's text in points (1.5 in): narrower, every line breaks.
+pub const MIN_SIDEBAR_WIDTH: f32 = 108.0;

@@ -88,27 +88,39 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
         ("fonts.heading", &layout.fonts.heading),
         ("fonts.body", &layout.fonts.body),
     ] {
-        if crate::fonts::is_font_path(family) {
-            let parses = crate::read::read_file(std::path::Path::new(family), crate::read::FONT)
-                .ok()
-                .is_some_and(|bytes| rustybuzz::ttf_parser::Face::parse(&bytes, 0).is_ok());
-            if !parses {
+        let name = family.name.as_str();
+        let has_style_files = family.style_files().next().is_some();
+        if crate::fonts::is_font_path(name) {
+            if !is_font_file(name) {
                 fail(
                     field,
-                    format!("`{family}` is not a readable TrueType or OpenType font file"),
+                    format!("`{name}` is not a readable TrueType or OpenType font file"),
                 );
             }
-        } else if fonts.find(family, Style::REGULAR).is_none()
-            && !crate::fonts::fallback::system_has_family(family)
+        } else if has_style_files {
+            fail(
+                &format!("{field}.regular"),
+                format!("`{name}` is not a font file: give a .ttf, .otf or .ttc file"),
+            );
+        } else if fonts.find(name, Style::REGULAR).is_none()
+            && !crate::fonts::fallback::system_has_family(name)
         {
             fail(
                 field,
                 format!(
-                    "no font family `{family}` is bundled or installed; bundled families: \
+                    "no font family `{name}` is bundled or installed; bundled families: \
                      {families}; or an installed family (`fc-list : family` lists them), or \
                      the path of a .ttf/.otf file"
                 ),
             );
+        }
+        for (key, _, file) in family.style_files() {
+            if !crate::fonts::is_font_path(file) || !is_font_file(file) {
+                fail(
+                    &format!("{field}.{key}"),
+                    format!("`{file}` is not a readable TrueType or OpenType font file"),
+                );
+            }
         }
     }
     let sizes = &layout.sizes;
@@ -189,12 +201,12 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
             ),
         );
     }
-    if !(0.0..=0.5).contains(&layout.last_line_min) {
+    if !(LAST_LINE_MIN.0..=LAST_LINE_MIN.1).contains(&layout.last_line_min) {
         fail(
             "last_line_min",
             format!(
-                "{} is outside 0–0.5 (a fraction of the measure)",
-                layout.last_line_min
+                "{} is outside {}–{} (a fraction of the measure)",
+                layout.last_line_min, LAST_LINE_MIN.0, LAST_LINE_MIN.1
             ),
         );
     }
@@ -274,12 +286,13 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
                 );
             }
         }
-        if sidebar.width.pt() < 1.5 * Length::INCH {
+        if sidebar.width.pt() < MIN_SIDEBAR_WIDTH {
             fail(
                 "columns.sidebar.width",
                 format!(
-                    "{} is too narrow for sidebar text; use at least 1.5in",
-                    sidebar.width
+                    "{} is too narrow for sidebar text; use at least {}",
+                    sidebar.width,
+                    Length(MIN_SIDEBAR_WIDTH)
                 ),
             );
         }
@@ -293,9 +306,17 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
         }
     }
     if let Some(photo) = layout.photo.as_ref().filter(|p| p.show) {
-        let (min, max) = (0.6 * Length::INCH, 2.0 * Length::INCH);
+        let (min, max) = PHOTO_SIZE;
         if !(min..=max).contains(&photo.size.pt()) {
-            fail("photo.size", format!("{} is outside 0.6in–2in", photo.size));
+            fail(
+                "photo.size",
+                format!(
+                    "{} is outside {:.1}in–{:.1}in",
+                    photo.size,
+                    min / Length::INCH,
+                    max / Length::INCH
+                ),
+            );
         }
         let has_sidebar = matches!(layout.columns, super::Columns::Sidebar(_));
         match (photo.position, has_sidebar) {
@@ -377,6 +398,13 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
     }
     entry_templates(&layout.entries, &mut fail);
     out
+}
+
+/// Whether `path` is a font file that can be read and parsed.
+fn is_font_file(path: &str) -> bool {
+    crate::read::read_file(std::path::Path::new(path), crate::read::FONT)
+        .ok()
+        .is_some_and(|bytes| rustybuzz::ttf_parser::Face::parse(&bytes, 0).is_ok())
 }
 
 /// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language, then subtags of 1–8
