@@ -671,6 +671,9 @@ fn a_short_keyword_never_breaks_and_one_wider_than_the_sidebar_breaks_at_its_spa
     );
     let words: Vec<&str> = lines.iter().flat_map(|l| l.split(' ')).collect();
     for word in ["communication", "Written", "spoken"] {
-        assert!(words.iter().any(|w| w.trim_end_matches(',') == word), "{word}: {lines:#?}");
+        assert!(
+            words.iter().any(|w| w.trim_end_matches(',') == word),
+            "{word}: {lines:#?}"
+        );
     }
 }
