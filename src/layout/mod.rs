@@ -87,6 +87,18 @@ pub struct Layout {
     pub footer: bool,
 }
 
+impl Layout {
+    /// The distance between two lines of body text, in points: the body face's natural line
+    /// height at the body size times the line spacing (1.2 em when the face is not loaded yet,
+    /// as for an installed family before a render adds it).
+    pub fn body_line_pitch(&self, fonts: &crate::fonts::FontBook) -> f32 {
+        let em = fonts
+            .find(&self.fonts.body, crate::fonts::Style::REGULAR)
+            .map_or(1.2, |face| fonts.face(face).line_height);
+        em * self.sizes.body * self.line_spacing
+    }
+}
+
 /// Footers are shown unless a layout says otherwise.
 fn shows_footer() -> bool {
     true

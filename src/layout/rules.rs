@@ -24,3 +24,14 @@ pub const RULE_GAP: (f32, f32) = (0.0, 8.0);
 pub const SMALL_CAPS_SCALE: (f32, f32) = (0.7, 0.9);
 /// Largest corner radius of a rounded photo, as a fraction of its size (0.5 is a circle).
 pub const MAX_PHOTO_CORNER: f32 = 0.5;
+/// The smallest gap between entries, in body lines and in paragraph gaps: at least half a line
+/// plus one and a half of the gaps between an entry's bullets. Readers and applicant tracking
+/// parsers see where one job ends by the space around it (OpenResume splits a section where the
+/// gap between lines exceeds 1.4 times the usual one); `--pages` squeezing keeps this too.
+pub const ENTRY_GAP: (f32, f32) = (0.5, 1.5);
+
+/// The smallest entry gap, in points, for body lines `line_pitch` apart and bullets
+/// `paragraph_gap` apart (see [`ENTRY_GAP`]).
+pub fn min_entry_gap(line_pitch: f32, paragraph_gap: f32) -> f32 {
+    ENTRY_GAP.0 * line_pitch + ENTRY_GAP.1 * paragraph_gap
+}
