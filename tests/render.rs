@@ -673,14 +673,17 @@ fn a_short_keyword_never_breaks_and_one_wider_than_the_sidebar_breaks_at_its_spa
     );
     let words: Vec<&str> = lines.iter().flat_map(|l| l.split(' ')).collect();
     for word in ["communication", "Written", "spoken"] {
-        assert!(words.iter().any(|w| w.trim_end_matches(',') == word), "{word}: {lines:#?}");
+        assert!(
+            words.iter().any(|w| w.trim_end_matches(',') == word),
+            "{word}: {lines:#?}"
+        );
     }
 }
 
 /// The fewest samples `compact` must print on one page. Of the 11 samples, 7 fit at the layout
 /// rules' limits (10 pt body, single spacing, 0.5 in margins, entries kept apart); the other four
-/// need more than a page even then (`everything` 1.6 pages, `senior-engineer-long-career` 2.4,
-/// `new-graduate` 1.2, `customer-service-supervisor` about 4 lines over) and keep their pages.
+/// need more than a page even then (`everything` 1.6 pages, `senior-engineer-long-career` 2.5,
+/// `new-graduate` 1.3, `customer-service-supervisor` about 4 lines over) and keep their pages.
 const COMPACT_ONE_PAGE_SAMPLES: usize = 7;
 
 /// `compact` keeps its promise of one page wherever the rules allow: its own page budget fits

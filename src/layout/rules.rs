@@ -35,3 +35,16 @@ pub const ENTRY_GAP: (f32, f32) = (0.5, 1.5);
 pub fn min_entry_gap(line_pitch: f32, paragraph_gap: f32) -> f32 {
     ENTRY_GAP.0 * line_pitch + ENTRY_GAP.1 * paragraph_gap
 }
+
+/// The least distance from an entry's header line down to its body, baseline to baseline, in
+/// body sizes. Position-based text extractors (pdfminer.six, and the applicant tracking systems
+/// built on such tools) read lines as one block when the space between their boxes is under half
+/// a line's height; an entry's header, dates flush right, must stay a block of its own, or the
+/// dates are read into the middle of a bullet. `--pages` squeezing keeps it too.
+pub const HEADER_TO_BODY: f32 = 1.65;
+
+/// The smallest space, in points, between an entry's header line and its body for body text of
+/// `body_size` points on lines `line_pitch` apart (see [`HEADER_TO_BODY`]).
+pub fn min_header_gap(body_size: f32, line_pitch: f32) -> f32 {
+    (HEADER_TO_BODY * body_size - line_pitch).max(0.0)
+}
