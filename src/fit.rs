@@ -5,6 +5,10 @@
 //! 0.5 in), then font sizes (body down to 10 pt, the others in proportion). One number, the
 //! squeeze, runs from 0 (the layout as designed) to 4 (every knob at its limit); a binary search
 //! finds the smallest squeeze that fits, so a resume that needs a little squeezing is barely changed.
+//! Entries keep the gap the layout rules ask for ([`rules::ENTRY_GAP`]), so that a squeezed page
+//! still shows readers and parsers where one job ends. When even every knob at its limit cannot
+//! meet the budget, squeezing costs legibility for nothing unless it saves a page: the fit then
+//! aims at the fewest pages the rules reach, and reports the overflow.
 
 use std::sync::Arc;
 
@@ -72,7 +76,7 @@ pub fn fit(
 ) -> Fit {
     let max_pages = max_pages.max(1);
     let typeset = |squeeze: f32| {
-        let candidate = squeezed(layout, squeeze);
+        let candidate = squeezed(layout, fonts, squeeze);
         let document = crate::compose::compose(resume, &candidate, fonts, photo);
         let pages = crate::typeset::typeset(&document, fonts);
         (candidate, pages)
@@ -82,23 +86,25 @@ pub fn fit(
         return result(layout, layout.clone(), 0.0, &natural, None);
     }
     let (tightest, tight_pages) = typeset(MAX_SQUEEZE);
-    if tight_pages.pages.len() > max_pages {
-        let overflow = overflow(&tightest, &tight_pages, max_pages);
-        return result(layout, tightest, MAX_SQUEEZE, &tight_pages, Some(overflow));
+    let overflow =
+        (tight_pages.pages.len() > max_pages).then(|| overflow(&tightest, &tight_pages, max_pages));
+    let reachable = max_pages.max(tight_pages.pages.len());
+    if natural.pages.len() <= reachable {
+        return result(layout, layout.clone(), 0.0, &natural, overflow);
     }
     let (mut low, mut high) = (0.0_f32, MAX_SQUEEZE);
     let mut best = (tightest, tight_pages);
     for _ in 0..12 {
         let middle = (low + high) / 2.0;
         let (candidate, pages) = typeset(middle);
-        if pages.pages.len() <= max_pages {
+        if pages.pages.len() <= reachable {
             high = middle;
             best = (candidate, pages);
         } else {
             low = middle;
         }
     }
-    result(layout, best.0, high, &best.1, None)
+    result(layout, best.0, high, &best.1, overflow)
 }
 
 fn result(
@@ -118,7 +124,7 @@ fn result(
 }
 
 /// `layout` tightened by `squeeze` (0 = unchanged, [`MAX_SQUEEZE`] = every knob at its limit).
-pub fn squeezed(layout: &Layout, squeeze: f32) -> Layout {
+pub fn squeezed(layout: &Layout, fonts: &FontBook, squeeze: f32) -> Layout {
     let stage = |n: f32| (squeeze - n).clamp(0.0, 1.0);
     let toward = |value: f32, floor: f32, t: f32| {
         if value > floor {
@@ -156,6 +162,11 @@ pub fn squeezed(layout: &Layout, squeeze: f32) -> Layout {
     sizes.label *= scale;
     sizes.heading *= scale;
     sizes.small = (sizes.small * scale).max(SMALL_FLOOR.min(sizes.small));
+    let entry_floor =
+        rules::min_entry_gap(out.body_line_pitch(fonts), out.spacing.paragraph_gap.pt())
+            .min(layout.spacing.entry_gap.pt());
+    let entry_gap = &mut out.spacing.entry_gap;
+    *entry_gap = Length(entry_gap.pt().max(entry_floor));
     out
 }
 
@@ -236,7 +247,7 @@ mod tests {
             let base = layout::load(name, &fonts).unwrap();
             for step in 0..=8 {
                 let squeeze = step as f32 * MAX_SQUEEZE / 8.0;
-                let violations = layout::validate(&squeezed(&base, squeeze), &fonts);
+                let violations = layout::validate(&squeezed(&base, &fonts, squeeze), &fonts);
                 assert!(violations.is_empty(), "{name} at {squeeze}: {violations:?}");
             }
         }
@@ -266,7 +277,7 @@ mod tests {
             "gaps move first: {moved:?}"
         );
         // A slightly smaller squeeze would not fit: the change is the least that works.
-        let looser = squeezed(&layout, (fit.squeeze - 0.01).max(0.0));
+        let looser = squeezed(&layout, &fonts, (fit.squeeze - 0.01).max(0.0));
         let document = crate::compose::compose(&resume, &looser, &fonts, None);
         assert!(crate::typeset::typeset(&document, &fonts).pages.len() > 1);
     }
@@ -278,14 +289,28 @@ mod tests {
         let resume = resume("samples/senior-engineer-long-career.json");
         let fit = fit(&resume, &layout, &fonts, None, 1);
         let overflow = fit.overflow.expect("a long career cannot fit one page");
-        assert_eq!(fit.squeeze, MAX_SQUEEZE);
         assert!(overflow.pages_needed > 1.0, "{overflow:?}");
         assert!(overflow.lines_over > 10, "{overflow:?}");
-        assert!(
-            fit.changes
-                .iter()
-                .any(|c| c.field == "sizes.body" && c.to == 10.0)
-        );
+        // It gets the fewest pages the rules reach, squeezed no further than that takes.
+        let pages_at = |squeeze: f32| {
+            let document =
+                crate::compose::compose(&resume, &squeezed(&layout, &fonts, squeeze), &fonts, None);
+            crate::typeset::typeset(&document, &fonts).pages.len()
+        };
+        assert_eq!(fit.pages, pages_at(MAX_SQUEEZE));
+        assert!(fit.pages < pages_at(0.0), "squeezing saves a page here");
+        assert!(pages_at((fit.squeeze - 0.01).max(0.0)) > fit.pages);
+    }
+
+    #[test]
+    fn a_budget_no_squeeze_can_meet_leaves_the_layout_as_designed() {
+        let fonts = FontBook::bundled();
+        let layout = layout::load("compact", &fonts).unwrap();
+        let resume = resume("samples/everything.json");
+        let fit = fit(&resume, &layout, &fonts, None, 1);
+        assert!(fit.overflow.is_some());
+        assert_eq!(fit.squeeze, 0.0, "squeezing would not save a page");
+        assert!(fit.changes.is_empty());
     }
 
     #[test]

@@ -78,3 +78,29 @@ fn entries_are_set_apart_by_more_than_the_parser_threshold_in_every_layout() {
         );
     }
 }
+
+/// An entry's header (its dates flush right) is a block of its own for extractors that group
+/// lines by their spacing: pdfminer.six read the dates into the middle of a bullet when the first
+/// bullet sat a plain line below. The line right above each job's first bullet is at least
+/// `rules::HEADER_TO_BODY` body sizes above it, baseline to baseline.
+#[test]
+fn an_entry_header_stands_apart_from_its_first_bullet_in_every_layout() {
+    for layout in builtin_names() {
+        let rendered = render(RESUME, layout);
+        let shows = &rendered.read.shows[0];
+        let body = rendered.layout.sizes.body;
+        let (bullets, _) = baselines(layout);
+        for first in [bullets[0], bullets[3], bullets[6]] {
+            let header = shows
+                .iter()
+                .map(|s| s.y)
+                .filter(|&y| y > first + 0.5)
+                .fold(f32::INFINITY, f32::min);
+            let gap = header - first;
+            assert!(
+                gap + 0.01 >= resumepdf::layout::rules::HEADER_TO_BODY * body,
+                "{layout}: header {gap:.2} pt above its first bullet ({body} pt body)"
+            );
+        }
+    }
+}

@@ -645,7 +645,9 @@ fn built_in_layouts_keep_a_short_language_whole_and_label_project_keywords() {
             "{layout}: {lines:?}"
         );
         assert!(
-            lines.iter().any(|line| line.contains("· Library ·")),
+            lines
+                .iter()
+                .any(|line| line.split('·').any(|part| part.trim() == "Library")),
             "{layout}: {lines:?}"
         );
     }
@@ -676,4 +678,43 @@ fn a_short_keyword_never_breaks_and_one_wider_than_the_sidebar_breaks_at_its_spa
             "{word}: {lines:#?}"
         );
     }
+}
+
+/// The fewest samples `compact` must print on one page. Of the 11 samples, 7 fit at the layout
+/// rules' limits (10 pt body, single spacing, 0.5 in margins, entries kept apart); the other four
+/// need more than a page even then (`everything` 1.6 pages, `senior-engineer-long-career` 2.5,
+/// `new-graduate` 1.3, `customer-service-supervisor` about 4 lines over) and keep their pages.
+const COMPACT_ONE_PAGE_SAMPLES: usize = 7;
+
+/// `compact` keeps its promise of one page wherever the rules allow: its own page budget fits
+/// the samples (page counts read back from the PDFs), and a resume that cannot fit is not cut.
+#[test]
+fn compact_prints_most_samples_on_one_page() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("samples/ is readable") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).expect("sample is readable");
+            let name = path.file_stem().unwrap().to_string_lossy().to_string();
+            pages.push((
+                name,
+                common::cli_render::render(&text, "compact").read.page_count,
+            ));
+        }
+    }
+    assert!(pages.len() >= 10, "the samples are missing: {pages:?}");
+    let long_career = pages
+        .iter()
+        .find(|(name, _)| name == "senior-engineer-long-career");
+    assert!(
+        long_career.is_some_and(|(_, count)| *count > 1),
+        "a long career keeps its pages: {pages:?}"
+    );
+    let one_page = pages.iter().filter(|(_, count)| *count == 1).count();
+    assert!(
+        one_page >= COMPACT_ONE_PAGE_SAMPLES,
+        "{one_page} of {} samples on one page: {pages:?}",
+        pages.len()
+    );
 }

@@ -13,7 +13,7 @@ use crate::fonts::{FontBook, Style};
 use crate::i18n::Locale;
 use crate::layout::{
     Columns, ContactField, EntryGap, EntryTemplate, Field, HeadingCase, HeadingColor, Item,
-    ItemStyle, Layout, PhotoPosition, PhotoShape, SectionKind, TemplateLine,
+    ItemStyle, Layout, PhotoPosition, PhotoShape, SectionKind, TemplateLine, rules,
 };
 use crate::model::Resume;
 use crate::model::link_target as web_link;
@@ -150,6 +150,8 @@ pub fn compose(
         styles: Styles::new(layout, fonts),
         blocks: Vec::new(),
         tags: Tagger::default(),
+        header_gap: rules::min_header_gap(layout.sizes.body, layout.body_line_pitch(fonts))
+            .max(layout.spacing.paragraph_gap.pt()),
     };
     let contact_is_section = layout.sections.shows(SectionKind::Contact, &layout.columns);
     composer.header(resume, !contact_is_section);
@@ -257,6 +259,9 @@ struct Composer<'a> {
     styles: Styles,
     blocks: Vec<Block>,
     tags: Tagger,
+    /// The space between an entry's header and its body: the paragraph gap, or more where the
+    /// rule [`rules::HEADER_TO_BODY`] asks for it.
+    header_gap: f32,
 }
 
 impl Composer<'_> {
@@ -410,6 +415,7 @@ impl Composer<'_> {
                 direction: self.locale.direction(),
             });
         }
+        let body_start = self.blocks.len();
         for &part in &template.body {
             match entry.body(part) {
                 Body::Text(text) => self.detail(text),
@@ -424,6 +430,14 @@ impl Composer<'_> {
                 }
                 Body::Courses(_) | Body::Keywords(_) | Body::None => {}
             }
+        }
+        // Every body part opens with a paragraph gap; under a header it takes the header gap.
+        let extra = self.header_gap - self.layout.spacing.paragraph_gap.pt();
+        let has_header =
+            body_start > 0 && matches!(self.blocks.get(body_start - 1), Some(Block::Split { .. }));
+        if extra > 0.0 && has_header && self.blocks.len() > body_start {
+            self.blocks
+                .insert(body_start, Block::Space(extra, Gap::Tight));
         }
     }
 

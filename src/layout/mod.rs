@@ -89,8 +89,10 @@ pub struct Layout {
     /// Where and how the photo (`basics.image`) is shown; no photo when absent.
     #[serde(default)]
     pub photo: Option<PhotoSetup>,
-    /// A page budget, in pages: spacing, margins and sizes are tightened within the rules until
-    /// the resume fits (as `--pages` does).
+    /// A page budget, in pages, used when the render gives no `--pages`: spacing, margins and
+    /// sizes are tightened within the rules until the resume fits (as `--pages` does); a resume
+    /// that cannot fit even then keeps the fewest pages the rules reach, squeezed no more than
+    /// that takes, with a warning.
     #[serde(default)]
     #[schemars(range(min = 1))]
     pub max_pages: Option<usize>,
@@ -105,6 +107,18 @@ pub struct Layout {
     /// may leave it out.
     #[serde(default = "shows_footer")]
     pub footer: bool,
+}
+
+impl Layout {
+    /// The distance between two lines of body text, in points: the body face's natural line
+    /// height at the body size times the line spacing (1.2 em when the face is not loaded yet,
+    /// as for an installed family before a render adds it).
+    pub fn body_line_pitch(&self, fonts: &crate::fonts::FontBook) -> f32 {
+        let em = fonts
+            .find(&self.fonts.body.name, crate::fonts::Style::REGULAR)
+            .map_or(1.2, |face| fonts.face(face).line_height);
+        em * self.sizes.body * self.line_spacing
+    }
 }
 
 /// Footers are shown unless a layout says otherwise.
@@ -280,7 +294,9 @@ pub struct Spacing {
     pub section_gap: Length,
     /// Space between a heading and the section's first line, a length (pt, in, mm or cm).
     pub heading_gap: Length,
-    /// Space between entries of a section, a length (pt, in, mm or cm).
+    /// Space between entries of a section, a length (pt, in, mm or cm): at least half a body
+    /// line plus 1.5 times `paragraph_gap`, so that readers and applicant tracking parsers see
+    /// where one entry ends (`--pages` squeezing keeps this minimum too).
     pub entry_gap: Length,
     /// Space between paragraphs and bullets inside an entry, a length (pt, in, mm or cm).
     pub paragraph_gap: Length,

@@ -31,3 +31,28 @@ pub const LAST_LINE_MIN: (f32, f32) = (0.0, 0.5);
 pub const PHOTO_SIZE: (f32, f32) = (43.2, 144.0);
 /// Smallest width of a sidebar's text in points (1.5 in): narrower, every line breaks.
 pub const MIN_SIDEBAR_WIDTH: f32 = 108.0;
+
+/// The smallest gap between entries, in body lines and in paragraph gaps: at least half a line
+/// plus one and a half of the gaps between an entry's bullets. Readers and applicant tracking
+/// parsers see where one job ends by the space around it (OpenResume splits a section where the
+/// gap between lines exceeds 1.4 times the usual one); `--pages` squeezing keeps this too.
+pub const ENTRY_GAP: (f32, f32) = (0.5, 1.5);
+
+/// The smallest entry gap, in points, for body lines `line_pitch` apart and bullets
+/// `paragraph_gap` apart (see [`ENTRY_GAP`]).
+pub fn min_entry_gap(line_pitch: f32, paragraph_gap: f32) -> f32 {
+    ENTRY_GAP.0 * line_pitch + ENTRY_GAP.1 * paragraph_gap
+}
+
+/// The least distance from an entry's header line down to its body, baseline to baseline, in
+/// body sizes. Position-based text extractors (pdfminer.six, and the applicant tracking systems
+/// built on such tools) read lines as one block when the space between their boxes is under half
+/// a line's height; an entry's header, dates flush right, must stay a block of its own, or the
+/// dates are read into the middle of a bullet. `--pages` squeezing keeps it too.
+pub const HEADER_TO_BODY: f32 = 1.65;
+
+/// The smallest space, in points, between an entry's header line and its body for body text of
+/// `body_size` points on lines `line_pitch` apart (see [`HEADER_TO_BODY`]).
+pub fn min_header_gap(body_size: f32, line_pitch: f32) -> f32 {
+    (HEADER_TO_BODY * body_size - line_pitch).max(0.0)
+}

@@ -210,6 +210,19 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
             ),
         );
     }
+    let spacing = &layout.spacing;
+    let entry_gap = min_entry_gap(layout.body_line_pitch(fonts), spacing.paragraph_gap.pt());
+    if spacing.entry_gap.pt() + 0.005 < entry_gap {
+        fail(
+            "spacing.entry_gap",
+            format!(
+                "{} is too close to the lines inside an entry: use at least {entry_gap:.1}pt \
+                 (half a body line plus 1.5 times spacing.paragraph_gap), so that readers and \
+                 parsers see where one entry ends",
+                spacing.entry_gap
+            ),
+        );
+    }
     let m = &layout.page.margins;
     for (field, margin) in [
         ("page.margins.top", m.top),
@@ -437,14 +450,23 @@ mod tests {
     fn each_rule_names_its_field() {
         assert_eq!(violations_of(r#""sizes": {"body": 9}"#), ["sizes.body"]);
         assert_eq!(
-            violations_of(r#""sizes": {"body": 12.5}"#),
+            violations_of(r#""sizes": {"body": 12.5}, "spacing": {"entry_gap": 14}"#),
             ["sizes.body", "sizes.heading"]
         );
+        // Classic's bullets, 2.5 pt apart on lines 13.3 pt apart, need entries 10.4 pt apart.
+        assert_eq!(
+            violations_of(r#""spacing": {"entry_gap": 9}"#),
+            ["spacing.entry_gap"]
+        );
+        assert!(violations_of(r#""spacing": {"entry_gap": 10.5}"#).is_empty());
         assert_eq!(
             violations_of(r#""headings": {"bold": false}, "sizes": {"heading": 10.5}"#),
             ["sizes.heading"]
         );
-        assert_eq!(violations_of(r#""line_spacing": 1.5"#), ["line_spacing"]);
+        assert_eq!(
+            violations_of(r#""line_spacing": 1.5, "spacing": {"entry_gap": 14}"#),
+            ["line_spacing"]
+        );
         assert_eq!(
             violations_of(r#""sizes": {"heading": 17}"#),
             ["sizes.heading"]
