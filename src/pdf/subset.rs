@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-use printpdf::{FontId, ParsedFont};
+use printpdf::{Codepoint, FontId, Op, ParsedFont, PdfFontHandle, Pt, TextItem};
 
 use super::PdfError;
 use crate::fonts::{Face, FaceId, FontBook};
@@ -39,6 +39,15 @@ impl EmbeddedFont<'_> {
         self.codes.get(&(gid, Cow::Borrowed(text))).copied()
     }
 
+    /// Whether the codes of this font are its glyph ids in the content stream, as for every
+    /// TrueType font. printpdf writes a CFF font's glyphs by the CIDs of its charset instead.
+    pub fn codes_are_glyph_ids(&self) -> bool {
+        matches!(
+            self.parsed.original_bytes.get(..4),
+            Some([0, 1, 0, 0] | b"true")
+        )
+    }
+
     /// The text code `gid` maps to when it stands for no text (see `stand_ins`).
     pub fn stand_in(&self, gid: u16) -> &str {
         self.stand_ins.get(&gid).map_or("\u{FFFD}", String::as_str)
@@ -57,6 +66,38 @@ impl EmbeddedFont<'_> {
             .map(|w| (f32::from(w) * 1000.0 / units_per_em) as i64)
             .unwrap_or(0)
     }
+}
+
+/// Operations showing every code of every font once, with the text it maps to, for printpdf to
+/// build each font's `/W` and ToUnicode from when the page content is written by `stream`: the
+/// text of a code is the one the content module gives it (a `tagged` document's blank glyphs
+/// show their stand-in).
+pub(crate) fn census(fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>, tagged: bool) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for font in fonts.values() {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font.id.clone()),
+            size: Pt(1.0),
+        });
+        let glyphs = font
+            .codes
+            .iter()
+            .map(|((gid, text), &code)| Codepoint {
+                gid: code,
+                offset: 0.0,
+                cid: Some(if text.is_empty() && tagged {
+                    font.stand_in(*gid).to_string()
+                } else {
+                    text.to_string()
+                }),
+            })
+            .collect();
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(glyphs)],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
 }
 
 /// The text a glyph of `run` stands for, or an error when its range does not fit the run's text.
