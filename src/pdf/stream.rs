@@ -185,6 +185,41 @@ pub(crate) fn encode(ops: &[Op], fonts: &FontsByName<'_, '_>) -> Option<Vec<u8>>
     Some(out.bytes)
 }
 
+/// Writes `value` exactly as Rust's `Display` for `f32` (lopdf's format for reals), taking a
+/// short cut for the numbers pages are mostly made of: coordinates rounded to 1/1000, below
+/// 8192 in size. Such a number is the `f32` nearest to k/1000 for an integer k, and its
+/// shortest round-trip form is k/1000 without trailing zeros: any decimal with fewer digits
+/// differs from it by at least 0.001, more than an `f32` step there. Formatting floats was a
+/// third of the cost of writing a page.
+fn write_real(out: &mut Vec<u8>, value: f32) {
+    if value.is_finite() && value.abs() < 8192.0 {
+        let thousandths = (f64::from(value) * 1000.0).round();
+        if (thousandths / 1000.0) as f32 == value {
+            if value.is_sign_negative() {
+                out.push(b'-');
+            }
+            let thousandths = thousandths.abs() as u32;
+            let (whole, fraction) = (thousandths / 1000, thousandths % 1000);
+            // Writing to a Vec cannot fail.
+            let _ = write!(out, "{whole}");
+            if fraction != 0 {
+                let digits = [fraction / 100, fraction / 10 % 10, fraction % 10];
+                let len = if digits[2] != 0 {
+                    3
+                } else if digits[1] != 0 {
+                    2
+                } else {
+                    1
+                };
+                out.push(b'.');
+                out.extend(digits[..len].iter().map(|&d| b'0' + d as u8));
+            }
+            return;
+        }
+    }
+    let _ = write!(out, "{value}");
+}
+
 /// Operations as lopdf's `Content::encode` writes them: each operand followed by a space, then
 /// the operator; a newline between operations.
 #[derive(Default)]
@@ -225,8 +260,7 @@ impl Writer {
     }
 
     fn real_bare(&mut self, value: f32) {
-        // Writing to a Vec cannot fail.
-        let _ = write!(self.bytes, "{value}");
+        write_real(&mut self.bytes, value);
     }
 
     fn name(&mut self, name: &[u8]) {
@@ -313,5 +347,37 @@ impl Writer {
             }
         }
         self.bytes.extend_from_slice(b"] TJ");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_real;
+
+    fn written(value: f32) -> String {
+        let mut out = Vec::new();
+        write_real(&mut out, value);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn reals_are_written_as_rust_displays_them() {
+        for k in (-100_000..100_000).chain((-9_000_000..9_000_000).step_by(7)) {
+            let value = (f64::from(k) / 1000.0) as f32;
+            assert_eq!(written(value), value.to_string(), "{k}");
+        }
+        for value in [
+            0.0,
+            -0.0,
+            0.1,
+            1e-7,
+            -3.333_333_3,
+            8191.999,
+            8192.5,
+            1e20,
+            0.000_5,
+        ] {
+            assert_eq!(written(value), value.to_string(), "{value}");
+        }
     }
 }
