@@ -31,6 +31,8 @@ pub(crate) struct EmbeddedFont<'p> {
     /// later glyph of a cluster): the character the font maps to it, else U+FFFD. A tagged PDF
     /// maps every code to some text; the run's `/ActualText` then says what it reads as.
     stand_ins: BTreeMap<u16, String>,
+    /// `/W` width of each code (see [`EmbeddedFont::pdf_width`]), by code.
+    widths: Vec<i64>,
 }
 
 impl EmbeddedFont<'_> {
@@ -60,12 +62,23 @@ impl EmbeddedFont<'_> {
     /// computation so the content stream can correct for the truncation. A unit test checks the
     /// two agree on the written `/W` array.
     pub fn pdf_width(&self, code: u16) -> i64 {
-        let units_per_em = f32::from(self.parsed.pdf_font_metrics.units_per_em);
-        self.parsed
-            .get_glyph_width(code)
-            .map(|w| (f32::from(w) * 1000.0 / units_per_em) as i64)
-            .unwrap_or(0)
+        self.widths.get(usize::from(code)).copied().unwrap_or(0)
     }
+}
+
+/// [`EmbeddedFont::pdf_width`] of every code of `parsed` (codes 0..=`last`), looked up once:
+/// printpdf's glyph width lookup is slow enough to show in a profile, and every glyph shown
+/// needs its width twice (placing it, writing the content stream).
+fn pdf_widths(parsed: &ParsedFont, last: u16) -> Vec<i64> {
+    let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em);
+    (0..=last)
+        .map(|code| {
+            parsed
+                .get_glyph_width(code)
+                .map(|w| (f32::from(w) * 1000.0 / units_per_em) as i64)
+                .unwrap_or(0)
+        })
+        .collect()
 }
 
 /// Operations showing every code of every font once, with the text it maps to, for printpdf to
@@ -185,12 +198,14 @@ fn embed_face<'p>(
         pdf_name(&face.postscript_name)
     ));
     let stand_ins = stand_ins(face, &pairs);
+    let widths = pdf_widths(&parsed, pairs.len() as u16);
     let codes = pairs.into_iter().zip(1u16..).collect();
     Ok(EmbeddedFont {
         id,
         parsed,
         codes,
         stand_ins,
+        widths,
     })
 }
 
