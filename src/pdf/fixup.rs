@@ -7,8 +7,8 @@ use std::io::Write;
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use md5::Digest;
 
-use super::hash::Hasher;
 use super::marked::PageMarks;
 use super::standard::{self, Standard};
 use super::tree::{self, TaggedPage};
@@ -45,14 +45,16 @@ pub(crate) fn finish(
     }
     super::renumber::prune_and_renumber(&mut doc);
     compress(&mut doc)?;
-    set_id(&mut doc);
+    set_id_placeholder(&mut doc);
     doc.version = if meta.standard.is_none() {
         PDF_VERSION
     } else {
         standard::PDF_VERSION
     }
     .to_string();
-    save(doc)
+    let mut bytes = save(doc)?;
+    stamp_id(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Serialises `doc` with object streams, which pack the small dictionaries (a tagged resume has a
@@ -407,59 +409,37 @@ fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
     Ok(encoder.finish()?)
 }
 
-/// Sets the trailer `/ID` to a hash of every object: the same document gives the same bytes.
-fn set_id(doc: &mut Document) {
-    let mut hasher = Hasher::new();
-    for (id, object) in &doc.objects {
-        hasher.update(&id.0.to_be_bytes());
-        hasher.update(&id.1.to_be_bytes());
-        hash_object(&mut hasher, object);
-    }
-    let digest = hasher.finish();
-    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+/// The trailer `/ID` written first, replaced by [`stamp_id`] once the file's bytes are known.
+const ID_PLACEHOLDER: [u8; 16] = [0; 16];
+
+/// How lopdf writes the placeholder `/ID` array: two hexadecimal strings.
+const ID_PLACEHOLDER_HEX: &[u8] =
+    b"/ID[<00000000000000000000000000000000><00000000000000000000000000000000>]";
+
+/// Sets the trailer `/ID` to [`ID_PLACEHOLDER`] for [`stamp_id`] to fill in.
+fn set_id_placeholder(doc: &mut Document) {
+    let id = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 }
 
-fn tagged(hasher: &mut Hasher, tag: u8, bytes: &[u8]) {
-    hasher.update(&[tag]);
-    hasher.update(&(bytes.len() as u64).to_be_bytes());
-    hasher.update(bytes);
-}
-
-fn hash_object(hasher: &mut Hasher, object: &Object) {
-    match object {
-        Object::Null => tagged(hasher, 0, &[]),
-        Object::Boolean(b) => tagged(hasher, 1, &[u8::from(*b)]),
-        Object::Integer(i) => tagged(hasher, 2, &i.to_be_bytes()),
-        Object::Real(r) => tagged(hasher, 3, &r.to_be_bytes()),
-        Object::Name(n) => tagged(hasher, 4, n),
-        Object::String(s, _) => tagged(hasher, 5, s),
-        Object::Reference((n, g)) => {
-            tagged(hasher, 6, &n.to_be_bytes());
-            hasher.update(&g.to_be_bytes());
-        }
-        Object::Array(items) => {
-            tagged(hasher, 7, &(items.len() as u64).to_be_bytes());
-            for item in items {
-                hash_object(hasher, item);
-            }
-        }
-        Object::Dictionary(dict) => hash_dict(hasher, dict),
-        Object::Stream(stream) => {
-            hash_dict(hasher, &stream.dict);
-            tagged(hasher, 9, &stream.content);
-        }
+/// Replaces the placeholder `/ID` in the serialised file with the MD5 digest of the file as
+/// written with the placeholder (the way ISO 32000-1, 14.4 suggests): the same document gives
+/// the same bytes. Hashing the finished bytes once is cheaper than walking the object tree (the
+/// tree holds every stream and many small dictionaries; the file is their compressed form).
+fn stamp_id(bytes: &mut [u8]) -> Result<(), PdfError> {
+    let at = bytes
+        .windows(ID_PLACEHOLDER_HEX.len())
+        .rposition(|w| w == ID_PLACEHOLDER_HEX)
+        .ok_or_else(|| PdfError::Internal("the trailer has no /ID to fill in".to_string()))?;
+    let digest: [u8; 16] = md5::Md5::digest(&*bytes).into();
+    let mut hex = Vec::with_capacity(32);
+    for byte in digest {
+        hex.extend_from_slice(format!("{byte:02X}").as_bytes());
     }
-}
-
-fn hash_dict(hasher: &mut Hasher, dict: &Dictionary) {
-    hasher.update(&[8]);
-    hasher.update(&(dict.len() as u64).to_be_bytes());
-    for (key, value) in dict.iter() {
-        hasher.update(&(key.len() as u64).to_be_bytes());
-        hasher.update(key);
-        hash_object(hasher, value);
-    }
+    // `/ID[<` is 5 bytes; each string is 32 hex digits and `><` sits between them.
+    bytes[at + 5..at + 37].copy_from_slice(&hex);
+    bytes[at + 39..at + 71].copy_from_slice(&hex);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -473,6 +453,21 @@ mod tests {
         assert_eq!(pdf_date(1_700_000_000).unwrap(), "D:20231114221320+00'00'");
         assert_eq!(pdf_date(-1).unwrap(), "D:19691231235959+00'00'");
         assert!(matches!(pdf_date(i64::MAX / 2), Err(PdfError::Date(_))));
+    }
+
+    #[test]
+    fn the_id_is_stamped_over_its_placeholder() {
+        let mut bytes =
+            b"x/ID[<00000000000000000000000000000000><00000000000000000000000000000000>]y".to_vec();
+        stamp_id(&mut bytes).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let (first, second) = (&text[6..38], &text[40..72]);
+        assert_eq!(first, second);
+        assert!(first.bytes().all(|b| b.is_ascii_hexdigit()) && first != "0".repeat(32));
+        assert!(matches!(
+            stamp_id(&mut b"/ID[<00>]".to_vec()),
+            Err(PdfError::Internal(_))
+        ));
     }
 
     #[test]

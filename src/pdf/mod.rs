@@ -23,6 +23,7 @@ mod renumber;
 mod runs;
 mod sfnt;
 mod standard;
+mod stream;
 mod subset;
 mod tree;
 mod xmp;
@@ -174,12 +175,27 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
     doc.resources.xobjects.map.extend(xobjects);
     let size = Rect::from_wh(Pt(width), Pt(height));
     let structure = meta.standard.tagged().then_some(&pages.structure);
+    let by_name: stream::FontsByName<'_, '_> = embedded
+        .values()
+        .filter(|f| f.codes_are_glyph_ids())
+        .map(|f| (f.id.0.as_str(), f))
+        .collect();
     let mut marks = Vec::with_capacity(pages.pages.len());
+    let mut contents = Vec::with_capacity(pages.pages.len());
     for (index, page) in pages.pages.iter().enumerate() {
         let marker = marked::Marker::new(structure);
-        let (ops, page_marks) =
+        let (mut ops, page_marks) =
             content::page_ops(page, index + 1, height, &embedded, &images, marker)?;
         marks.push(page_marks);
+        let written = stream::encode(&ops, &by_name);
+        if written.is_some() {
+            // printpdf still writes the page's link annotations; its content is replaced below.
+            ops.retain(|op| matches!(op, printpdf::Op::LinkAnnotation { .. }));
+            if !contents.iter().any(Option::is_some) {
+                ops.extend(subset::census(&embedded, structure.is_some()));
+            }
+        }
+        contents.push(written);
         doc.pages.push(PdfPage {
             media_box: size.clone(),
             trim_box: size.clone(),
@@ -195,14 +211,35 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let lopdf_doc = doc.to_lopdf_document(&options, &mut warnings);
+    let mut lopdf_doc = doc.to_lopdf_document(&options, &mut warnings);
     if let Some(error) = warnings
         .iter()
         .find(|w| w.severity == PdfParseErrorSeverity::Error)
     {
         return Err(PdfError::Printpdf(error.msg.clone()));
     }
+    replace_contents(&mut lopdf_doc, contents)?;
     fixup::finish(lopdf_doc, meta, &pages.structure, &marks)
+}
+
+/// Puts the content streams written by `stream` in place of printpdf's, page by page (`None`:
+/// printpdf's stays).
+fn replace_contents(
+    doc: &mut lopdf::Document,
+    contents: Vec<Option<Vec<u8>>>,
+) -> Result<(), PdfError> {
+    let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    for (page_id, content) in page_ids.into_iter().zip(contents) {
+        let Some(content) = content else { continue };
+        let stream_id = doc
+            .get_dictionary(page_id)?
+            .get(b"Contents")?
+            .as_reference()?;
+        doc.get_object_mut(stream_id)?
+            .as_stream_mut()?
+            .set_content(content);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-use printpdf::{FontId, ParsedFont};
+use printpdf::{Codepoint, FontId, Op, ParsedFont, PdfFontHandle, Pt, TextItem};
 
 use super::PdfError;
 use crate::fonts::{Face, FaceId, FontBook};
@@ -31,12 +31,23 @@ pub(crate) struct EmbeddedFont<'p> {
     /// later glyph of a cluster): the character the font maps to it, else U+FFFD. A tagged PDF
     /// maps every code to some text; the run's `/ActualText` then says what it reads as.
     stand_ins: BTreeMap<u16, String>,
+    /// `/W` width of each code (see [`EmbeddedFont::pdf_width`]), by code.
+    widths: Vec<i64>,
 }
 
 impl EmbeddedFont<'_> {
     /// The code that shows original glyph `gid` standing for `text`.
     pub fn code(&self, gid: u16, text: &str) -> Option<u16> {
         self.codes.get(&(gid, Cow::Borrowed(text))).copied()
+    }
+
+    /// Whether the codes of this font are its glyph ids in the content stream, as for every
+    /// TrueType font. printpdf writes a CFF font's glyphs by the CIDs of its charset instead.
+    pub fn codes_are_glyph_ids(&self) -> bool {
+        matches!(
+            self.parsed.original_bytes.get(..4),
+            Some([0, 1, 0, 0] | b"true")
+        )
     }
 
     /// The text code `gid` maps to when it stands for no text (see `stand_ins`).
@@ -51,12 +62,55 @@ impl EmbeddedFont<'_> {
     /// computation so the content stream can correct for the truncation. A unit test checks the
     /// two agree on the written `/W` array.
     pub fn pdf_width(&self, code: u16) -> i64 {
-        let units_per_em = f32::from(self.parsed.pdf_font_metrics.units_per_em);
-        self.parsed
-            .get_glyph_width(code)
-            .map(|w| (f32::from(w) * 1000.0 / units_per_em) as i64)
-            .unwrap_or(0)
+        self.widths.get(usize::from(code)).copied().unwrap_or(0)
     }
+}
+
+/// [`EmbeddedFont::pdf_width`] of every code of `parsed` (codes 0..=`last`), looked up once:
+/// printpdf's glyph width lookup is slow enough to show in a profile, and every glyph shown
+/// needs its width twice (placing it, writing the content stream).
+fn pdf_widths(parsed: &ParsedFont, last: u16) -> Vec<i64> {
+    let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em);
+    (0..=last)
+        .map(|code| {
+            parsed
+                .get_glyph_width(code)
+                .map(|w| (f32::from(w) * 1000.0 / units_per_em) as i64)
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
+/// Operations showing every code of every font once, with the text it maps to, for printpdf to
+/// build each font's `/W` and ToUnicode from when the page content is written by `stream`: the
+/// text of a code is the one the content module gives it (a `tagged` document's blank glyphs
+/// show their stand-in).
+pub(crate) fn census(fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>, tagged: bool) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for font in fonts.values() {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font.id.clone()),
+            size: Pt(1.0),
+        });
+        let glyphs = font
+            .codes
+            .iter()
+            .map(|((gid, text), &code)| Codepoint {
+                gid: code,
+                offset: 0.0,
+                cid: Some(if text.is_empty() && tagged {
+                    font.stand_in(*gid).to_string()
+                } else {
+                    text.to_string()
+                }),
+            })
+            .collect();
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(glyphs)],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
 }
 
 /// The text a glyph of `run` stands for, or an error when its range does not fit the run's text.
@@ -144,12 +198,14 @@ fn embed_face<'p>(
         pdf_name(&face.postscript_name)
     ));
     let stand_ins = stand_ins(face, &pairs);
+    let widths = pdf_widths(&parsed, pairs.len() as u16);
     let codes = pairs.into_iter().zip(1u16..).collect();
     Ok(EmbeddedFont {
         id,
         parsed,
         codes,
         stand_ins,
+        widths,
     })
 }
 
