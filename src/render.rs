@@ -94,6 +94,10 @@ pub struct Notes {
     pub photo: Option<PhotoWarning>,
     /// What fitting to the page budget did, when a budget applied.
     pub fit: Option<Fit>,
+    /// Whether that budget was the request's own (`--pages`) rather than the layout's
+    /// `max_pages`: only a budget the user asked for is a warning when the resume overflows it;
+    /// a layout's is an aim, and the resume then prints whole on the pages it needs.
+    pub fit_requested: bool,
     /// Characters no font could draw.
     pub missing: BTreeSet<char>,
     /// The standards the PDF was asked to meet but does not claim, because a character has no
@@ -112,7 +116,7 @@ impl Notes {
         self.input.iter().any(Diagnostic::is_warning_or_worse)
             || self.unknown_language.is_some()
             || self.photo.is_some()
-            || self.fit.as_ref().is_some_and(|f| f.overflow.is_some())
+            || self.fit_requested && self.fit.as_ref().is_some_and(|f| f.overflow.is_some())
             || !self.missing.is_empty()
     }
 }
@@ -211,6 +215,7 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
     )?;
     notes.simulated = simulated;
     notes.fit = fitted;
+    notes.fit_requested = request.max_pages.is_some();
     notes.unclaimed =
         (!missing.is_empty() && !request.standard.is_none()).then_some(request.standard);
     notes.missing = missing;

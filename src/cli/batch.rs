@@ -97,8 +97,9 @@ struct Job {
 /// What happened to one job.
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
-    /// The PDF was written; the lines that tell what the render warned about.
-    Rendered { warnings: Vec<String> },
+    /// The PDF was written; the lines that tell what the render noted or warned about, and
+    /// whether any of them is a warning (something lost or not done as asked).
+    Rendered { warnings: Vec<String>, warned: bool },
     /// The output was up to date.
     Skipped,
     /// The job failed, with a reason for people.
@@ -347,7 +348,7 @@ fn print_warnings(results: &[(Job, Outcome)]) {
     let mut shown: Vec<(&Path, &str)> = Vec::new();
     let mut err = std::io::stderr().lock();
     for (job, outcome) in results {
-        if let Outcome::Rendered { warnings } = outcome {
+        if let Outcome::Rendered { warnings, .. } = outcome {
             for line in warnings {
                 if !shown.contains(&(job.input.as_path(), line.as_str())) {
                     shown.push((job.input.as_path(), line));
@@ -364,7 +365,7 @@ fn print_records(results: &[(Job, Outcome)], layout_names: &[String]) -> Result<
         .iter()
         .map(|(job, outcome)| {
             let (state, warnings, error) = match outcome {
-                Outcome::Rendered { warnings } => ("rendered", warnings.clone(), None),
+                Outcome::Rendered { warnings, .. } => ("rendered", warnings.clone(), None),
                 Outcome::Skipped => ("up-to-date", Vec::new(), None),
                 Outcome::Failed(reason) => ("failed", Vec::new(), Some(reason.clone())),
             };
@@ -393,8 +394,7 @@ fn summarize(results: &[(Job, Outcome)], elapsed: Duration) -> Result<(), String
     let rendered = count(|o| matches!(o, Outcome::Rendered { .. }));
     let skipped = count(|o| matches!(o, Outcome::Skipped));
     let failed = count(|o| matches!(o, Outcome::Failed(_)));
-    let with_warnings =
-        count(|o| matches!(o, Outcome::Rendered { warnings } if !warnings.is_empty()));
+    let with_warnings = count(|o| matches!(o, Outcome::Rendered { warned: true, .. }));
     let seconds = elapsed.as_secs_f64();
     let rate = if rendered > 0 && seconds > 0.0 {
         format!(" ({:.0} PDFs/s)", rendered as f64 / seconds)
@@ -591,6 +591,7 @@ fn run_job(job: &Job, context: &Context<'_>, old: &Manifest, new: &Mutex<Manifes
     let shown = job.input.display().to_string();
     Outcome::Rendered {
         warnings: note_lines(&shown, &rendered.notes, false, false, budget),
+        warned: rendered.notes.has_warnings(),
     }
 }
 

@@ -268,6 +268,13 @@ fn note_lines(
         && let Some(message) = fit_message(fitted, budget)
     {
         if fitted.overflow.is_some() {
+            // A layout's own page budget (compact's one page) is an aim, not a promise the
+            // user asked for: missing it loses nothing, so it is a note.
+            let severity = if notes.fit_requested {
+                severity
+            } else {
+                Severity::Info
+            };
             found.push(Diagnostic::new(severity, "fit", "", message));
         } else if verbose {
             found.push(Diagnostic::new(Severity::Info, "fit", "", message));
