@@ -8,7 +8,7 @@ use super::document::{
 use super::links::{display_url, mailto, tel};
 use super::prose;
 use super::tags::Tagger;
-use super::template::{Body, EntryFields, Formats};
+use super::template::{Body, DateStyle, EntryFields};
 use crate::fonts::{FontBook, Style};
 use crate::i18n::Locale;
 use crate::layout::{
@@ -370,7 +370,7 @@ impl Composer<'_> {
     /// entry's title; when it is empty the next line's left side moves up), its wrapping lines,
     /// then its body.
     fn templated(&mut self, template: &EntryTemplate, entry: &impl EntryFields) {
-        let formats = self.formats();
+        let dates = self.date_style();
         let mut lines: Vec<(&TemplateLine, Vec<Span>, Vec<Span>)> = template
             .lines
             .iter()
@@ -383,8 +383,8 @@ impl Composer<'_> {
                 };
                 (
                     line,
-                    self.template_side(line, &line.left, left, entry, &formats),
-                    self.template_side(line, &line.right, right, entry, &formats),
+                    self.template_side(line, &line.left, left, entry, &dates),
+                    self.template_side(line, &line.right, right, entry, &dates),
                 )
             })
             .collect();
@@ -447,11 +447,10 @@ impl Composer<'_> {
         let Some(line) = template.lines.first() else {
             return;
         };
-        let formats = self.formats();
+        let dates = self.date_style();
         let mut spans = Vec::new();
         for entry in items {
-            let mut shown =
-                self.template_side(line, &line.left, self.styles.strong, entry, &formats);
+            let mut shown = self.template_side(line, &line.left, self.styles.strong, entry, &dates);
             let length: usize = shown.iter().map(|s| s.text.chars().count()).sum();
             if length <= SHORT_INLINE_ENTRY {
                 for span in &mut shown {
@@ -469,9 +468,9 @@ impl Composer<'_> {
         }
     }
 
-    /// How dates and lists are written in this resume.
-    fn formats(&self) -> Formats<'_> {
-        Formats {
+    /// How dates are written in this resume.
+    fn date_style(&self) -> DateStyle<'_> {
+        DateStyle {
             dates: &self.layout.dates,
             locale: self.locale,
         }
@@ -487,7 +486,7 @@ impl Composer<'_> {
         items: &[Item],
         default: TextStyle,
         entry: &impl EntryFields,
-        dates: &Formats<'_>,
+        dates: &DateStyle<'_>,
     ) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
         for item in items {

@@ -10,14 +10,13 @@ use crate::model::{
 use super::dates::{format_range, format_value};
 use crate::i18n::Locale;
 
-/// How values are written: dates in the layout's format and lists with the separator of the
-/// resume's language.
-pub(super) struct Formats<'a> {
+/// How dates are written: the layout's format in the resume's language.
+pub(super) struct DateStyle<'a> {
     pub dates: &'a Dates,
     pub locale: &'a Locale,
 }
 
-impl Formats<'_> {
+impl DateStyle<'_> {
     /// A start–end range, when the entry gives either end.
     fn range(&self, entry: &impl Dated) -> Option<String> {
         entry
@@ -49,9 +48,9 @@ pub(super) enum Body<'a> {
 /// An entry an entry template can draw.
 pub(super) trait EntryFields {
     /// The value of `field` (`None` when the entry has none, or no such field).
-    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String>;
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String>;
     /// The values of `field`: one, or none, or each of a list (a project's roles, keywords).
-    fn values(&self, field: Field, dates: &Formats<'_>) -> Vec<String> {
+    fn values(&self, field: Field, dates: &DateStyle<'_>) -> Vec<String> {
         self.value(field, dates).into_iter().collect()
     }
     /// The entry's `url` (skills, interests, languages and references have none).
@@ -86,7 +85,7 @@ fn prose(value: &Option<String>) -> Body<'_> {
 }
 
 impl EntryFields for Work {
-    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             Field::Position => text(&self.position),
@@ -109,7 +108,7 @@ impl EntryFields for Work {
 }
 
 impl EntryFields for Volunteer {
-    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Organization => text(&self.organization),
             Field::Position => text(&self.position),
@@ -130,7 +129,7 @@ impl EntryFields for Volunteer {
 }
 
 impl EntryFields for Education {
-    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Institution => text(&self.institution),
             Field::StudyType => text(&self.study_type),
@@ -152,7 +151,7 @@ impl EntryFields for Education {
 }
 
 impl EntryFields for Award {
-    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Title => text(&self.title),
             Field::Awarder => text(&self.awarder),
@@ -169,7 +168,7 @@ impl EntryFields for Award {
 }
 
 impl EntryFields for Certificate {
-    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             Field::Issuer => text(&self.issuer),
@@ -183,7 +182,7 @@ impl EntryFields for Certificate {
 }
 
 impl EntryFields for Publication {
-    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             Field::Publisher => text(&self.publisher),
@@ -203,7 +202,7 @@ impl EntryFields for Publication {
 }
 
 impl EntryFields for Project {
-    fn value(&self, field: Field, dates: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, dates: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             Field::Entity => text(&self.entity),
@@ -212,7 +211,7 @@ impl EntryFields for Project {
             _ => None,
         }
     }
-    fn values(&self, field: Field, dates: &Formats<'_>) -> Vec<String> {
+    fn values(&self, field: Field, dates: &DateStyle<'_>) -> Vec<String> {
         match field {
             Field::Roles => self.roles.clone(),
             Field::Keywords => self.keywords.clone(),
@@ -233,38 +232,38 @@ impl EntryFields for Project {
 }
 
 impl EntryFields for Skill {
-    fn value(&self, field: Field, _: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, _: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             Field::Level => text(&self.level),
             _ => None,
         }
     }
-    fn values(&self, field: Field, formats: &Formats<'_>) -> Vec<String> {
+    fn values(&self, field: Field, dates: &DateStyle<'_>) -> Vec<String> {
         match field {
             Field::Keywords => self.keywords.clone(),
-            _ => self.value(field, formats).into_iter().collect(),
+            _ => self.value(field, dates).into_iter().collect(),
         }
     }
 }
 
 impl EntryFields for Interest {
-    fn value(&self, field: Field, _: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, _: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             _ => None,
         }
     }
-    fn values(&self, field: Field, formats: &Formats<'_>) -> Vec<String> {
+    fn values(&self, field: Field, dates: &DateStyle<'_>) -> Vec<String> {
         match field {
             Field::Keywords => self.keywords.clone(),
-            _ => self.value(field, formats).into_iter().collect(),
+            _ => self.value(field, dates).into_iter().collect(),
         }
     }
 }
 
 impl EntryFields for Language {
-    fn value(&self, field: Field, _: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, _: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Language => text(&self.language),
             Field::Fluency => text(&self.fluency),
@@ -274,7 +273,7 @@ impl EntryFields for Language {
 }
 
 impl EntryFields for Reference {
-    fn value(&self, field: Field, _: &Formats<'_>) -> Option<String> {
+    fn value(&self, field: Field, _: &DateStyle<'_>) -> Option<String> {
         match field {
             Field::Name => text(&self.name),
             Field::Reference => text(&self.reference),
