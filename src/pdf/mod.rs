@@ -21,6 +21,7 @@ mod image;
 mod marked;
 mod renumber;
 mod runs;
+mod save;
 mod sfnt;
 mod standard;
 mod stream;

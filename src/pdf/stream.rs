@@ -191,7 +191,7 @@ pub(crate) fn encode(ops: &[Op], fonts: &FontsByName<'_, '_>) -> Option<Vec<u8>>
 /// shortest round-trip form is k/1000 without trailing zeros: any decimal with fewer digits
 /// differs from it by at least 0.001, more than an `f32` step there. Formatting floats was a
 /// third of the cost of writing a page.
-fn write_real(out: &mut Vec<u8>, value: f32) {
+pub(super) fn write_real(out: &mut Vec<u8>, value: f32) {
     if value.is_finite() && value.abs() < 8192.0 {
         let thousandths = (f64::from(value) * 1000.0).round();
         if (thousandths / 1000.0) as f32 == value {
@@ -218,6 +218,30 @@ fn write_real(out: &mut Vec<u8>, value: f32) {
         }
     }
     let _ = write!(out, "{value}");
+}
+
+/// A name as lopdf writes it: `/`, then white space, delimiters, `#` and bytes outside `!`–`~`
+/// as `#` and two hexadecimal digits.
+pub(super) fn write_name(out: &mut Vec<u8>, name: &[u8]) {
+    out.push(b'/');
+    for &byte in name {
+        if b" \t\n\r\x0C()<>[]{}/%#".contains(&byte) || !(33..=126).contains(&byte) {
+            let _ = write!(out, "#{byte:02X}");
+        } else {
+            out.push(byte);
+        }
+    }
+}
+
+/// A hexadecimal string as lopdf writes it: upper-case digits in angle brackets.
+pub(super) fn write_hex(out: &mut Vec<u8>, data: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    out.push(b'<');
+    for &byte in data {
+        out.push(DIGITS[usize::from(byte >> 4)]);
+        out.push(DIGITS[usize::from(byte & 15)]);
+    }
+    out.push(b'>');
 }
 
 /// Operations as lopdf's `Content::encode` writes them: each operand followed by a space, then
@@ -269,24 +293,11 @@ impl Writer {
     }
 
     fn name_bare(&mut self, name: &[u8]) {
-        self.bytes.push(b'/');
-        for &byte in name {
-            if b" \t\n\r\x0C()<>[]{}/%#".contains(&byte) || !(33..=126).contains(&byte) {
-                let _ = write!(self.bytes, "#{byte:02X}");
-            } else {
-                self.bytes.push(byte);
-            }
-        }
+        write_name(&mut self.bytes, name);
     }
 
     fn hex(&mut self, data: &[u8]) {
-        const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-        self.bytes.push(b'<');
-        for &byte in data {
-            self.bytes.push(DIGITS[usize::from(byte >> 4)]);
-            self.bytes.push(DIGITS[usize::from(byte & 15)]);
-        }
-        self.bytes.push(b'>');
+        write_hex(&mut self.bytes, data);
     }
 
     fn matrix(&mut self, m: &[f32; 6]) {
