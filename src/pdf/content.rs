@@ -75,10 +75,14 @@ struct State {
     fill: Option<Rgb>,
     stroke: Option<Rgb>,
     line_width: Option<u32>,
+    /// Whether each glyph carries the text it stands for, which only printpdf reads: a page
+    /// `stream` writes needs none, and leaving it out saves an allocation per glyph.
+    texts: bool,
 }
 
 /// The operations drawing `page` (1-based number `number`) on a page `height` pt tall, each item
-/// in marked content when `marker` tags the document, and what that marked content refers to.
+/// in marked content when `marker` tags the document, and what that marked content refers to;
+/// `texts`: whether glyphs carry their text, as printpdf needs to write the page itself.
 pub(crate) fn page_ops(
     page: &Page,
     number: usize,
@@ -86,9 +90,13 @@ pub(crate) fn page_ops(
     fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>,
     images: &Images,
     mut marker: Marker<'_>,
+    texts: bool,
 ) -> Result<(Vec<Op>, PageMarks), PdfError> {
     let mut ops = Vec::new();
-    let mut state = State::default();
+    let mut state = State {
+        texts,
+        ..State::default()
+    };
     let non_finite = |what| PdfError::NonFinite { page: number, what };
     for item in &page.items {
         match item {
@@ -319,6 +327,7 @@ fn text_ops(
         },
         font,
         size,
+        texts: state.texts,
     };
     ops.push(Op::StartTextSection);
     set_font(ops, state, run, font, size);
@@ -403,6 +412,8 @@ struct Shape<'f, 'p> {
     size: Pt,
     /// Horizontal shear of the text matrix (0 upright).
     slant: f32,
+    /// Whether glyphs carry their text (see [`State`]).
+    texts: bool,
 }
 
 /// A text matrix on the baseline at `y` (PDF user space) where the first of `glyphs` is drawn,
@@ -443,7 +454,7 @@ fn show_glyphs(
         items.push(Codepoint {
             gid: glyph.code,
             offset: offset as f32,
-            cid: Some(glyph.text.to_string()),
+            cid: shape.texts.then(|| glyph.text.to_string()),
         });
     }
     ops.push(Op::ShowText {

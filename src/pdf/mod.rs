@@ -184,9 +184,11 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
     let mut marks = Vec::with_capacity(pages.pages.len());
     let mut contents = Vec::with_capacity(pages.pages.len());
     for (index, page) in pages.pages.iter().enumerate() {
-        let marker = marked::Marker::new(structure);
-        let (mut ops, page_marks) =
-            content::page_ops(page, index + 1, height, &embedded, &images, marker)?;
+        let page_ops = |texts| {
+            let marker = marked::Marker::new(structure);
+            content::page_ops(page, index + 1, height, &embedded, &images, marker, texts)
+        };
+        let (mut ops, page_marks) = page_ops(false)?;
         marks.push(page_marks);
         let written = stream::encode(&ops, &by_name);
         if written.is_some() {
@@ -195,6 +197,9 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
             if !contents.iter().any(Option::is_some) {
                 ops.extend(subset::census(&embedded, structure.is_some()));
             }
+        } else {
+            // printpdf writes this page (a font whose codes it maps): it needs each glyph's text.
+            ops = page_ops(true)?.0;
         }
         contents.push(written);
         doc.pages.push(PdfPage {

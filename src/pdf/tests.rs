@@ -126,11 +126,25 @@ fn both_content_streams(sample: &str, layout: &str, tagged: bool) -> Vec<(Vec<u8
     let size = printpdf::Rect::from_wh(printpdf::Pt(pages.width), printpdf::Pt(pages.height));
     let mut ours = Vec::new();
     for (index, page) in pages.pages.iter().enumerate() {
-        let marker = super::marked::Marker::new(tagged.then_some(&pages.structure));
-        let (ops, _) =
-            super::content::page_ops(page, index + 1, pages.height, &embedded, &images, marker)
-                .unwrap();
+        // Ours without each glyph's text, printpdf's with it: the bytes must not differ.
+        let page_ops = |texts| {
+            let marker = super::marked::Marker::new(tagged.then_some(&pages.structure));
+            let number = index + 1;
+            super::content::page_ops(
+                page,
+                number,
+                pages.height,
+                &embedded,
+                &images,
+                marker,
+                texts,
+            )
+            .unwrap()
+            .0
+        };
+        let ops = page_ops(false);
         ours.push(super::stream::encode(&ops, &by_name).expect("a page of text and rules"));
+        let ops = page_ops(true);
         doc.pages.push(printpdf::PdfPage {
             media_box: size.clone(),
             trim_box: size.clone(),
