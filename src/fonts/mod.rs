@@ -132,6 +132,12 @@ impl Face {
         (**self.shaping.borrow_owner()).as_ref()
     }
 
+    /// The shared font file itself, which identifies it: two faces with the same file and
+    /// index are the same face, across every render of a batch.
+    pub fn file(&self) -> &FontData {
+        self.shaping.borrow_owner()
+    }
+
     /// Shaping face (also gives ttf-parser metrics through `Deref`).
     pub fn shaper(&self) -> &rustybuzz::Face<'_> {
         self.shaping.borrow_dependent()

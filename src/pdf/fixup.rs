@@ -10,6 +10,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use md5::Digest;
 
 use super::marked::PageMarks;
+use super::memo::Memo;
 use super::standard::{self, Standard};
 use super::tree::{self, TaggedPage};
 use super::xmp::Packet;
@@ -382,6 +383,8 @@ fn compress(doc: &mut Document) -> Result<(), PdfError> {
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
+        let font_program = stream.dict.has(b"Length1");
+        let deflate = if font_program { deflate_font } else { deflate };
         let mut compressed = deflate(&stream.content)?;
         // A stream whose data ends in a carriage return reads as one byte shorter than its
         // `/Length` to a PDF/A validator, which takes the CR and the LF before `endstream` for
@@ -389,7 +392,6 @@ fn compress(doc: &mut Document) -> Result<(), PdfError> {
         // data, so the data gets a newline of padding, which means nothing to its reader: white
         // space in a content stream or CMap, a byte after a font program's tables. Each newline
         // adds 10 to the checksum's last byte, so one is enough.
-        let font_program = stream.dict.has(b"Length1");
         let mut padded = None;
         if compressed.last() == Some(&b'\r') {
             let mut data = stream.content.clone();
@@ -422,6 +424,14 @@ fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
     );
     encoder.write_all(data)?;
     Ok(encoder.finish()?)
+}
+
+/// Font programs recently compressed: a batch often embeds the same subset again.
+static FONT_PROGRAMS: Memo<Vec<u8>, Vec<u8>> = Memo::new();
+
+/// [`deflate`] for a font program, through [`FONT_PROGRAMS`].
+fn deflate_font(data: &[u8]) -> Result<Vec<u8>, PdfError> {
+    FONT_PROGRAMS.get_or_try(data.to_vec(), |data| deflate(data))
 }
 
 /// The trailer `/ID` written first, replaced by [`stamp_id`] once the file's bytes are known.

@@ -19,6 +19,7 @@ mod hash;
 mod icc;
 mod image;
 mod marked;
+mod memo;
 mod renumber;
 mod runs;
 mod save;

@@ -9,14 +9,16 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use allsorts::binary::read::ReadScope;
-use allsorts::font_data::FontData;
+use allsorts::font_data::FontData as AllsortsData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use printpdf::{Codepoint, FontId, Op, ParsedFont, PdfFontHandle, Pt, TextItem};
 
 use super::PdfError;
-use crate::fonts::{Face, FaceId, FontBook};
+use super::memo::Memo;
+use crate::fonts::{Face, FaceId, FontBook, FontData};
 use crate::typeset::pages::{GlyphRun, Item, Pages};
 
 /// One face of the document, subset to the glyphs it shows.
@@ -169,29 +171,18 @@ fn embed_face<'p>(
         font: face.postscript_name.clone(),
         reason,
     };
-    let glyph_ids: Vec<u16> = std::iter::once(0)
-        .chain(pairs.iter().map(|&(gid, _)| gid))
-        .collect();
+    let glyph_ids = glyph_ids_of(&pairs);
     if glyph_ids.len() > usize::from(u16::MAX) {
         return Err(fail(format!("{} glyphs are too many", glyph_ids.len())));
     }
-    let font_data = ReadScope::new(face.data())
-        .read::<FontData<'_>>()
-        .map_err(|e| fail(e.to_string()))?;
-    let provider = font_data
-        .table_provider(face.index as usize)
-        .map_err(|e| fail(e.to_string()))?;
-    let bytes = subset(
-        &provider,
-        &glyph_ids,
-        &SubsetProfile::Pdf,
-        CmapTarget::Unrestricted,
-    )
-    .map_err(|e| fail(e.to_string()))?;
-    let bytes = super::sfnt::strip_hinting(&bytes).map_err(fail)?;
-    let mut warnings = Vec::new();
-    let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-        .ok_or_else(|| fail("printpdf cannot parse the subset font".to_string()))?;
+    let key = SubsetKey {
+        file: face.file().clone(),
+        index: face.index,
+        glyph_ids,
+    };
+    let parsed = SUBSETS
+        .get_or_try(key, |key| subset_face(face, &key.glyph_ids))
+        .map_err(fail)?;
     let id = FontId(format!(
         "{}+{}",
         subset_tag(&pairs),
@@ -207,6 +198,54 @@ fn embed_face<'p>(
         stand_ins,
         widths,
     })
+}
+
+/// Glyph 0, then the glyph of each pair in order: the glyphs of the subset font.
+fn glyph_ids_of(pairs: &BTreeSet<(u16, Cow<'_, str>)>) -> Vec<u16> {
+    std::iter::once(0)
+        .chain(pairs.iter().map(|&(gid, _)| gid))
+        .collect()
+}
+
+/// What a subset font is made of: a face (its shared file and index) and the glyphs kept.
+struct SubsetKey {
+    file: FontData,
+    index: u32,
+    glyph_ids: Vec<u16>,
+}
+
+impl PartialEq for SubsetKey {
+    fn eq(&self, other: &Self) -> bool {
+        // The same file is the same allocation; the key holds it, so its address is not reused.
+        std::ptr::addr_eq(Arc::as_ptr(&self.file), Arc::as_ptr(&other.file))
+            && self.index == other.index
+            && self.glyph_ids == other.glyph_ids
+    }
+}
+
+/// Subset fonts recently made: a batch renders one resume in several layouts, which often show
+/// the same glyphs of the same faces.
+static SUBSETS: Memo<SubsetKey, ParsedFont> = Memo::new();
+
+/// `face` cut down to `glyph_ids`, without hinting, as printpdf parses it; `Err` with the reason.
+fn subset_face(face: &Face, glyph_ids: &[u16]) -> Result<ParsedFont, String> {
+    let font_data = ReadScope::new(face.data())
+        .read::<AllsortsData<'_>>()
+        .map_err(|e| e.to_string())?;
+    let provider = font_data
+        .table_provider(face.index as usize)
+        .map_err(|e| e.to_string())?;
+    let bytes = subset(
+        &provider,
+        glyph_ids,
+        &SubsetProfile::Pdf,
+        CmapTarget::Unrestricted,
+    )
+    .map_err(|e| e.to_string())?;
+    let bytes = super::sfnt::strip_hinting(&bytes)?;
+    let mut warnings = Vec::new();
+    ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+        .ok_or_else(|| "printpdf cannot parse the subset font".to_string())
 }
 
 /// The characters the font's cmap maps to each glyph of `pairs` that stands for no text (the
