@@ -60,6 +60,32 @@ fn has_pdftotext() -> bool {
         .is_ok()
 }
 
+/// The direction marks poppler needs to read an Arabic line in order ride in the `/ActualText`
+/// of its Latin words and numbers: their codes map to the characters alone, so extractors that
+/// read the codes (pdf.js, pypdf, pdfminer, PDFBox) get no invisible U+200E or U+200F there,
+/// while the text read through `/ActualText` keeps the marks and the line its logical order.
+#[test]
+fn latin_words_and_numbers_in_arabic_carry_their_marks_in_actual_text_only() {
+    let r = render(ARABIC, "executive");
+    let marks = ['\u{200E}', '\u{200F}'];
+    let latin = |s: &str| s.chars().any(|c| c.is_ascii_alphanumeric());
+    let shows: Vec<&TextShow> = r.read.shows.iter().flatten().collect();
+    let mut in_actual_text = 0;
+    for show in shows.iter().filter(|s| latin(&s.codes_text)) {
+        assert!(!show.codes_text.contains(marks), "{:?}", show.codes_text);
+        if show.text.contains(marks) {
+            assert_eq!(unmarked(&show.text), show.codes_text);
+            in_actual_text += 1;
+        }
+    }
+    assert!(in_actual_text >= 5, "marks in {in_actual_text} shows");
+    let summary = "مهندسة برمجيات بخبرة 8 سنوات في بناء أنظمة الدفع باستخدام Rust وPostgreSQL.";
+    assert!(lines(&r.read).iter().any(|l| l == summary));
+    if let Some(poppler) = pdftotext_lines(&r.pdf) {
+        assert!(poppler.iter().any(|l| l == summary), "{poppler:#?}");
+    }
+}
+
 /// `compact` with entries led by the position (the built-in layouts lead with the organisation).
 const POSITION_FIRST: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -251,6 +251,9 @@ pub(crate) fn page_ops(
 /// stands for no text maps to the character the font gives it (see `EmbeddedFont::stand_in`),
 /// and is drawn with the lifted marks, whose empty `/ActualText` says they add nothing to the
 /// text (the base glyph's text already has them), so the run still reads exactly as its text.
+///
+/// A left-to-right run whose text carries direction marks is drawn inside a `/Span` whose
+/// `/ActualText` holds them, while its codes map to the text alone (see `runs::actual_text`).
 #[allow(clippy::too_many_arguments)]
 fn text_ops(
     ops: &mut Vec<Op>,
@@ -292,6 +295,12 @@ fn text_ops(
     let size = coord(run.size);
     let mut placed = Vec::with_capacity(run.glyphs.len());
     let mut pen = 0.0f32;
+    // A glyph's text out of range is an error below.
+    let texts = run
+        .glyphs
+        .iter()
+        .map(|glyph| run.text.get(glyph.text.clone()).unwrap_or_default());
+    let actual = runs::actual_text(reversed, texts);
     for glyph in &run.glyphs {
         let text = runs::shown(glyph_text(run, &glyph.text, number)?, reversed);
         let code = font.code(glyph.id, &text).ok_or_else(|| {
@@ -329,21 +338,22 @@ fn text_ops(
         size,
         texts: state.texts,
     };
+    if let Some(actual) = &actual {
+        ops.push(actual_text(actual));
+    }
     ops.push(Op::StartTextSection);
     set_font(ops, state, run, font, size);
     show_glyphs(ops, &on_baseline, run.x, height - run.y, pen, &shape);
     ops.push(Op::EndTextSection);
+    if actual.is_some() {
+        ops.push(Op::EndMarkedContent);
+    }
     if reversed {
         ops.push(Op::EndMarkedContent);
     }
     if !lifted.is_empty() {
         if tagged {
-            ops.push(Op::BeginMarkedContentWithProperties {
-                tag: "Span".to_string(),
-                properties: DictItem::Dict {
-                    map: [("ActualText".to_string(), utf16_string(""))].into(),
-                },
-            });
+            ops.push(actual_text(""));
         }
         ops.push(Op::StartTextSection);
         for glyph in lifted {
@@ -361,6 +371,16 @@ fn text_ops(
         });
     }
     Ok(())
+}
+
+/// Begins a `/Span` marked-content sequence whose `/ActualText` is `text`.
+fn actual_text(text: &str) -> Op {
+    Op::BeginMarkedContentWithProperties {
+        tag: "Span".to_string(),
+        properties: DictItem::Dict {
+            map: [("ActualText".to_string(), utf16_string(text))].into(),
+        },
+    }
 }
 
 /// A PDF text string in UTF-16BE with a byte order mark.

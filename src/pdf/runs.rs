@@ -23,13 +23,40 @@ pub(crate) const SLANT: f32 = 0.2126;
 /// Width of the stroke that emboldens synthetic bold text, in em.
 pub(crate) const BOLD_STROKE: f32 = 0.03;
 
-/// The text a glyph shows: `text` itself, or reversed in a right-to-left run.
+/// Whether `c` is one of the invisible direction marks the typesetter joins to a glyph's text
+/// for poppler (see `typeset::marks`).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}')
+}
+
+/// The text a glyph's code maps to. In a right-to-left run: `text` reversed, marks and all. In a
+/// left-to-right run: `text` without its direction marks, which the run's `/ActualText` carries
+/// instead (see [`actual_text`]), so extractors that read the codes (pdf.js, pypdf, pdfminer,
+/// PDFBox) get no invisible characters.
 pub(crate) fn shown(text: &str, reversed: bool) -> Cow<'_, str> {
     if reversed && text.chars().nth(1).is_some() {
         Cow::Owned(text.chars().rev().collect())
+    } else if !reversed && text.contains(is_mark) {
+        Cow::Owned(text.chars().filter(|&c| !is_mark(c)).collect())
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// The `/ActualText` of a left-to-right run whose glyphs' texts (`texts`, in order) carry
+/// direction marks: those texts joined, marks kept. poppler reads an `/ActualText` instead of the
+/// codes it spans, so it still gets the marks it needs to order a mixed line. A right-to-left run
+/// gets none: its `/ActualText` could only hold its text backwards, as poppler reads it, which
+/// readers that follow ISO 32000 would take for the text; the typesetter moves marks off such
+/// runs where it can (see `typeset::marks`).
+pub(crate) fn actual_text<'t>(
+    reversed: bool,
+    texts: impl IntoIterator<Item = &'t str> + Clone,
+) -> Option<String> {
+    if reversed || !texts.clone().into_iter().any(|t| t.contains(is_mark)) {
+        return None;
+    }
+    Some(texts.into_iter().collect())
 }
 
 #[cfg(test)]
@@ -41,5 +68,15 @@ mod tests {
         assert_eq!(shown("لا", true), "ال");
         assert_eq!(shown("لا", false), "لا");
         assert!(matches!(shown("ب", true), Cow::Borrowed("ب")));
+    }
+
+    #[test]
+    fn left_to_right_codes_leave_out_the_marks_that_actual_text_keeps() {
+        assert_eq!(shown("\u{200F}8", false), "8");
+        assert_eq!(shown("لا\u{200E}", true), "\u{200E}ال");
+        let texts = ["\u{200F}R", "ust"];
+        assert_eq!(actual_text(false, texts).as_deref(), Some("\u{200F}Rust"));
+        assert_eq!(actual_text(true, texts), None);
+        assert_eq!(actual_text(false, ["R", "ust"]), None);
     }
 }

@@ -14,9 +14,12 @@
 //! The fix is to make every section boundary explicit with the invisible marks UAX #9 provides:
 //! a RIGHT-TO-LEFT MARK (U+200F) ends a left-to-right section where it should end, and a
 //! LEFT-TO-RIGHT MARK (U+200E) keeps a section's trailing brackets or quotes inside it. A mark
-//! joins the text of the glyph beside it, so it costs no space on the page, and extraction returns
-//! the input plus these invisible marks (which extractors already surround with their own bidi
-//! controls). Marks are added only where the simple rule would otherwise misread the line.
+//! joins the text of the glyph beside it, so it costs no space on the page. The PDF writer keeps
+//! the marks of a left-to-right run out of the text its glyphs map to and puts them in the run's
+//! `/ActualText`, which poppler reads and pdf.js, pypdf, pdfminer and PDFBox do not, so only
+//! poppler gets them (it surrounds sections with bidi controls of its own anyway); a mark on a
+//! right-to-left glyph is moved to a touching left-to-right one where there is one.
+//! Marks are added only where the simple rule would otherwise misread the line.
 //!
 //! A mirrored line (a right-to-left one, or any line of a right-to-left document) is assumed to be
 //! read on a mostly right-to-left page, and any other line on a mostly left-to-right one, which
@@ -129,6 +132,9 @@ pub(super) fn add_directional_marks(line: &mut Line) {
             }
         }
     }
+    for (cell, side, _) in &mut marks {
+        move_off_reversed_run(line, &cells, cell, side);
+    }
     marks.sort_unstable_by_key(|&(cell, side, _)| (cell, side == Side::Right));
     marks.dedup();
     for (cell, side, mark) in marks {
@@ -138,6 +144,31 @@ pub(super) fn add_directional_marks(line: &mut Line) {
         // Text is stored in logical order: the left of a right-to-left glyph is its logical end.
         let at_start = (side == Side::Left) != reversed;
         insert_mark(run, glyph, at_start, mark);
+    }
+}
+
+/// Moves a mark from a glyph of a right-to-left run to the touching side of its neighbour when
+/// that neighbour is in a left-to-right run: position-based extractors read the same sequence,
+/// and the writer can then carry the mark in the left-to-right run's `/ActualText` (for poppler)
+/// instead of in the text every extractor reads (see `pdf::runs`). A reversed run's
+/// `/ActualText` could only hold its text backwards, which readers that follow ISO 32000 would
+/// read backwards.
+fn move_off_reversed_run(line: &Line, cells: &[Cell], cell: &mut usize, side: &mut Side) {
+    if !line.runs[cells[*cell].run].right_to_left {
+        return;
+    }
+    let neighbour = match side {
+        Side::Left => cell.checked_sub(1),
+        Side::Right => Some(*cell + 1).filter(|&i| i < cells.len()),
+    };
+    if let Some(n) = neighbour
+        && !line.runs[cells[n].run].right_to_left
+    {
+        *cell = n;
+        *side = match side {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        };
     }
 }
 

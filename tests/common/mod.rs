@@ -45,8 +45,11 @@ pub struct TextShow {
     pub size: f32,
     /// `/BaseFont` of the font used.
     pub font: String,
-    /// The decoded text.
+    /// The decoded text (what `/ActualText` says, inside one).
     pub text: String,
+    /// The text the character codes map to through the font's ToUnicode CMap, ignoring any
+    /// `/ActualText`: what extractors that do not read `/ActualText` (pdf.js, pypdf) get.
+    pub codes_text: String,
     /// The character codes shown (glyph ids in the embedded font for Identity-H fonts).
     pub codes: Vec<u32>,
     /// The x of every glyph's origin, in order.
@@ -764,6 +767,7 @@ fn read_page_content(
                     size: st.size,
                     font: font.base_font.clone(),
                     text: String::new(),
+                    codes_text: String::new(),
                     codes: Vec::new(),
                     glyph_x: Vec::new(),
                 };
@@ -798,6 +802,7 @@ fn read_page_content(
                         glyph.0 = glyph.0.chars().rev().collect();
                     }
                 }
+                show.codes_text = glyphs.iter().map(|g| g.0.as_str()).collect();
                 // Inside `/ActualText`, that text stands for all the glyphs (ISO 32000 14.9.4).
                 if let Some(text) = actual.iter_mut().rev().find_map(|a| a.as_mut()) {
                     for (i, glyph) in glyphs.iter_mut().enumerate() {
