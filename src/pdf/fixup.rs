@@ -53,60 +53,12 @@ pub(crate) fn finish(
         standard::PDF_VERSION
     }
     .to_string();
-    let mut bytes = save(doc)?;
+    // Object streams pack the small dictionaries (a tagged resume has a structure element for
+    // every line) into deflated streams found through a cross-reference stream, the way lopdf
+    // does but in a single pass (see `save`). The tree is dropped before the ID is stamped.
+    let mut bytes = super::save::save(&doc, OBJECTS_PER_STREAM)?;
+    drop(doc);
     stamp_id(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// Serialises `doc` with object streams, which pack the small dictionaries (a tagged resume has a
-/// structure element for every line) into deflated streams found through a cross-reference
-/// stream, the way lopdf does but in a single pass (see `save`).
-///
-/// A stream whose data ends in a carriage return is misread by PDF/A validators (they take it
-/// for part of the end of line before `endstream`), and object streams are compressed while
-/// saving: when one happens to end in CR, lopdf saves the document again at another compression
-/// level (the same input always takes the same path), and in the last resort without object
-/// streams.
-fn save(doc: Document) -> Result<Vec<u8>, PdfError> {
-    let bytes = super::save::save(&doc, OBJECTS_PER_STREAM)?;
-    if ends_in_cr(&bytes) {
-        return save_with_lopdf(doc);
-    }
-    Ok(bytes)
-}
-
-/// Whether a stream's data in `bytes` ends in a carriage return.
-fn ends_in_cr(bytes: &[u8]) -> bool {
-    bytes.windows(11).any(|w| w == b"\r\nendstream")
-}
-
-/// lopdf's serialisation of `doc` at the compression levels that avoid a stream ending in CR,
-/// the rare case [`save`] hands over.
-fn save_with_lopdf(mut doc: Document) -> Result<Vec<u8>, PdfError> {
-    let options = |level| {
-        lopdf::SaveOptions::builder()
-            .use_object_streams(true)
-            .use_xref_streams(true)
-            .max_objects_per_stream(OBJECTS_PER_STREAM)
-            .compression_level(level)
-            .build()
-    };
-    let mut bytes = Vec::new();
-    doc.save_with_options(&mut bytes, options(DEFLATE_LEVEL))?;
-    // Rarely needed, so the document is read back from its bytes rather than kept twice.
-    for level in [DEFLATE_LEVEL + 1, DEFLATE_LEVEL - 1] {
-        if !ends_in_cr(&bytes) {
-            return Ok(bytes);
-        }
-        let mut again = Document::load_mem(&bytes)?;
-        bytes.clear();
-        again.save_with_options(&mut bytes, options(level))?;
-    }
-    if ends_in_cr(&bytes) {
-        let mut again = Document::load_mem(&bytes)?;
-        bytes.clear();
-        again.save_to(&mut bytes)?;
-    }
     Ok(bytes)
 }
 

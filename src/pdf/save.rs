@@ -7,7 +7,8 @@
 //! a resume cost. Here each object is written once, straight into its object stream's bytes,
 //! offsets counted as it goes. printpdf still builds the document and lopdf still holds it;
 //! only the last step, turning the tree into bytes, is ours. A test checks the bytes against
-//! lopdf's own.
+//! lopdf's own. One difference: an object stream whose compressed data would end in a carriage
+//! return gets a newline of padding (see [`save`]).
 
 use std::io::Write;
 
@@ -67,9 +68,17 @@ pub(super) fn save(doc: &Document, per_stream: usize) -> Result<Vec<u8>, std::io
         }
         let first = table.len();
         table.extend_from_slice(&bodies);
-        let mut encoder = ZlibEncoder::new(Vec::new(), OBJECT_STREAM_COMPRESSION);
-        encoder.write_all(&table)?;
-        let compressed = encoder.finish()?;
+        let mut compressed = deflate(&table)?;
+        // Data ending in a carriage return reads as one byte short to a PDF/A validator (it takes
+        // the CR and the LF before `endstream` for one end-of-line marker). A newline after the
+        // last object is white space to a reader and changes the zlib checksum's last byte, so
+        // it ends the data in something else (see `fixup::compress`, which does the same for
+        // the other streams). Each object stream has a 1-in-256 chance of it, so a document of
+        // hundreds of them nearly always has one.
+        if compressed.last() == Some(&b'\r') {
+            table.push(b'\n');
+            compressed = deflate(&table)?;
+        }
         let mut dict = Dictionary::new();
         dict.set("Type", Object::Name(b"ObjStm".to_vec()));
         dict.set("N", chunk.len() as i64);
@@ -101,6 +110,13 @@ pub(super) fn save(doc: &Document, per_stream: usize) -> Result<Vec<u8>, std::io
     write_stream_object(&mut out, xref_id, &trailer, &table);
     let _ = write!(out, "\nstartxref\n{xref_start}\n%%EOF");
     Ok(out)
+}
+
+/// `data` compressed as an object stream's.
+fn deflate(data: &[u8]) -> Result<Vec<u8>, std::io::Error> {
+    let mut encoder = ZlibEncoder::new(Vec::new(), OBJECT_STREAM_COMPRESSION);
+    encoder.write_all(data)?;
+    encoder.finish()
 }
 
 /// Records `entry` for object `id`, growing the table as needed.
@@ -346,5 +362,41 @@ mod tests {
             let read = Document::load_mem(&ours).unwrap();
             assert!(read.catalog().is_ok());
         }
+    }
+
+    #[test]
+    fn no_object_stream_ends_in_a_carriage_return() {
+        // One object stream with a string of `n` letters: the zlib checksum's last byte (the
+        // sum of the data's bytes) runs through every value as `n` grows, CR among them.
+        let text = |n: usize| Object::string_literal("a".repeat(n));
+        let doc = |n: usize| {
+            let mut doc = sample();
+            doc.objects
+                .retain(|_, object| !matches!(object, Object::Integer(_)));
+            doc.add_object(text(n));
+            doc
+        };
+        let crs = (0..600)
+            .filter(|&n| {
+                let bytes = save(&doc(n), 500).unwrap();
+                assert!(!bytes.windows(11).any(|w| w == b"\r\nendstream"), "{n}");
+                let read = Document::load_mem(&bytes).unwrap();
+                let id = read
+                    .objects
+                    .iter()
+                    .find_map(|(id, object)| (*object == text(n)).then_some(*id));
+                assert!(id.is_some(), "{n}: the string reads back");
+                // Whether the padding was needed: lopdf's own bytes end the stream in CR.
+                let mut lopdf_bytes = Vec::new();
+                let options = lopdf::SaveOptions::builder()
+                    .use_object_streams(true)
+                    .use_xref_streams(true)
+                    .compression_level(3)
+                    .build();
+                doc(n).save_with_options(&mut lopdf_bytes, options).unwrap();
+                lopdf_bytes.windows(11).any(|w| w == b"\r\nendstream")
+            })
+            .count();
+        assert!(crs > 0, "the case was met");
     }
 }
