@@ -814,17 +814,23 @@ fn strict_fails_on_any_warning_in_render_and_batch_and_writes_nothing() {
 #[test]
 fn a_resume_too_large_to_render_safely_is_refused_before_any_work() {
     let dir = scratch("too-large");
-    let words = "Delivered results. ".repeat(9 * 1024 * 1024 / 19 + 1);
+    let words = "Delivered results. ".repeat(17 * 1024 * 1024 / 19 + 1);
     let text = format!(r#"{{"basics": {{"name": "Ann Big", "summary": "{words}"}}}}"#);
     std::fs::write(dir.join("big.json"), &text).unwrap();
     let output = resumepdf(&["render", "big.json"], &dir);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("resumes up to 8 MiB are rendered"),
+        stderr(&output).contains("resumes up to 16 MiB are rendered"),
         "{}",
         stderr(&output)
     );
     assert!(!dir.join("big.pdf").exists());
+    // The help states the same limit.
+    let help = resumepdf(&["render", "--help"], &dir);
+    assert!(
+        String::from_utf8_lossy(&help.stdout).contains("up to 16 MiB"),
+        "render --help names the limit"
+    );
 }
 
 /// Every file the program reads is a regular file under its limit: a FIFO or a link to

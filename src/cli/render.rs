@@ -88,7 +88,7 @@ fn parse_paper(name: &str) -> Result<PaperSize, String> {
 #[derive(Debug, clap::Args)]
 pub(super) struct RenderArgs {
     /// The resume: a JSON Resume file in JSON or YAML (UTF-8 or UTF-16), or `-` to read standard
-    /// input.
+    /// input; up to 16 MiB.
     pub(super) input: PathBuf,
     /// A built-in layout name (see `resumepdf layouts`) or a path to a layout file (.json).
     #[arg(short, long, default_value = "classic")]
