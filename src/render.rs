@@ -362,6 +362,8 @@ fn typeset_and_write(
 ) -> Result<Written, PdfError> {
     let document = crate::compose::compose(resume, layout, fonts, photo);
     let (pages, missing) = crate::typeset::typeset_reporting(&document, fonts);
+    // The pages hold all the PDF needs; a large resume's document tree is let go before it.
+    drop(document);
     let simulated = simulated_styles(&pages, layout, fonts);
     let mut meta = crate::document_meta(resume);
     meta.standard = standard;
@@ -370,10 +372,11 @@ fn typeset_and_write(
         // Both standards want the language known; headings are in English without one.
         meta.language = Some(Locale::for_tag(None).tag().to_string());
     }
-    let pdf = pdf::write(&pages, &meta, fonts)?;
+    let count = pages.pages.len();
+    let pdf = pdf::write(pages, &meta, fonts)?;
     Ok(Written {
         pdf,
-        pages: pages.pages.len(),
+        pages: count,
         missing,
         simulated,
     })

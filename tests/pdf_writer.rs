@@ -100,7 +100,7 @@ fn meta() -> Meta {
 }
 
 fn write_and_read(pages: &Pages) -> (Vec<u8>, ReadPdf) {
-    let bytes = write(pages, &meta(), book()).expect("the document is written");
+    let bytes = write(pages.clone(), &meta(), book()).expect("the document is written");
     let read = read_pdf(&bytes);
     (bytes, read)
 }
@@ -570,7 +570,7 @@ fn document_information_is_ours_and_not_pdfx() {
         ..meta()
     };
     let pages = lines(&[(face("Carlito", Style::REGULAR), "Hi", 11.0)]);
-    let untagged = write(&pages, &plain, book()).unwrap();
+    let untagged = write(pages.clone(), &plain, book()).unwrap();
     assert!(untagged.starts_with(b"%PDF-1.5\n"));
 }
 
@@ -581,12 +581,12 @@ fn same_input_gives_the_same_bytes_across_calls_and_threads() {
         (carlito, SAMPLES[0], 11.0),
         (face("Liberation Sans", Style::BOLD), SAMPLES[1], 14.0),
     ]);
-    let first = write(&pages, &meta(), book()).unwrap();
-    let second = write(&pages, &meta(), book()).unwrap();
+    let first = write(pages.clone(), &meta(), book()).unwrap();
+    let second = write(pages.clone(), &meta(), book()).unwrap();
     assert!(first == second, "two calls differ");
     let threads: Vec<Vec<u8>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..2)
-            .map(|_| s.spawn(|| write(&pages, &meta(), book()).unwrap()))
+            .map(|_| s.spawn(|| write(pages.clone(), &meta(), book()).unwrap()))
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
@@ -595,7 +595,7 @@ fn same_input_gives_the_same_bytes_across_calls_and_threads() {
     let (id, _) = read_pdf(&first).id.expect("a trailer /ID");
     assert_eq!(id.len(), 16);
     let other = lines(&[(carlito, "something else", 11.0)]);
-    let (other_id, _) = read_pdf(&write(&other, &meta(), book()).unwrap())
+    let (other_id, _) = read_pdf(&write(other, &meta(), book()).unwrap())
         .id
         .unwrap();
     assert_ne!(id, other_id, "the /ID follows the content");
@@ -605,7 +605,7 @@ fn same_input_gives_the_same_bytes_across_calls_and_threads() {
 fn a_subset_is_much_smaller_than_the_font() {
     let carlito = face("Carlito", Style::REGULAR);
     let bytes = write(
-        &lines(&[(
+        lines(&[(
             carlito,
             "Zoë Łukasiewicz, Senior Engineer — 2019 – 2024",
             11.0,
@@ -636,7 +636,7 @@ fn blank_pages_are_kept() {
 fn bad_input_is_an_error_not_a_broken_file() {
     let carlito = face("Carlito", Style::REGULAR);
     let good = lines(&[(carlito, "text", 11.0)]);
-    let err = |pages: &Pages| write(pages, &meta(), book()).unwrap_err();
+    let err = |pages: &Pages| write(pages.clone(), &meta(), book()).unwrap_err();
 
     let mut none = good.clone();
     none.pages.clear();
@@ -673,7 +673,7 @@ fn bad_input_is_an_error_not_a_broken_file() {
     let mut date = meta();
     date.creation_date = i64::MAX / 2;
     assert!(matches!(
-        write(&good, &date, book()),
+        write(good.clone(), &date, book()),
         Err(PdfError::Date(_))
     ));
 }
@@ -979,11 +979,14 @@ fn images_are_written_deterministically() {
     pages.pages.push(Page {
         items: vec![photo_item(FRAME, Clip::Rectangle, &rgba)],
     });
-    let first = write(&pages, &meta(), book()).unwrap();
-    let second = write(&pages, &meta(), book()).unwrap();
+    let first = write(pages.clone(), &meta(), book()).unwrap();
+    let second = write(pages.clone(), &meta(), book()).unwrap();
     assert!(first == second, "two writes differ");
-    let threaded =
-        std::thread::scope(|s| s.spawn(|| write(&pages, &meta(), book()).unwrap()).join()).unwrap();
+    let threaded = std::thread::scope(|s| {
+        s.spawn(|| write(pages.clone(), &meta(), book()).unwrap())
+            .join()
+    })
+    .unwrap();
     assert!(threaded == first, "a write on another thread differs");
     let read = read_pdf(&first);
     let names: Vec<(usize, &str)> = read
@@ -997,7 +1000,7 @@ fn images_are_written_deterministically() {
     // Another photo gives another /ID.
     let mut other = pages.clone();
     other.pages[1].items = vec![photo_item(FRAME, Clip::Rectangle, &jpeg)];
-    let other_id = read_pdf(&write(&other, &meta(), book()).unwrap()).id;
+    let other_id = read_pdf(&write(other, &meta(), book()).unwrap()).id;
     assert_ne!(read.id, other_id);
 }
 
@@ -1011,7 +1014,7 @@ fn bad_images_are_errors_and_empty_frames_draw_nothing() {
             image: Arc::new(image),
             node: None,
         }]);
-        write(&pages, &meta(), book()).unwrap_err()
+        write(pages.clone(), &meta(), book()).unwrap_err()
     };
     let jpeg = |width, height, components| Image {
         width,
@@ -1058,7 +1061,7 @@ fn bad_images_are_errors_and_empty_frames_draw_nothing() {
     let photo = jpeg_photo();
     let mut nan = photo_item(FRAME, Clip::Rounded(f32::NAN), &photo);
     assert!(matches!(
-        write(&page_of(vec![nan.clone()]), &meta(), book()),
+        write(page_of(vec![nan.clone()]), &meta(), book()),
         Err(PdfError::NonFinite { page: 1, .. })
     ));
     if let Item::Image { clip, draw, .. } = &mut nan {
@@ -1066,7 +1069,7 @@ fn bad_images_are_errors_and_empty_frames_draw_nothing() {
         draw.x = f32::INFINITY;
     }
     assert!(matches!(
-        write(&page_of(vec![nan]), &meta(), book()),
+        write(page_of(vec![nan]), &meta(), book()),
         Err(PdfError::NonFinite { page: 1, .. })
     ));
 
@@ -1078,7 +1081,7 @@ fn bad_images_are_errors_and_empty_frames_draw_nothing() {
         Clip::Ellipse,
         &photo,
     );
-    let bytes = write(&page_of(vec![empty]), &meta(), book()).unwrap();
+    let bytes = write(page_of(vec![empty]), &meta(), book()).unwrap();
     assert!(read_pdf(&bytes).images.is_empty());
     assert!(
         !bytes.windows(9).any(|w| w == b"DCTDecode"),

@@ -336,21 +336,7 @@ fn compress(doc: &mut Document) -> Result<(), PdfError> {
             continue;
         }
         let font_program = stream.dict.has(b"Length1");
-        let deflate = if font_program { deflate_font } else { deflate };
-        let mut compressed = deflate(&stream.content)?;
-        // A stream whose data ends in a carriage return reads as one byte shorter than its
-        // `/Length` to a PDF/A validator, which takes the CR and the LF before `endstream` for
-        // one end-of-line marker. The last byte of a zlib stream is part of the checksum of the
-        // data, so the data gets a newline of padding, which means nothing to its reader: white
-        // space in a content stream or CMap, a byte after a font program's tables. Each newline
-        // adds 10 to the checksum's last byte, so one is enough.
-        let mut padded = None;
-        if compressed.last() == Some(&b'\r') {
-            let mut data = stream.content.clone();
-            data.push(b'\n');
-            compressed = deflate(&data)?;
-            padded = Some(data);
-        }
+        let (compressed, padded) = deflate_stream(&stream.content, font_program)?;
         if compressed.len() + 20 < stream.content.len() {
             if let Some(data) = padded
                 && font_program
@@ -366,6 +352,33 @@ fn compress(doc: &mut Document) -> Result<(), PdfError> {
         }
     }
     Ok(())
+}
+
+/// A page's content stream as [`compress`] leaves it: deflated, or `None` when that saves too
+/// little and it stays as it is. Done as each page is written, so that no page's uncompressed
+/// content waits for the rest of the document (for thousands of pages, hundreds of MB).
+pub(crate) fn deflate_content(data: &[u8]) -> Result<Option<Vec<u8>>, PdfError> {
+    let (compressed, _) = deflate_stream(data, false)?;
+    Ok((compressed.len() + 20 < data.len()).then_some(compressed))
+}
+
+/// A stream's `data` deflated, and the data that was deflated when it needed padding.
+///
+/// A stream whose data ends in a carriage return reads as one byte shorter than its `/Length` to
+/// a PDF/A validator, which takes the CR and the LF before `endstream` for one end-of-line
+/// marker. The last byte of a zlib stream is part of the checksum of the data, so the data gets
+/// a newline of padding, which means nothing to its reader: white space in a content stream or
+/// CMap, a byte after a font program's tables. Each newline adds 10 to the checksum's last byte,
+/// so one is enough.
+fn deflate_stream(data: &[u8], font_program: bool) -> Result<(Vec<u8>, Option<Vec<u8>>), PdfError> {
+    let deflate = if font_program { deflate_font } else { deflate };
+    let compressed = deflate(data)?;
+    if compressed.last() != Some(&b'\r') {
+        return Ok((compressed, None));
+    }
+    let mut padded = data.to_vec();
+    padded.push(b'\n');
+    Ok((deflate(&padded)?, Some(padded)))
 }
 
 /// `data` zlib-compressed at [`DEFLATE_LEVEL`].

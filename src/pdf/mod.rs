@@ -156,7 +156,11 @@ pub fn check_image(image: &Image) -> Result<(), String> {
 ///
 /// Deterministic: the same pages and meta give byte-identical output, whatever the time, process or
 /// thread. Links are written only for http, https, mailto and tel URIs; others are skipped.
-pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, PdfError> {
+///
+/// The pages are taken, not borrowed: each page's items are let go as soon as its content is
+/// written, so that a document of thousands of pages never holds its typeset pages, its PDF
+/// objects and its bytes at once.
+pub fn write(pages: Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, PdfError> {
     let (width, height) = (pages.width, pages.height);
     if !(width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0) {
         return Err(PdfError::PageSize { width, height });
@@ -164,8 +168,11 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
     if pages.pages.is_empty() {
         return Err(PdfError::NoPages);
     }
-    let embedded = subset::embed_fonts(pages, fonts)?;
-    let (images, xobjects) = image::Images::collect(pages)?;
+    let embedded = subset::embed_fonts(&pages, fonts)?;
+    let (images, xobjects) = image::Images::collect(&pages)?;
+    let Pages {
+        pages, structure, ..
+    } = pages;
 
     let mut doc = PdfDocument::new(&meta.title);
     for font in embedded.values() {
@@ -176,27 +183,34 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
     }
     doc.resources.xobjects.map.extend(xobjects);
     let size = Rect::from_wh(Pt(width), Pt(height));
-    let structure = meta.standard.tagged().then_some(&pages.structure);
+    let tagged = meta.standard.tagged().then_some(&structure);
     let by_name: stream::FontsByName<'_, '_> = embedded
         .values()
         .filter(|f| f.codes_are_glyph_ids())
         .map(|f| (f.id.0.as_str(), f))
         .collect();
-    let mut marks = Vec::with_capacity(pages.pages.len());
-    let mut contents = Vec::with_capacity(pages.pages.len());
-    for (index, page) in pages.pages.iter().enumerate() {
+    let mut marks = Vec::with_capacity(pages.len());
+    let mut contents = Vec::with_capacity(pages.len());
+    // The first page `stream` writes carries the census of every font's codes.
+    let mut census_written = false;
+    for (index, page) in pages.into_iter().enumerate() {
         let page_ops = |texts| {
-            let marker = marked::Marker::new(structure);
-            content::page_ops(page, index + 1, height, &embedded, &images, marker, texts)
+            let marker = marked::Marker::new(tagged);
+            content::page_ops(&page, index + 1, height, &embedded, &images, marker, texts)
         };
         let (mut ops, page_marks) = page_ops(false)?;
         marks.push(page_marks);
-        let written = stream::encode(&ops, &by_name);
+        let written = stream::encode(&ops, &by_name)
+            .map(Content::deflated)
+            .transpose()?;
         if written.is_some() {
             // printpdf still writes the page's link annotations; its content is replaced below.
+            // The page's other operations are let go now, not when the document is.
             ops.retain(|op| matches!(op, printpdf::Op::LinkAnnotation { .. }));
-            if !contents.iter().any(Option::is_some) {
-                ops.extend(subset::census(&embedded, structure.is_some()));
+            ops.shrink_to_fit();
+            if !census_written {
+                ops.extend(subset::census(&embedded, tagged.is_some()));
+                census_written = true;
             }
         } else {
             // printpdf writes this page (a font whose codes it maps): it needs each glyph's text.
@@ -219,6 +233,8 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
     };
     let mut warnings = Vec::new();
     let mut lopdf_doc = doc.to_lopdf_document(&options, &mut warnings);
+    // The lopdf tree is all that is needed from here on.
+    drop(doc);
     if let Some(error) = warnings
         .iter()
         .find(|w| w.severity == PdfParseErrorSeverity::Error)
@@ -226,14 +242,36 @@ pub fn write(pages: &Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pd
         return Err(PdfError::Printpdf(error.msg.clone()));
     }
     replace_contents(&mut lopdf_doc, contents)?;
-    fixup::finish(lopdf_doc, meta, &pages.structure, &marks)
+    fixup::finish(lopdf_doc, meta, &structure, &marks)
+}
+
+/// A page's content stream written by `stream`, deflated as soon as it is written when that makes
+/// it smaller (see `fixup::deflate_content`).
+struct Content {
+    data: Vec<u8>,
+    deflated: bool,
+}
+
+impl Content {
+    fn deflated(data: Vec<u8>) -> Result<Content, PdfError> {
+        Ok(match fixup::deflate_content(&data)? {
+            Some(compressed) => Content {
+                data: compressed,
+                deflated: true,
+            },
+            None => Content {
+                data,
+                deflated: false,
+            },
+        })
+    }
 }
 
 /// Puts the content streams written by `stream` in place of printpdf's, page by page (`None`:
 /// printpdf's stays).
 fn replace_contents(
     doc: &mut lopdf::Document,
-    contents: Vec<Option<Vec<u8>>>,
+    contents: Vec<Option<Content>>,
 ) -> Result<(), PdfError> {
     let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
     for (page_id, content) in page_ids.into_iter().zip(contents) {
@@ -242,9 +280,13 @@ fn replace_contents(
             .get_dictionary(page_id)?
             .get(b"Contents")?
             .as_reference()?;
-        doc.get_object_mut(stream_id)?
-            .as_stream_mut()?
-            .set_content(content);
+        let stream = doc.get_object_mut(stream_id)?.as_stream_mut()?;
+        stream.set_content(content.data);
+        if content.deflated {
+            stream
+                .dict
+                .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+        }
     }
     Ok(())
 }

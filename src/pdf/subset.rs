@@ -128,11 +128,12 @@ pub(crate) fn glyph_text<'r>(
     })
 }
 
-/// Collects the glyphs each face shows in `pages` and subsets every used face once.
+/// Collects the glyphs each face shows in `pages` and subsets every used face once. The fonts
+/// own their texts, so that the writer can let each page go once its content is written.
 pub(crate) fn embed_fonts<'p>(
     pages: &'p Pages,
     book: &FontBook,
-) -> Result<BTreeMap<FaceId, EmbeddedFont<'p>>, PdfError> {
+) -> Result<BTreeMap<FaceId, EmbeddedFont<'static>>, PdfError> {
     let faces: BTreeMap<FaceId, &Face> = book.faces().collect();
     let mut used: BTreeMap<FaceId, BTreeSet<(u16, Cow<'p, str>)>> = BTreeMap::new();
     for (index, page) in pages.pages.iter().enumerate() {
@@ -163,10 +164,10 @@ pub(crate) fn embed_fonts<'p>(
 }
 
 /// Subsets `face` to `pairs` (in order: the code of a pair is its index + 1; glyph 0 comes first).
-fn embed_face<'p>(
+fn embed_face(
     face: &Face,
-    pairs: BTreeSet<(u16, Cow<'p, str>)>,
-) -> Result<EmbeddedFont<'p>, PdfError> {
+    pairs: BTreeSet<(u16, Cow<'_, str>)>,
+) -> Result<EmbeddedFont<'static>, PdfError> {
     let fail = |reason: String| PdfError::Subset {
         font: face.postscript_name.clone(),
         reason,
@@ -190,7 +191,11 @@ fn embed_face<'p>(
     ));
     let stand_ins = stand_ins(face, &pairs);
     let widths = pdf_widths(&parsed, pairs.len() as u16);
-    let codes = pairs.into_iter().zip(1u16..).collect();
+    let codes = pairs
+        .into_iter()
+        .map(|(gid, text)| (gid, Cow::Owned(text.into_owned())))
+        .zip(1u16..)
+        .collect();
     Ok(EmbeddedFont {
         id,
         parsed,

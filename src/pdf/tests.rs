@@ -83,7 +83,7 @@ fn printpdf_writes_the_widths_the_offsets_correct_for() {
         }],
         structure: Default::default(),
     };
-    let pdf = write(&pages, &Meta::default(), &book).unwrap();
+    let pdf = write(pages.clone(), &Meta::default(), &book).unwrap();
     let written = written_widths(&pdf);
     let embedded = embed_fonts(&pages, &book).unwrap();
     assert_eq!(written.len(), 2);
