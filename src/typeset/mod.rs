@@ -149,27 +149,29 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
         }
         let column_top = if index == 0 { first_top } else { top };
         if index == 0 {
-            place_lines(&mut page, &header, top);
+            place_lines(&mut page, &mut header, top);
             if let Some((item, _)) = &header_photo {
                 page.items.push(item.clone());
             }
         }
         let columns_start = page.items.len();
-        for (n, column) in columns.iter().enumerate() {
-            let Some(range) = column.pages.get(index) else {
+        for (n, column) in columns.iter_mut().enumerate() {
+            let Some(range) = column.pages.get(index).cloned() else {
                 continue;
             };
             let column_start = page.items.len();
-            place_lines(&mut page, &column.lines[range.clone()], column_top);
             // The name heads the main column; when the sidebar is placed first, its lines move
             // to the front of the text layer (their place on the page does not change).
-            if index == 0 && n > 0 && column.x == main_x && name_lines > 0 {
-                let name_items: usize = column.lines[..name_lines.min(range.len())]
+            let name_items: usize = if index == 0 && n > 0 && column.x == main_x {
+                column.lines[..name_lines.min(range.len())]
                     .iter()
                     .map(|line| line.items.len())
-                    .sum();
-                page.items[columns_start..column_start + name_items].rotate_right(name_items);
-            }
+                    .sum()
+            } else {
+                0
+            };
+            place_lines(&mut page, &mut column.lines[range], column_top);
+            page.items[columns_start..column_start + name_items].rotate_right(name_items);
         }
         if let Some(footer) = document.footer.as_ref().filter(|_| count > 1) {
             let items = footer_items(&mut shaper, footer, index + 1, count, document);
@@ -266,15 +268,19 @@ fn stacked_height(lines: &[FlowLine]) -> f32 {
         .sum()
 }
 
-/// Places `lines` one under another starting at `top`.
-fn place_lines(page: &mut Page, lines: &[FlowLine], top: f32) {
+/// Places `lines` one under another starting at `top`, moving their items to the page (a line
+/// is placed once; copying them kept a large document's glyphs in memory twice).
+fn place_lines(page: &mut Page, lines: &mut [FlowLine], top: f32) {
     let mut y = top;
-    for (n, line) in lines.iter().enumerate() {
+    for (n, line) in lines.iter_mut().enumerate() {
         if n > 0 {
             y += line.gap_before;
         }
-        page.items
-            .extend(line.items.iter().cloned().map(|item| shift(item, y)));
+        page.items.extend(
+            std::mem::take(&mut line.items)
+                .into_iter()
+                .map(|item| shift(item, y)),
+        );
         y += line.height;
     }
 }
