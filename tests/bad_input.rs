@@ -8,7 +8,7 @@
 //! The tests at the end guard defects found by this suite (special files as photos, long URLs,
 //! positions of layout errors). Tests whose names start with `big_` and are ignored are only slow
 //! in debug builds; run them with
-//! `cargo test --release --test bad_input -- --ignored big_`.
+//! `cargo test --release --test tests -- --ignored big_`.
 
 use crate::common;
 
@@ -1256,8 +1256,10 @@ fn big_a_cluster_of_300_000_combining_marks_renders() {
 }
 
 #[test]
-#[ignore = "slow in debug builds (about 80 s and 1.2 GB); run with --release -- --ignored big_"]
+#[ignore = "slow in debug builds; run with --release -- --ignored big_"]
 fn big_a_10_mb_resume_renders() {
+    // Issue #18's scale point, accepted since the limit is 16 MiB; its time and memory are
+    // measured in BENCHMARKS.md ("Large resumes"), not here.
     let resume = many_entries(10_700);
     assert!(resume.len() >= 10_000_000, "{} bytes", resume.len());
     let ran = run_all(&[case("ten-mb", resume, Expect::Renders, &[])]);
