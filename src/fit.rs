@@ -16,6 +16,7 @@ use crate::fonts::FontBook;
 use crate::layout::{Layout, Length, rules};
 use crate::model::Resume;
 use crate::style::Image;
+use crate::typeset::ShapeCache;
 use crate::typeset::pages::{Item, Pages};
 
 /// Smallest share of a gap that squeezing keeps.
@@ -74,11 +75,31 @@ pub fn fit(
     photo: Option<&Arc<Image>>,
     max_pages: usize,
 ) -> Fit {
+    fit_cached(
+        resume,
+        layout,
+        fonts,
+        photo,
+        max_pages,
+        &mut ShapeCache::default(),
+    )
+}
+
+/// [`fit`], shaping with `cache` (of the same `fonts`): every attempt typesets the same words,
+/// so each is shaped once, and the final typesetting of the fitted layout can start from it too.
+pub(crate) fn fit_cached(
+    resume: &Resume,
+    layout: &Layout,
+    fonts: &FontBook,
+    photo: Option<&Arc<Image>>,
+    max_pages: usize,
+    cache: &mut ShapeCache,
+) -> Fit {
     let max_pages = max_pages.max(1);
-    let typeset = |squeeze: f32| {
+    let mut typeset = |squeeze: f32| {
         let candidate = squeezed(layout, fonts, squeeze);
         let document = crate::compose::compose(resume, &candidate, fonts, photo);
-        let pages = crate::typeset::typeset(&document, fonts);
+        let pages = crate::typeset::typeset_cached(&document, fonts, cache).0;
         (candidate, pages)
     };
     let (_, natural) = typeset(0.0);

@@ -18,6 +18,7 @@ use crate::model::{self, ParseError, Resume};
 use crate::pdf::{self, PdfError};
 use crate::photo::{self, PhotoWarning};
 use crate::style::Image;
+use crate::typeset::ShapeCache;
 
 /// The largest resume source a render accepts, in bytes. A two-page resume is about 10 KB; issue
 /// #18 asks that a 10 MB one (thousands of entries, an export or a test) still renders, and 16 MiB
@@ -197,10 +198,18 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
         }
         _ => (None, None),
     };
-    let fitted = request
-        .max_pages
-        .or(layout.max_pages)
-        .map(|budget| fit::fit(&resume, layout, request.fonts, photo.as_ref(), budget));
+    // Shaped words carry over from the fitting attempts to the final typesetting.
+    let mut shapes = ShapeCache::default();
+    let fitted = request.max_pages.or(layout.max_pages).map(|budget| {
+        fit::fit_cached(
+            &resume,
+            layout,
+            request.fonts,
+            photo.as_ref(),
+            budget,
+            &mut shapes,
+        )
+    });
     let layout = fitted.as_ref().map_or(layout, |f| &f.layout);
     let Written {
         pdf,
@@ -213,6 +222,7 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
         request.fonts,
         photo.as_ref(),
         request.standard,
+        &mut shapes,
     )?;
     notes.simulated = simulated;
     notes.fit = fitted;
@@ -359,9 +369,10 @@ fn typeset_and_write(
     fonts: &FontBook,
     photo: Option<&Arc<Image>>,
     standard: pdf::Standard,
+    shapes: &mut ShapeCache,
 ) -> Result<Written, PdfError> {
     let document = crate::compose::compose(resume, layout, fonts, photo);
-    let (pages, missing) = crate::typeset::typeset_reporting(&document, fonts);
+    let (pages, missing) = crate::typeset::typeset_cached(&document, fonts, shapes);
     // The pages hold all the PDF needs; a large resume's document tree is let go before it.
     drop(document);
     let simulated = simulated_styles(&pages, layout, fonts);

@@ -23,7 +23,7 @@ mod tests;
 pub(crate) use flow::{Column, FlowLine, flow, photo_item};
 pub(crate) use inline::break_lines;
 pub(crate) use paginate::paginate;
-pub(crate) use shape::Shaper;
+pub(crate) use shape::{ShapeCache, Shaper};
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -50,7 +50,19 @@ pub fn typeset(document: &Document, fonts: &FontBook) -> Pages {
 /// Typesets a composed document into pages, and reports the characters no face could draw (they
 /// are drawn with the font's "missing glyph").
 pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTreeSet<char>) {
-    let mut shaper = Shaper::new(fonts).with_last_line_min(document.last_line_min);
+    typeset_cached(document, fonts, &mut ShapeCache::default())
+}
+
+/// [`typeset_reporting`], shaping with what `cache` already holds (it must come from documents
+/// typeset with the same `fonts`) and adding to it.
+pub(crate) fn typeset_cached(
+    document: &Document,
+    fonts: &FontBook,
+    cache: &mut ShapeCache,
+) -> (Pages, BTreeSet<char>) {
+    let mut shaper = Shaper::new(fonts)
+        .with_last_line_min(document.last_line_min)
+        .with_cache(std::mem::take(cache));
     let (width, height) = document.page_size;
     let [top, right, bottom, left] = document.margins;
     let text_width = width - left - right;
@@ -199,7 +211,9 @@ pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTree
         pages,
         structure: document.structure.clone(),
     };
-    (pages, shaper.missing().clone())
+    let missing = shaper.missing().clone();
+    *cache = shaper.into_cache();
+    (pages, missing)
 }
 
 /// The main column and, with a sidebar, the sidebar column.

@@ -27,14 +27,25 @@ pub struct ShapedGlyph {
 /// Texts shaped in one face and direction.
 type Shaped = HashMap<Box<str>, Rc<[ShapedGlyph]>>;
 
-/// Shapes text, remembering every (face, direction, text) it has seen: resumes repeat most words.
-pub struct Shaper<'a> {
-    fonts: &'a FontBook,
+/// Every (face, direction, text) shaped so far, and the shape plans made for it. What shaping
+/// gives depends only on the face and the text, never on sizes or measures, so one cache serves
+/// every document typeset with the same font book: `--pages` fitting typesets a resume a dozen
+/// times at different squeezes, and the final typesetting, with one (see
+/// [`crate::typeset::typeset_cached`]). The [`FaceId`]s are those of one font book: a cache must
+/// not be used with another.
+#[derive(Default)]
+pub struct ShapeCache {
     /// Keyed by face and right-to-left-ness.
-    cache: HashMap<(FaceId, bool), Shaped>,
+    words: HashMap<(FaceId, bool), Shaped>,
     /// Shape plans by face, direction and script. `rustybuzz::shape` builds a new plan on every
     /// call, which costs about as much as shaping the word itself.
     plans: HashMap<(FaceId, rustybuzz::Direction, Option<rustybuzz::Script>), rustybuzz::ShapePlan>,
+}
+
+/// Shapes text, remembering every (face, direction, text) it has seen: resumes repeat most words.
+pub struct Shaper<'a> {
+    fonts: &'a FontBook,
+    cache: ShapeCache,
     missing: BTreeSet<char>,
     /// The shortest last line of a paragraph, as a fraction of its measure, that line breaking
     /// does not count as a runt (the layout's `last_line_min`).
@@ -46,8 +57,7 @@ impl<'a> Shaper<'a> {
     pub fn new(fonts: &'a FontBook) -> Self {
         Shaper {
             fonts,
-            cache: HashMap::new(),
-            plans: HashMap::new(),
+            cache: ShapeCache::default(),
             missing: BTreeSet::new(),
             last_line_min: DEFAULT_LAST_LINE_MIN,
         }
@@ -60,6 +70,16 @@ impl<'a> Shaper<'a> {
             last_line_min: fraction,
             ..self
         }
+    }
+
+    /// This shaper, starting from what `cache` has shaped with the same font book.
+    pub fn with_cache(self, cache: ShapeCache) -> Self {
+        Shaper { cache, ..self }
+    }
+
+    /// What this shaper has shaped, for the next document typeset with the same font book.
+    pub fn into_cache(self) -> ShapeCache {
+        self.cache
     }
 
     /// See [`Shaper::with_last_line_min`].
@@ -99,7 +119,7 @@ impl<'a> Shaper<'a> {
     /// logically last one. Script and language are guessed from the text.
     pub fn shape(&mut self, face: FaceId, text: &str, rtl: bool) -> Rc<[ShapedGlyph]> {
         let key = (face, rtl);
-        if let Some(hit) = self.cache.get(&key).and_then(|words| words.get(text)) {
+        if let Some(hit) = self.cache.words.get(&key).and_then(|words| words.get(text)) {
             return Rc::clone(hit);
         }
         let mut buffer = rustybuzz::UnicodeBuffer::new();
@@ -116,6 +136,7 @@ impl<'a> Shaper<'a> {
         // `rustybuzz::shape` does, with no script.
         let script = Some(buffer.script()).filter(|&s| s != rustybuzz::script::UNKNOWN);
         let plan = self
+            .cache
             .plans
             .entry((face, direction, script))
             .or_insert_with(|| rustybuzz::ShapePlan::new(shaper, direction, script, None, &[]));
@@ -133,6 +154,7 @@ impl<'a> Shaper<'a> {
             })
             .collect();
         self.cache
+            .words
             .entry(key)
             .or_default()
             .insert(text.into(), Rc::clone(&glyphs));
