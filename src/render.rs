@@ -198,8 +198,9 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
         }
         _ => (None, None),
     };
-    // Shaped words carry over from the fitting attempts to the final typesetting.
-    let mut shapes = ShapeCache::default();
+    // Shaped words carry over from the fitting attempts to the final typesetting, and from this
+    // render to the thread's next one.
+    let mut shapes = ShapeCache::take_kept();
     let fitted = request.max_pages.or(layout.max_pages).map(|budget| {
         fit::fit_cached(
             &resume,
@@ -211,19 +212,21 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
         )
     });
     let layout = fitted.as_ref().map_or(layout, |f| &f.layout);
-    let Written {
-        pdf,
-        pages,
-        missing,
-        simulated,
-    } = typeset_and_write(
+    let written = typeset_and_write(
         &resume,
         layout,
         request.fonts,
         photo.as_ref(),
         request.standard,
         &mut shapes,
-    )?;
+    );
+    shapes.keep();
+    let Written {
+        pdf,
+        pages,
+        missing,
+        simulated,
+    } = written?;
     notes.simulated = simulated;
     notes.fit = fitted;
     notes.fit_requested = request.max_pages.is_some();

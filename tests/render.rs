@@ -173,6 +173,34 @@ fn the_same_input_gives_identical_bytes() {
     assert!(first == second, "two renders differ");
 }
 
+/// Shaped words a thread keeps from render to render (a batch's worker) change nothing: a render
+/// after others on the same thread and font book, in other layouts and with other text, gives
+/// the bytes a fresh thread gives.
+#[test]
+fn a_render_after_others_on_one_thread_gives_the_same_bytes() {
+    let fresh = std::thread::spawn(|| render_text(SCHEMA_SAMPLE, "compact"))
+        .join()
+        .expect("render thread");
+    let after_others = std::thread::spawn(|| {
+        let fonts = FontBook::bundled();
+        let render = |text: &str, name: &str| {
+            let layout = layout::load(name, &fonts).expect("built-in layout");
+            resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts))
+                .expect("PDF is written")
+                .pdf
+        };
+        let other = include_str!("data/i18n/russian.json");
+        for name in ["classic", "compact", "sidebar"] {
+            render(other, name);
+            render(SCHEMA_SAMPLE, name);
+        }
+        render(SCHEMA_SAMPLE, "compact")
+    })
+    .join()
+    .expect("render thread");
+    assert!(fresh == after_others, "the kept shapes changed the output");
+}
+
 #[test]
 fn work_given_oldest_first_renders_newest_first_with_ongoing_on_top() {
     let resume = r#"{

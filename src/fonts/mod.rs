@@ -8,6 +8,7 @@
 pub mod fallback;
 
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// A font file's bytes, shared by every face cut from it (a `.ttc` holds several) and by every
@@ -87,6 +88,8 @@ pub struct Face {
     /// asks for nearly every character of a resume, and each `cmap` lookup is a binary search
     /// (about 260 instructions; 1.6 M of one render before this table).
     ascii_coverage: OnceLock<u128>,
+    /// Unique to this face in the process (see [`Face::serial`]).
+    serial: u64,
 }
 
 impl fmt::Debug for Face {
@@ -98,6 +101,9 @@ impl fmt::Debug for Face {
             .finish_non_exhaustive()
     }
 }
+
+/// The serial of the next face parsed.
+static NEXT_SERIAL: AtomicU64 = AtomicU64::new(0);
 
 impl Face {
     /// Parses face `index` of font-file bytes; `None` when the bytes are not a usable
@@ -129,6 +135,7 @@ impl Face {
             descender,
             line_height,
             ascii_coverage: OnceLock::new(),
+            serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
         })
     }
 
@@ -146,6 +153,13 @@ impl Face {
     /// Shaping face (also gives ttf-parser metrics through `Deref`).
     pub fn shaper(&self) -> &rustybuzz::Face<'_> {
         self.shaping.borrow_dependent()
+    }
+
+    /// A number no other face parsed in this process has: it names the face across font books,
+    /// where a [`FaceId`] only names it inside one, so that work done for a face (shaped words)
+    /// can be kept from one render to the next.
+    pub fn serial(&self) -> u64 {
+        self.serial
     }
 
     /// Whether the face has a glyph for `c`.

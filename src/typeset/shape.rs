@@ -1,6 +1,7 @@
 //! Shaping with rustybuzz (kerning, ligatures, Arabic joining), cached per (face, direction, text)
 //! for one document.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
@@ -29,17 +30,43 @@ type Shaped = HashMap<Box<str>, Rc<[ShapedGlyph]>>;
 
 /// Every (face, direction, text) shaped so far, and the shape plans made for it. What shaping
 /// gives depends only on the face and the text, never on sizes or measures, so one cache serves
-/// every document typeset with the same font book: `--pages` fitting typesets a resume a dozen
-/// times at different squeezes, and the final typesetting, with one (see
-/// [`crate::typeset::typeset_cached`]). The [`FaceId`]s are those of one font book: a cache must
-/// not be used with another.
+/// every document: `--pages` fitting typesets a resume a dozen times at different squeezes, and
+/// the final typesetting, with one (see [`crate::typeset::typeset_cached`]); a batch keeps one
+/// per worker thread from document to document (see [`ShapeCache::take_kept`]). Faces are keyed
+/// by their [`Face::serial`](crate::fonts::Face::serial), which no other face shares, so a cache
+/// is right with any font book.
 #[derive(Default)]
 pub struct ShapeCache {
-    /// Keyed by face and right-to-left-ness.
-    words: HashMap<(FaceId, bool), Shaped>,
-    /// Shape plans by face, direction and script. `rustybuzz::shape` builds a new plan on every
-    /// call, which costs about as much as shaping the word itself.
-    plans: HashMap<(FaceId, rustybuzz::Direction, Option<rustybuzz::Script>), rustybuzz::ShapePlan>,
+    /// Keyed by face serial and right-to-left-ness.
+    words: HashMap<(u64, bool), Shaped>,
+    /// Shape plans by face serial, direction and script. `rustybuzz::shape` builds a new plan on
+    /// every call, which costs about as much as shaping the word itself.
+    plans: HashMap<(u64, rustybuzz::Direction, Option<rustybuzz::Script>), rustybuzz::ShapePlan>,
+}
+
+/// Words a kept cache may hold: about 3 MB, a few hundred resumes' worth. A batch's worker that
+/// has shaped more starts again with an empty cache, so its memory stays flat.
+const KEEP_WORDS: usize = 16_384;
+
+thread_local! {
+    /// What this thread's last render shaped (see [`ShapeCache::take_kept`]).
+    static KEPT: RefCell<ShapeCache> = RefCell::default();
+}
+
+impl ShapeCache {
+    /// The cache this thread's last render kept ([`ShapeCache::keep`]), or an empty one. Renders
+    /// in a batch repeat most words (one resume in several layouts, the same headings and
+    /// dates), and a shaped word is the same in every render with the same face.
+    pub fn take_kept() -> ShapeCache {
+        KEPT.take()
+    }
+
+    /// Keeps this cache for the thread's next render, unless it has grown past [`KEEP_WORDS`].
+    pub fn keep(self) {
+        if self.words.values().map(HashMap::len).sum::<usize>() <= KEEP_WORDS {
+            KEPT.set(self);
+        }
+    }
 }
 
 /// Shapes text, remembering every (face, direction, text) it has seen: resumes repeat most words.
@@ -118,7 +145,8 @@ impl<'a> Shaper<'a> {
     /// left to right. Glyphs come in visual order: a right-to-left run's first glyph is its
     /// logically last one. Script and language are guessed from the text.
     pub fn shape(&mut self, face: FaceId, text: &str, rtl: bool) -> Rc<[ShapedGlyph]> {
-        let key = (face, rtl);
+        let shaper = self.fonts.face(face);
+        let key = (shaper.serial(), rtl);
         if let Some(hit) = self.cache.words.get(&key).and_then(|words| words.get(text)) {
             return Rc::clone(hit);
         }
@@ -130,7 +158,8 @@ impl<'a> Shaper<'a> {
         } else {
             rustybuzz::Direction::LeftToRight
         });
-        let shaper = self.fonts.face(face).shaper();
+        let serial = shaper.serial();
+        let shaper = shaper.shaper();
         let direction = buffer.direction();
         // `script()` says UNKNOWN when the text has none (digits, punctuation): plan those as
         // `rustybuzz::shape` does, with no script.
@@ -138,7 +167,7 @@ impl<'a> Shaper<'a> {
         let plan = self
             .cache
             .plans
-            .entry((face, direction, script))
+            .entry((serial, direction, script))
             .or_insert_with(|| rustybuzz::ShapePlan::new(shaper, direction, script, None, &[]));
         let shaped = rustybuzz::shape_with_plan(shaper, plan, buffer);
         let glyphs: Rc<[ShapedGlyph]> = shaped
@@ -159,5 +188,35 @@ impl<'a> Shaper<'a> {
             .or_default()
             .insert(text.into(), Rc::clone(&glyphs));
         glyphs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cache of `words` distinct shaped words.
+    fn cache_of(words: usize) -> ShapeCache {
+        let mut cache = ShapeCache::default();
+        let shaped: Rc<[ShapedGlyph]> = Rc::from(Vec::new());
+        let texts = cache.words.entry((0, false)).or_default();
+        for n in 0..words {
+            texts.insert(n.to_string().into(), Rc::clone(&shaped));
+        }
+        cache
+    }
+
+    fn kept_words() -> usize {
+        let kept = ShapeCache::take_kept();
+        kept.words.values().map(HashMap::len).sum()
+    }
+
+    #[test]
+    fn a_thread_keeps_its_cache_until_it_grows_too_large() {
+        cache_of(3).keep();
+        assert_eq!(kept_words(), 3);
+        assert_eq!(kept_words(), 0, "taking the cache empties the thread's");
+        cache_of(KEEP_WORDS + 1).keep();
+        assert_eq!(kept_words(), 0, "an oversized cache is dropped");
     }
 }
