@@ -491,53 +491,58 @@ fn shape_piece(
         letter_spacing
     };
     let shaped = shaper.shape(face, text, rtl);
-    // A cluster ends where the next one starts. Right-to-left glyphs come in visual order, so the
-    // next cluster is found among the starts in text order, not among the following glyphs.
-    let mut starts: Vec<u32> = shaped.iter().map(|g| g.cluster).collect();
-    starts.sort_unstable();
-    starts.dedup();
-    let cluster_end = |cluster: u32| {
-        let next = starts.partition_point(|&s| s <= cluster);
-        starts
-            .get(next)
-            .map_or(range.end, |&s| range.start + s as usize)
-    };
-    // Logical order: a right-to-left piece is reversed back (and reversed again for display).
-    let logical: Box<dyn Iterator<Item = _>> = if rtl {
-        Box::new(shaped.iter().rev())
+    // Logical order: a right-to-left piece comes in visual order and is read backwards (and
+    // reversed again for display).
+    let glyph = |index: usize| &shaped[if rtl { shaped.len() - 1 - index } else { index }];
+    let count = shaped.len();
+    // A cluster ends where the next one starts. rustybuzz keeps clusters in text order, so the
+    // next one is the next group's; should a font reorder them, the starts are sorted instead.
+    let in_order = (1..count).all(|index| glyph(index - 1).cluster <= glyph(index).cluster);
+    let starts: Vec<u32> = if in_order {
+        Vec::new()
     } else {
-        Box::new(shaped.iter())
+        let mut starts: Vec<u32> = shaped.iter().map(|g| g.cluster).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
     };
-    let logical: Vec<_> = logical.collect();
-    // The text each glyph stands for: its cluster's on the first glyph of the cluster (shared
-    // out when long, see `share_cluster`), nothing on the others.
-    let mut texts: Vec<Range<usize>> = Vec::with_capacity(logical.len());
-    for group in logical.chunk_by(|a, b| a.cluster == b.cluster) {
-        let at = range.start + group[0].cluster as usize;
-        texts.extend(share_cluster(
-            piece.text,
-            at..cluster_end(group[0].cluster),
-            group.len(),
-        ));
-    }
-    for (glyph, text) in logical.into_iter().zip(texts) {
-        let at = range.start + glyph.cluster as usize;
-        out.push(PGlyph {
-            id: glyph.id,
-            face,
-            advance: glyph.advance as f32 * scale + letter_spacing,
-            offset: (
-                glyph.x_offset as f32 * scale,
-                -(glyph.y_offset as f32) * scale,
-            ),
-            span: piece.span_index,
-            at,
-            text,
-            level,
-            spacing: letter_spacing,
-            trailing_space: at >= piece.inked_end,
-            separator: span.separator,
-        });
+    let mut first = 0;
+    while first < count {
+        let cluster = glyph(first).cluster;
+        let after = (first + 1..count)
+            .find(|&index| glyph(index).cluster != cluster)
+            .unwrap_or(count);
+        let next = if in_order {
+            (after < count).then(|| glyph(after).cluster)
+        } else {
+            starts
+                .get(starts.partition_point(|&s| s <= cluster))
+                .copied()
+        };
+        let at = range.start + cluster as usize;
+        let end = next.map_or(range.end, |s| range.start + s as usize);
+        // The text each glyph stands for: its cluster's on the first glyph of the cluster (shared
+        // out when long, see `share_cluster`), nothing on the others.
+        let texts = share_cluster(piece.text, at..end, after - first);
+        for (glyph, text) in (first..after).map(glyph).zip(texts) {
+            out.push(PGlyph {
+                id: glyph.id,
+                face,
+                advance: glyph.advance as f32 * scale + letter_spacing,
+                offset: (
+                    glyph.x_offset as f32 * scale,
+                    -(glyph.y_offset as f32) * scale,
+                ),
+                span: piece.span_index,
+                at,
+                text,
+                level,
+                spacing: letter_spacing,
+                trailing_space: at >= piece.inked_end,
+                separator: span.separator,
+            });
+        }
+        first = after;
     }
 }
 
@@ -551,10 +556,13 @@ const MAX_GLYPH_TEXT: usize = 62;
 /// [`MAX_GLYPH_TEXT`] (a letter under hundreds of combining marks). Then it is shared out in
 /// order, in pieces of at most that size cut between characters, the last glyph taking what is
 /// left, so that text extraction still returns all of it.
-fn share_cluster(text: &str, cluster: Range<usize>, glyphs: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(glyphs);
+fn share_cluster(
+    text: &str,
+    cluster: Range<usize>,
+    glyphs: usize,
+) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = cluster.start;
-    for index in 0..glyphs {
+    (0..glyphs).map(move |index| {
         let last = index + 1 == glyphs;
         let mut end = if last {
             cluster.end
@@ -565,14 +573,14 @@ fn share_cluster(text: &str, cluster: Range<usize>, glyphs: usize) -> Vec<Range<
             end -= 1;
         }
         // A glyph left without text sits at the cluster's start, as a mark always has.
-        out.push(if start == end {
+        let share = if start == end {
             cluster.start..cluster.start
         } else {
             start..end
-        });
+        };
         start = end;
-    }
-    out
+        share
+    })
 }
 
 /// Cuts a word wider than the line into line-sized pieces at cluster boundaries.
