@@ -17,7 +17,7 @@ use super::image::{Images, draw, is_drawn};
 use super::marked::{Artifact, Marker, PageMarks};
 use super::runs;
 use super::stream::{Property, Writer};
-use super::subset::{EmbeddedFont, glyph_text};
+use super::subset::EmbeddedFont;
 use crate::fonts::FaceId;
 use crate::style::Rgb;
 use crate::typeset::pages::{GlyphRun, Item, Page};
@@ -335,7 +335,15 @@ fn text(
     let actual = runs::actual_text(reversed, texts);
     let font = face.font;
     for glyph in &run.glyphs {
-        let text = runs::shown(glyph_text(run, &glyph.text, number)?, reversed);
+        // Not `subset::glyph_text`, whose error is built (and dropped) for every glyph.
+        let Some(text) = run.text.get(glyph.text.clone()) else {
+            return Err(PdfError::GlyphText {
+                page: number,
+                start: glyph.text.start,
+                end: glyph.text.end,
+            });
+        };
+        let text = runs::shown(text, reversed);
         let code = font.code(glyph.id, &text).ok_or_else(|| {
             PdfError::Internal(format!(
                 "glyph {} was not collected for subsetting",
@@ -351,9 +359,13 @@ fn text(
         });
         pen += glyph.advance;
     }
-    let (on_baseline, lifted): (Vec<_>, Vec<_>) = placed
-        .into_iter()
-        .partition(|g| !g.blank || (!tagged && coord(g.rise).0 == 0.0));
+    let on_baseline = |g: &Placed| !g.blank || (!tagged && coord(g.rise).0 == 0.0);
+    // Lifted glyphs are rare: most runs are shown as they are.
+    let (on_baseline, lifted): (Vec<_>, Vec<_>) = if placed.iter().all(on_baseline) {
+        (placed, Vec::new())
+    } else {
+        placed.into_iter().partition(on_baseline)
+    };
 
     let slant = if run.synthetic_italic {
         runs::SLANT

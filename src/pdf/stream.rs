@@ -22,8 +22,7 @@ pub(super) fn write_real(out: &mut Vec<u8>, value: f32) {
             }
             let thousandths = thousandths.abs() as u32;
             let (whole, fraction) = (thousandths / 1000, thousandths % 1000);
-            // Writing to a Vec cannot fail.
-            let _ = write!(out, "{whole}");
+            write_integer(out, whole);
             if fraction != 0 {
                 let digits = [fraction / 100, fraction / 10 % 10, fraction % 10];
                 let len = if digits[2] != 0 {
@@ -42,26 +41,61 @@ pub(super) fn write_real(out: &mut Vec<u8>, value: f32) {
     let _ = write!(out, "{value}");
 }
 
+/// `value` in decimal, as `Display` writes it (core::fmt costs several times more).
+fn write_integer(out: &mut Vec<u8>, mut value: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
 /// A name as lopdf writes it: `/`, then white space, delimiters, `#` and bytes outside `!`–`~`
 /// as `#` and two hexadecimal digits.
 pub(super) fn write_name(out: &mut Vec<u8>, name: &[u8]) {
+    let plain = |byte: u8| {
+        (33..=126).contains(&byte)
+            && !matches!(
+                byte,
+                b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%' | b'#'
+            )
+    };
     out.push(b'/');
+    if name.iter().all(|&byte| plain(byte)) {
+        out.extend_from_slice(name);
+        return;
+    }
     for &byte in name {
-        if b" \t\n\r\x0C()<>[]{}/%#".contains(&byte) || !(33..=126).contains(&byte) {
-            let _ = write!(out, "#{byte:02X}");
-        } else {
+        if plain(byte) {
             out.push(byte);
+        } else {
+            out.extend_from_slice(&[
+                b'#',
+                DIGITS[usize::from(byte >> 4)],
+                DIGITS[usize::from(byte & 15)],
+            ]);
         }
     }
 }
 
+/// Upper-case hexadecimal digits, as lopdf writes them.
+const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+
 /// A hexadecimal string as lopdf writes it: upper-case digits in angle brackets.
 pub(super) fn write_hex(out: &mut Vec<u8>, data: &[u8]) {
-    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    out.reserve(2 * data.len() + 2);
     out.push(b'<');
     for &byte in data {
-        out.push(DIGITS[usize::from(byte >> 4)]);
-        out.push(DIGITS[usize::from(byte & 15)]);
+        out.extend_from_slice(&[
+            DIGITS[usize::from(byte >> 4)],
+            DIGITS[usize::from(byte & 15)],
+        ]);
     }
     out.push(b'>');
 }
@@ -138,7 +172,9 @@ impl Writer {
 
     /// A glyph code in a `TJ` array.
     pub fn code(&mut self, code: u16) {
-        write_hex(&mut self.bytes, &code.to_be_bytes());
+        let digit = |shift: u16| DIGITS[usize::from(code >> shift & 15)];
+        self.bytes
+            .extend_from_slice(&[b'<', digit(12), digit(8), digit(4), digit(0), b'>']);
     }
 
     /// A number in a `TJ` array, after a glyph code.
