@@ -1,20 +1,23 @@
-//! Page items → printpdf operations, flipping y from the typesetter's top-left origin to PDF's
-//! bottom-left one.
+//! Page items → content stream bytes, flipping y from the typesetter's top-left origin to PDF's
+//! bottom-left one, and the page's link annotations for printpdf to write.
+//!
+//! The bytes are those printpdf 0.12.8 wrote for the operations this module used to hand it
+//! (see `stream`), including its merging of a text object's matrices and glyphs on one baseline
+//! into one `Tm` and one `TJ`, and its codes for a CID-keyed CFF font (charset CIDs).
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, HighlightingMode, Line,
-    LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
-    TextRenderingMode, WindingOrder,
+    Actions, BorderArray, ColorArray, HighlightingMode, LinkAnnotation, Op, Pt, Rect,
+    cff_charset_gid_to_cid_map,
 };
 
 use super::PdfError;
-use super::image::{Images, draw_ops, is_drawn};
+use super::image::{Images, draw, is_drawn};
 use super::marked::{Artifact, Marker, PageMarks};
 use super::runs;
-use super::subset::{EmbeddedFont, glyph_text};
+use super::stream::{Property, Writer};
+use super::subset::EmbeddedFont;
 use crate::fonts::FaceId;
 use crate::style::Rgb;
 use crate::typeset::pages::{GlyphRun, Item, Page};
@@ -30,14 +33,32 @@ fn coord(v: f32) -> Pt {
 }
 
 /// An sRGB colour, clamped and rounded to 3 decimals.
-fn color(c: Rgb) -> Color {
+fn color(c: Rgb) -> [f32; 3] {
     let channel = |v: f32| (v.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
-    Color::Rgb(printpdf::Rgb::new(
-        channel(c.r),
-        channel(c.g),
-        channel(c.b),
-        None,
-    ))
+    [channel(c.r), channel(c.g), channel(c.b)]
+}
+
+/// The embedded fonts, with what the content stream shows each code of them as.
+pub(crate) struct Fonts<'f, 'p> {
+    embedded: &'f BTreeMap<FaceId, EmbeddedFont<'p>>,
+    /// For a CID-keyed CFF font: the CID of each code (glyph id in the subset), which printpdf
+    /// writes into `/W` and ToUnicode and so the content stream must show (a code without one
+    /// shows as 0, as printpdf writes it).
+    cids: BTreeMap<FaceId, BTreeMap<u16, u16>>,
+}
+
+impl<'f, 'p> Fonts<'f, 'p> {
+    pub fn new(embedded: &'f BTreeMap<FaceId, EmbeddedFont<'p>>) -> Self {
+        let cids = embedded
+            .iter()
+            .filter(|(_, font)| !font.codes_are_glyph_ids())
+            .filter_map(|(&face, font)| {
+                let cids = cff_charset_gid_to_cid_map(&font.parsed.original_bytes, 0)?;
+                (!cids.is_empty()).then_some((face, cids))
+            })
+            .collect();
+        Fonts { embedded, cids }
+    }
 }
 
 /// Whether `uri` may become a link annotation: http, https, mailto and tel only.
@@ -75,47 +96,71 @@ struct State {
     fill: Option<Rgb>,
     stroke: Option<Rgb>,
     line_width: Option<u32>,
-    /// Whether each glyph carries the text it stands for, which only printpdf reads: a page
-    /// `stream` writes needs none, and leaving it out saves an allocation per glyph.
-    texts: bool,
 }
 
-/// The operations drawing `page` (1-based number `number`) on a page `height` pt tall, each item
-/// in marked content when `marker` tags the document, and what that marked content refers to;
-/// `texts`: whether glyphs carry their text, as printpdf needs to write the page itself.
-pub(crate) fn page_ops(
+impl State {
+    fn fill(&mut self, out: &mut Writer, c: Rgb) {
+        if self.fill != Some(c) {
+            out.op(&color(c), "rg");
+            self.fill = Some(c);
+        }
+    }
+
+    fn stroke(&mut self, out: &mut Writer, c: Rgb) {
+        if self.stroke != Some(c) {
+            out.op(&color(c), "RG");
+            self.stroke = Some(c);
+        }
+    }
+
+    fn line_width(&mut self, out: &mut Writer, width: Pt) {
+        if self.line_width != Some(width.0.to_bits()) {
+            out.op(&[width.0], "w");
+            self.line_width = Some(width.0.to_bits());
+        }
+    }
+}
+
+/// A page's content stream, the link annotations on it (printpdf operations, for printpdf to
+/// write) and what its marked content refers to.
+pub(crate) struct PageContent {
+    pub bytes: Vec<u8>,
+    pub links: Vec<Op>,
+    pub marks: PageMarks,
+}
+
+/// The content of `page` (1-based number `number`) on a page `height` pt tall, each item in
+/// marked content when `marker` tags the document.
+pub(crate) fn page_content(
     page: &Page,
     number: usize,
     height: f32,
-    fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>,
+    fonts: &Fonts<'_, '_>,
     images: &Images,
     mut marker: Marker<'_>,
-    texts: bool,
-) -> Result<(Vec<Op>, PageMarks), PdfError> {
-    let mut ops = Vec::new();
-    let mut state = State {
-        texts,
-        ..State::default()
-    };
+) -> Result<PageContent, PdfError> {
+    let mut out = Writer::default();
+    let mut links = Vec::new();
+    let mut state = State::default();
     let non_finite = |what| PdfError::NonFinite { page: number, what };
     for item in &page.items {
         match item {
             Item::Image {
                 frame,
-                draw,
+                draw: area,
                 clip,
                 image,
                 node,
             } => {
-                if !is_drawn(frame, draw, *clip).map_err(|()| non_finite("an image"))? {
+                if !is_drawn(frame, area, *clip).map_err(|()| non_finite("an image"))? {
                     continue;
                 }
                 // Every drawn image was collected by `Images::collect`.
                 let id = images.id(image).ok_or_else(|| {
                     PdfError::Internal("an image was not collected for embedding".to_string())
                 })?;
-                marker.mark(&mut ops, *node, Artifact::Layout);
-                draw_ops(&mut ops, frame, draw, *clip, id, height);
+                marker.mark(&mut out, *node, Artifact::Layout);
+                draw(&mut out, frame, area, *clip, id, height);
                 let bottom = height - frame.y - frame.height;
                 let bbox = [frame.x, bottom, frame.x + frame.width, height - frame.y];
                 marker.figure(*node, bbox.map(|v| coord(v).0));
@@ -139,12 +184,16 @@ pub(crate) fn page_ops(
                     });
                 }
                 // Every face of a non-empty run was embedded by `embed_fonts`.
-                let font = fonts.get(&run.face).ok_or_else(|| {
+                let font = fonts.embedded.get(&run.face).ok_or_else(|| {
                     PdfError::Internal(format!("face {} was not embedded", run.face.0))
                 })?;
-                marker.mark(&mut ops, run.node, Artifact::Pagination);
+                let face = Face {
+                    font,
+                    cids: fonts.cids.get(&run.face),
+                };
+                marker.mark(&mut out, run.node, Artifact::Pagination);
                 let tagged = marker.is_tagging();
-                text_ops(&mut ops, &mut state, run, font, number, height, tagged)?;
+                text(&mut out, &mut state, run, &face, number, height, tagged)?;
             }
             &Item::Rule {
                 x0,
@@ -160,29 +209,12 @@ pub(crate) fn page_ops(
                 if thickness <= 0.0 {
                     continue;
                 }
-                marker.mark(&mut ops, None, Artifact::Layout);
-                if state.stroke != Some(c) {
-                    ops.push(Op::SetOutlineColor { col: color(c) });
-                    state.stroke = Some(c);
-                }
-                let width = coord(thickness);
-                if state.line_width != Some(width.0.to_bits()) {
-                    ops.push(Op::SetOutlineThickness { pt: width });
-                    state.line_width = Some(width.0.to_bits());
-                }
-                let point = |x: f32, y: f32| LinePoint {
-                    p: Point {
-                        x: coord(x),
-                        y: coord(height - y),
-                    },
-                    bezier: false,
-                };
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![point(x0, y0), point(x1, y1)],
-                        is_closed: false,
-                    },
-                });
+                marker.mark(&mut out, None, Artifact::Layout);
+                state.stroke(&mut out, c);
+                state.line_width(&mut out, coord(thickness));
+                out.op(&[coord(x0).0, coord(height - y0).0], "m");
+                out.op(&[coord(x1).0, coord(height - y1).0], "l");
+                out.op(&[], "S");
             }
             Item::Fill { rect, color: c } => {
                 if !all_finite(&[rect.x, rect.y, rect.width, rect.height]) {
@@ -191,21 +223,16 @@ pub(crate) fn page_ops(
                 if rect.width <= 0.0 || rect.height <= 0.0 {
                     continue;
                 }
-                marker.mark(&mut ops, None, Artifact::Layout);
-                if state.fill != Some(*c) {
-                    ops.push(Op::SetFillColor { col: color(*c) });
-                    state.fill = Some(*c);
-                }
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: coord(rect.x),
-                        y: coord(height - rect.y - rect.height),
-                        width: coord(rect.width),
-                        height: coord(rect.height),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: Some(WindingOrder::NonZero),
-                    },
-                });
+                marker.mark(&mut out, None, Artifact::Layout);
+                state.fill(&mut out, *c);
+                let area = [
+                    rect.x,
+                    height - rect.y - rect.height,
+                    rect.width,
+                    rect.height,
+                ];
+                out.op(&area.map(|v| coord(v).0), "re");
+                out.op(&[], "f");
             }
             Item::Link { rect, uri, node } => {
                 if !all_finite(&[rect.x, rect.y, rect.width, rect.height]) {
@@ -223,7 +250,7 @@ pub(crate) fn page_ops(
                     winding_order: None,
                 };
                 marker.link(*node);
-                ops.push(Op::LinkAnnotation {
+                links.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
                         area,
                         Actions::Uri(ascii_uri(uri)),
@@ -235,8 +262,28 @@ pub(crate) fn page_ops(
             }
         }
     }
-    let marks = marker.finish(&mut ops);
-    Ok((ops, marks))
+    let marks = marker.finish(&mut out);
+    Ok(PageContent {
+        bytes: out.finish(),
+        links,
+        marks,
+    })
+}
+
+/// An embedded font and, for a CID-keyed CFF one, the CIDs of its codes.
+struct Face<'f, 'p> {
+    font: &'f EmbeddedFont<'p>,
+    cids: Option<&'f BTreeMap<u16, u16>>,
+}
+
+impl Face<'_, '_> {
+    /// What the content stream shows for `code`.
+    fn shown(&self, code: u16) -> u16 {
+        match self.cids {
+            Some(cids) => cids.get(&code).copied().unwrap_or(0),
+            None => code,
+        }
+    }
 }
 
 /// One text object: font (if changed), fill colour (if changed), text matrix and one TJ array whose
@@ -254,43 +301,28 @@ pub(crate) fn page_ops(
 ///
 /// A left-to-right run whose text carries direction marks is drawn inside a `/Span` whose
 /// `/ActualText` holds them, while its codes map to the text alone (see `runs::actual_text`).
-#[allow(clippy::too_many_arguments)]
-fn text_ops(
-    ops: &mut Vec<Op>,
+fn text(
+    out: &mut Writer,
     state: &mut State,
     run: &GlyphRun,
-    font: &EmbeddedFont<'_>,
+    face: &Face<'_, '_>,
     number: usize,
     height: f32,
     tagged: bool,
 ) -> Result<(), PdfError> {
-    if state.fill != Some(run.color) {
-        ops.push(Op::SetFillColor {
-            col: color(run.color),
-        });
-        state.fill = Some(run.color);
-    }
+    state.fill(out, run.color);
     let reversed = run.right_to_left;
     if reversed {
-        ops.push(Op::BeginMarkedContent {
-            tag: runs::REVERSED_CHARS.to_string(),
-        });
+        out.begin();
+        out.name(runs::REVERSED_CHARS.as_bytes());
+        out.end("BMC");
     }
     if run.synthetic_bold {
-        if state.stroke != Some(run.color) {
-            ops.push(Op::SetOutlineColor {
-                col: color(run.color),
-            });
-            state.stroke = Some(run.color);
-        }
-        let width = coord(run.size * runs::BOLD_STROKE);
-        if state.line_width != Some(width.0.to_bits()) {
-            ops.push(Op::SetOutlineThickness { pt: width });
-            state.line_width = Some(width.0.to_bits());
-        }
-        ops.push(Op::SetTextRenderingMode {
-            mode: TextRenderingMode::FillStroke,
-        });
+        state.stroke(out, run.color);
+        state.line_width(out, coord(run.size * runs::BOLD_STROKE));
+        out.begin();
+        out.integer(2);
+        out.end("Tr");
     }
     let size = coord(run.size);
     let mut placed = Vec::with_capacity(run.glyphs.len());
@@ -301,121 +333,101 @@ fn text_ops(
         .iter()
         .map(|glyph| run.text.get(glyph.text.clone()).unwrap_or_default());
     let actual = runs::actual_text(reversed, texts);
+    let font = face.font;
     for glyph in &run.glyphs {
-        let text = runs::shown(glyph_text(run, &glyph.text, number)?, reversed);
+        // Not `subset::glyph_text`, whose error is built (and dropped) for every glyph.
+        let Some(text) = run.text.get(glyph.text.clone()) else {
+            return Err(PdfError::GlyphText {
+                page: number,
+                start: glyph.text.start,
+                end: glyph.text.end,
+            });
+        };
+        let text = runs::shown(text, reversed);
         let code = font.code(glyph.id, &text).ok_or_else(|| {
             PdfError::Internal(format!(
                 "glyph {} was not collected for subsetting",
                 glyph.id
             ))
         })?;
-        let blank = text.is_empty();
         placed.push(Placed {
             code,
-            text: if blank && tagged {
-                Cow::Borrowed(font.stand_in(glyph.id))
-            } else {
-                text
-            },
-            blank,
+            blank: text.is_empty(),
             x: pen + glyph.x_offset,
             advance: glyph.advance,
             rise: -glyph.y_offset,
         });
         pen += glyph.advance;
     }
-    let (on_baseline, lifted): (Vec<_>, Vec<_>) = placed
-        .into_iter()
-        .partition(|g| !g.blank || (!tagged && coord(g.rise).0 == 0.0));
+    let on_baseline = |g: &Placed| !g.blank || (!tagged && coord(g.rise).0 == 0.0);
+    // Lifted glyphs are rare: most runs are shown as they are.
+    let (on_baseline, lifted): (Vec<_>, Vec<_>) = if placed.iter().all(on_baseline) {
+        (placed, Vec::new())
+    } else {
+        placed.into_iter().partition(on_baseline)
+    };
 
-    let shape = Shape {
-        slant: if run.synthetic_italic {
-            runs::SLANT
-        } else {
-            0.0
-        },
-        font,
-        size,
-        texts: state.texts,
+    let slant = if run.synthetic_italic {
+        runs::SLANT
+    } else {
+        0.0
     };
     if let Some(actual) = &actual {
-        ops.push(actual_text(actual));
+        actual_text(out, actual);
     }
-    ops.push(Op::StartTextSection);
-    set_font(ops, state, run, font, size);
-    show_glyphs(ops, &on_baseline, run.x, height - run.y, pen, &shape);
-    ops.push(Op::EndTextSection);
+    let mut object = TextObject::begin(out, face, size, slant);
+    if state.font != Some((run.face, size.0.to_bits())) {
+        object.out.begin();
+        object.out.name(font.id.0.as_bytes());
+        object.out.real(size.0);
+        object.out.end("Tf");
+        state.font = Some((run.face, size.0.to_bits()));
+    }
+    object.show(&on_baseline, run.x, height - run.y, pen);
+    object.end();
     if actual.is_some() {
-        ops.push(Op::EndMarkedContent);
+        out.op(&[], "EMC");
     }
     if reversed {
-        ops.push(Op::EndMarkedContent);
+        out.op(&[], "EMC");
     }
     if !lifted.is_empty() {
         if tagged {
-            ops.push(actual_text(""));
+            actual_text(out, "");
         }
-        ops.push(Op::StartTextSection);
+        let mut object = TextObject::begin(out, face, size, slant);
         for glyph in lifted {
             let (x, y, end) = (run.x, height - run.y + glyph.rise, glyph.x + glyph.advance);
-            show_glyphs(ops, &[glyph], x, y, end, &shape);
+            object.show(&[glyph], x, y, end);
         }
-        ops.push(Op::EndTextSection);
+        object.end();
         if tagged {
-            ops.push(Op::EndMarkedContent);
+            out.op(&[], "EMC");
         }
     }
     if run.synthetic_bold {
-        ops.push(Op::SetTextRenderingMode {
-            mode: TextRenderingMode::Fill,
-        });
+        out.begin();
+        out.integer(0);
+        out.end("Tr");
     }
     Ok(())
 }
 
-/// Begins a `/Span` marked-content sequence whose `/ActualText` is `text`.
-fn actual_text(text: &str) -> Op {
-    Op::BeginMarkedContentWithProperties {
-        tag: "Span".to_string(),
-        properties: DictItem::Dict {
-            map: [("ActualText".to_string(), utf16_string(text))].into(),
-        },
-    }
-}
-
-/// A PDF text string in UTF-16BE with a byte order mark.
-fn utf16_string(text: &str) -> DictItem {
+/// Begins a `/Span` marked-content sequence whose `/ActualText` is `text` (UTF-16BE with a byte
+/// order mark).
+fn actual_text(out: &mut Writer, text: &str) {
     let mut data = vec![0xFE, 0xFF];
     data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-    DictItem::String {
-        data,
-        literal: false,
-    }
-}
-
-/// Selects the run's font and size unless they are already selected.
-fn set_font(
-    ops: &mut Vec<Op>,
-    state: &mut State,
-    run: &GlyphRun,
-    font: &EmbeddedFont<'_>,
-    size: Pt,
-) {
-    if state.font != Some((run.face, size.0.to_bits())) {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font.id.clone()),
-            size,
-        });
-        state.font = Some((run.face, size.0.to_bits()));
-    }
+    out.begin();
+    out.name(b"Span");
+    out.dict("ActualText", Property::Hex(&data));
+    out.end("BDC");
 }
 
 /// A glyph of a run, ready to show.
-struct Placed<'t> {
+struct Placed {
     /// Code in the embedded font.
     code: u16,
-    /// The text the code stands for (reversed in a right-to-left run), or the glyph's stand-in.
-    text: Cow<'t, str>,
     /// The glyph stands for no text of its own.
     blank: bool,
     /// Where the glyph is drawn, from the run's origin.
@@ -426,60 +438,115 @@ struct Placed<'t> {
     rise: f32,
 }
 
-/// How a run's glyphs are drawn: font, size and slant.
-struct Shape<'f, 'p> {
-    font: &'f EmbeddedFont<'p>,
+/// A `TJ` array being written from an upright text matrix: the next glyphs shown on the same
+/// baseline continue it, a number moving the pen to where they are drawn (printpdf merged its
+/// `Tm`/`TJ` pairs so, and the bytes stay those it wrote).
+struct Open {
+    /// The matrix's translation.
+    x: f32,
+    y: f32,
+    /// Where the viewer's pen is, in thousandths of an em from the matrix origin.
+    pen: f64,
+}
+
+/// A text object (`BT` … `ET`) of one font, size and slant.
+struct TextObject<'o, 'f, 'p> {
+    out: &'o mut Writer,
+    face: &'o Face<'f, 'p>,
     size: Pt,
     /// Horizontal shear of the text matrix (0 upright).
     slant: f32,
-    /// Whether glyphs carry their text (see [`State`]).
-    texts: bool,
+    open: Option<Open>,
 }
 
-/// A text matrix on the baseline at `y` (PDF user space) where the first of `glyphs` is drawn,
-/// then one TJ showing them all, each at `x` + its `x`, leaving the pen at `x + end`.
-///
-/// In thousandths of an em: the viewer moves the pen by the integer `/W` width after each glyph,
-/// minus the TJ number that follows it. Each number is picked so the pen lands where the next
-/// glyph is drawn, rounding against the error left so far.
-fn show_glyphs(
-    ops: &mut Vec<Op>,
-    glyphs: &[Placed<'_>],
-    x: f32,
-    y: f32,
-    end: f32,
-    shape: &Shape<'_, '_>,
-) {
-    let Some(first) = glyphs.first().map(|g| g.x) else {
-        return;
-    };
-    let (x, y) = (coord(x + first), coord(y));
-    let matrix = if shape.slant == 0.0 {
-        TextMatrix::Translate(x, y)
-    } else {
-        TextMatrix::Raw([1.0, 0.0, shape.slant, 1.0, x.0, y.0])
-    };
-    ops.push(Op::SetTextMatrix { matrix });
-    let (font, size) = (shape.font, shape.size);
-    let per_point = 1000.0 / f64::from(size.0);
-    let mut widths = 0.0f64;
-    let mut offsets = 0.0f64;
-    let mut items = Vec::with_capacity(glyphs.len());
-    for (i, glyph) in glyphs.iter().enumerate() {
-        widths += font.pdf_width(glyph.code) as f64;
-        let next = glyphs.get(i + 1).map_or(end, |g| g.x);
-        let target = f64::from(next - first) * per_point;
-        let offset = ((widths - offsets - target) / OFFSET_QUANTUM).round() * OFFSET_QUANTUM;
-        offsets += offset;
-        items.push(Codepoint {
-            gid: glyph.code,
-            offset: offset as f32,
-            cid: shape.texts.then(|| glyph.text.to_string()),
-        });
+impl<'o, 'f, 'p> TextObject<'o, 'f, 'p> {
+    fn begin(out: &'o mut Writer, face: &'o Face<'f, 'p>, size: Pt, slant: f32) -> Self {
+        out.op(&[], "BT");
+        TextObject {
+            out,
+            face,
+            size,
+            slant,
+            open: None,
+        }
     }
-    ops.push(Op::ShowText {
-        items: vec![TextItem::GlyphIds(items)],
-    });
+
+    fn end(mut self) {
+        self.close();
+        self.out.op(&[], "ET");
+    }
+
+    /// Ends the open `TJ` array, if any.
+    fn close(&mut self) {
+        if self.open.take().is_some() {
+            self.out.close_array();
+        }
+    }
+
+    /// Shows `glyphs` on the baseline at `y` (PDF user space) from where the first of them is
+    /// drawn, each at `x` + its `x`, leaving the pen at `x + end`: a text matrix there and a
+    /// `TJ`, or more of the open `TJ` when the matrix is upright and on its baseline.
+    ///
+    /// In thousandths of an em: the viewer moves the pen by the integer `/W` width after each
+    /// glyph, minus the TJ number that follows it. Each number is picked so the pen lands where
+    /// the next glyph is drawn, rounding against the error left so far.
+    fn show(&mut self, glyphs: &[Placed], x: f32, y: f32, end: f32) {
+        let Some(first) = glyphs.first().map(|g| g.x) else {
+            return;
+        };
+        let (x, y) = (coord(x + first).0, coord(y).0);
+        let size = self.size.0;
+        if self.slant != 0.0 {
+            self.close();
+            self.out.op(&[1.0, 0.0, self.slant, 1.0, x, y], "Tm");
+            self.out.open_array();
+        } else {
+            match &mut self.open {
+                Some(open) if open.y == y => {
+                    let dx_em = (f64::from(x) - f64::from(open.x)) * 1000.0 / f64::from(size);
+                    let kern = (open.pen - dx_em) as f32;
+                    if kern != 0.0 {
+                        self.out.offset(kern);
+                        open.pen -= f64::from(kern);
+                    }
+                }
+                _ => {
+                    self.close();
+                    self.out.op(&[1.0, 0.0, 0.0, 1.0, x, y], "Tm");
+                    self.out.open_array();
+                    self.open = Some(Open { x, y, pen: 0.0 });
+                }
+            }
+        }
+        let font = self.face.font;
+        let per_point = 1000.0 / f64::from(size);
+        let mut widths = 0.0f64;
+        let mut offsets = 0.0f64;
+        // The pen of a slanted matrix is not needed: its array ends with these glyphs.
+        let mut unused = 0.0f64;
+        let pen = match &mut self.open {
+            Some(open) if self.slant == 0.0 => &mut open.pen,
+            _ => &mut unused,
+        };
+        for (i, glyph) in glyphs.iter().enumerate() {
+            let width = font.pdf_width(glyph.code) as f64;
+            widths += width;
+            let next = glyphs.get(i + 1).map_or(end, |g| g.x);
+            let target = f64::from(next - first) * per_point;
+            let offset = ((widths - offsets - target) / OFFSET_QUANTUM).round() * OFFSET_QUANTUM;
+            offsets += offset;
+            self.out.code(self.face.shown(glyph.code));
+            *pen += width;
+            let offset = offset as f32;
+            if offset != 0.0 {
+                self.out.offset(offset);
+                *pen -= f64::from(offset);
+            }
+        }
+        if self.slant != 0.0 {
+            self.out.close_array();
+        }
+    }
 }
 
 #[cfg(test)]

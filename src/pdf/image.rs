@@ -14,11 +14,11 @@ use std::sync::Arc;
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
 use printpdf::{
-    DictItem, ExternalStream, ExternalXObject, LinePoint, Op, PaintMode, Point, Polygon,
-    PolygonRing, Pt, Px, XObject, XObjectId, XObjectTransform,
+    CurTransMat, DictItem, ExternalStream, ExternalXObject, Pt, Px, XObject, XObjectId,
 };
 
 use super::PdfError;
+use super::stream::Writer;
 use crate::style::{Clip, Image, ImageData, Rect};
 use crate::typeset::pages::{Item, Pages};
 
@@ -369,17 +369,17 @@ fn check_jpeg(bytes: &[u8], width: u32, height: u32, components: u8) -> Result<(
     }
 }
 
-/// The operations drawing image `id` at `draw`, clipped to `frame` in `clip`'s shape, on a page
-/// `height` pt tall: `q`, the clip path, `W n`, then printpdf's `q cm Do Q`, and `Q`.
-pub(crate) fn draw_ops(
-    ops: &mut Vec<Op>,
+/// Draws image `id` at `draw`, clipped to `frame` in `clip`'s shape, on a page `height` pt tall:
+/// `q`, the clip path, `W n`, then `q cm Do Q` (printpdf's form of an image drawing), and `Q`.
+pub(crate) fn draw(
+    out: &mut Writer,
     frame: &Rect,
     draw: &Rect,
     clip: Clip,
     id: &XObjectId,
     height: f32,
 ) {
-    ops.push(Op::SaveGraphicsState);
+    out.op(&[], "q");
     // PDF coordinates of the frame: left, bottom, right, top.
     let (x0, y0) = (frame.x, height - frame.y - frame.height);
     let (x1, y1) = (x0 + frame.width, y0 + frame.height);
@@ -392,16 +392,16 @@ pub(crate) fn draw_ops(
             let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
             let (rx, ry) = (frame.width / 2.0, frame.height / 2.0);
             let (kx, ky) = (KAPPA * rx, KAPPA * ry);
-            let mut path = Path::start(cx + rx, cy);
+            let mut path = Path::start(out, cx + rx, cy);
             path.curve([cx + rx, cy + ky], [cx + kx, cy + ry], [cx, cy + ry]);
             path.curve([cx - kx, cy + ry], [cx - rx, cy + ky], [cx - rx, cy]);
             path.curve([cx - rx, cy - ky], [cx - kx, cy - ry], [cx, cy - ry]);
             path.curve([cx + kx, cy - ry], [cx + rx, cy - ky], [cx + rx, cy]);
-            ops.push(path.clip());
+            path.clip();
         }
         Clip::Rounded(_) if radius > 0.0 => {
             let (r, k) = (radius, radius * (1.0 - KAPPA));
-            let mut path = Path::start(x0 + r, y0);
+            let mut path = Path::start(out, x0 + r, y0);
             path.line(x1 - r, y0);
             path.curve([x1 - k, y0], [x1, y0 + k], [x1, y0 + r]);
             path.line(x1, y1 - r);
@@ -410,84 +410,70 @@ pub(crate) fn draw_ops(
             path.curve([x0 + k, y1], [x0, y1 - k], [x0, y1 - r]);
             path.line(x0, y0 + r);
             path.curve([x0, y0 + k], [x0 + k, y0], [x0 + r, y0]);
-            ops.push(path.clip());
+            path.clip();
         }
-        Clip::Rectangle | Clip::Rounded(_) => ops.push(Op::DrawRectangle {
-            rectangle: printpdf::Rect {
-                x: coord(x0),
-                y: coord(y0),
-                width: coord(frame.width),
-                height: coord(frame.height),
-                mode: Some(PaintMode::Clip),
-                winding_order: Some(printpdf::WindingOrder::NonZero),
-            },
-        }),
+        Clip::Rectangle | Clip::Rounded(_) => {
+            let rect = [x0, y0, frame.width, frame.height].map(|v| coord(v).0);
+            out.op(&rect, "re");
+            out.op(&[], "W");
+            out.op(&[], "n");
+        }
     }
     // The image fills the unit square, its first row at the top: scaling by the drawing area's
     // size (both positive) and moving to its bottom-left corner draws it upright, unmirrored.
-    ops.push(Op::UseXobject {
-        id: id.clone(),
-        transform: XObjectTransform {
-            translate_x: Some(coord(draw.x)),
-            translate_y: Some(coord(height - draw.y - draw.height)),
-            rotate: None,
-            scale_x: Some(coord(draw.width).0),
-            scale_y: Some(coord(draw.height).0),
-            dpi: None,
-            no_auto_scale: true,
-        },
-    });
-    ops.push(Op::RestoreGraphicsState);
-}
-
-/// A closed path of lines and cubic Bézier curves in PDF coordinates.
-struct Path {
-    points: Vec<LinePoint>,
-}
-
-impl Path {
-    fn point(x: f32, y: f32, bezier: bool) -> LinePoint {
-        LinePoint {
-            p: Point {
-                x: coord(x),
-                y: coord(y),
-            },
-            bezier,
-        }
+    // printpdf multiplies the two matrices out; so does this, with its arithmetic.
+    let scale = CurTransMat::Scale(coord(draw.width).0, coord(draw.height).0);
+    let translate = CurTransMat::Translate(coord(draw.x), coord(height - draw.y - draw.height));
+    let mut matrix = CurTransMat::Identity.as_array();
+    for step in [scale, translate] {
+        matrix = CurTransMat::combine_matrix(matrix, step.as_array());
     }
+    out.op(&[], "q");
+    out.op(&matrix, "cm");
+    out.begin();
+    out.name(id.0.as_bytes());
+    out.end("Do");
+    out.op(&[], "Q");
+    out.op(&[], "Q");
+}
 
-    fn start(x: f32, y: f32) -> Path {
-        Path {
-            points: vec![Path::point(x, y, false)],
-        }
+/// A closed path of lines and cubic Bézier curves in PDF coordinates, written as it is drawn;
+/// each coordinate rounded to 1/1000 pt.
+struct Path<'w> {
+    out: &'w mut Writer,
+    /// The current point, rounded.
+    last: [f32; 2],
+}
+
+impl<'w> Path<'w> {
+    fn start(out: &'w mut Writer, x: f32, y: f32) -> Path<'w> {
+        let last = [coord(x).0, coord(y).0];
+        out.op(&last, "m");
+        Path { out, last }
     }
 
     /// A straight line, left out when it would have no length after rounding.
     fn line(&mut self, x: f32, y: f32) {
-        let point = Path::point(x, y, false);
-        let last = &self.points[self.points.len() - 1].p;
-        if (last.x.0, last.y.0) != (point.p.x.0, point.p.y.0) {
-            self.points.push(point);
+        let point = [coord(x).0, coord(y).0];
+        if point != self.last {
+            self.out.op(&point, "l");
+            self.last = point;
         }
     }
 
     fn curve(&mut self, c1: [f32; 2], c2: [f32; 2], end: [f32; 2]) {
-        self.points.push(Path::point(c1[0], c1[1], true));
-        self.points.push(Path::point(c2[0], c2[1], true));
-        self.points.push(Path::point(end[0], end[1], false));
+        let end = end.map(|v| coord(v).0);
+        let [c1, c2] = [c1, c2].map(|p| p.map(|v| coord(v).0));
+        self.out
+            .op(&[c1[0], c1[1], c2[0], c2[1], end[0], end[1]], "c");
+        self.last = end;
     }
 
     /// The path closed (`h`) and made the clipping path (`W n`, non-zero winding).
-    fn clip(self) -> Op {
-        Op::DrawPolygon {
-            polygon: Polygon {
-                rings: vec![PolygonRing {
-                    points: self.points,
-                }],
-                mode: PaintMode::Clip,
-                winding_order: printpdf::WindingOrder::NonZero,
-            },
-        }
+    fn clip(self) {
+        self.out.op(&[], "h");
+        self.out.op(&[], "W");
+        self.out.op(&[], "n");
     }
 }
 

@@ -7,8 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use printpdf::{DictItem, Op};
-
+use super::stream::{Property, Writer};
 use crate::structure::{NodeId, Structure};
 
 /// What drawing that belongs to no structure node is.
@@ -58,7 +57,7 @@ impl<'s> Marker<'s> {
     /// Puts what is drawn next in the marked content of `node`, or in an artifact of kind
     /// `otherwise` when it belongs to no node: continues the open sequence when it is the same,
     /// else closes it and opens another. [`Marker::finish`] closes the last.
-    pub fn mark(&mut self, ops: &mut Vec<Op>, node: Option<NodeId>, otherwise: Artifact) {
+    pub fn mark(&mut self, out: &mut Writer, node: Option<NodeId>, otherwise: Artifact) {
         let Some(structure) = self.structure else {
             return;
         };
@@ -70,26 +69,26 @@ impl<'s> Marker<'s> {
         if self.open == Some(wanted) {
             return;
         }
-        self.close(ops);
+        self.close(out);
         self.open = Some(wanted);
+        out.begin();
         match (found, wanted) {
             (Some((id, node)), _) => {
                 let mcid = self.marks.content.len();
                 self.marks.content.push(id);
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: node.role.name().to_string(),
-                    properties: dict([("MCID", DictItem::Int(mcid as i64))]),
-                });
+                out.name(node.role.name().as_bytes());
+                out.dict("MCID", Property::Integer(mcid as i64));
+                out.end("BDC");
             }
             (None, Open::Artifact(Artifact::Pagination)) => {
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: "Artifact".to_string(),
-                    properties: dict([("Type", DictItem::Name(b"Pagination".to_vec()))]),
-                })
+                out.name(b"Artifact");
+                out.dict("Type", Property::Name(b"Pagination"));
+                out.end("BDC");
             }
-            (None, _) => ops.push(Op::BeginMarkedContent {
-                tag: "Artifact".to_string(),
-            }),
+            (None, _) => {
+                out.name(b"Artifact");
+                out.end("BMC");
+            }
         }
     }
 
@@ -99,9 +98,9 @@ impl<'s> Marker<'s> {
     }
 
     /// Closes the open sequence, if any.
-    fn close(&mut self, ops: &mut Vec<Op>) {
+    fn close(&mut self, out: &mut Writer) {
         if self.open.take().is_some() {
-            ops.push(Op::EndMarkedContent);
+            out.op(&[], "EMC");
         }
     }
 
@@ -120,17 +119,8 @@ impl<'s> Marker<'s> {
     }
 
     /// Closes the open sequence and says what the page's marked content refers to.
-    pub fn finish(mut self, ops: &mut Vec<Op>) -> PageMarks {
-        self.close(ops);
+    pub fn finish(mut self, out: &mut Writer) -> PageMarks {
+        self.close(out);
         self.marks
-    }
-}
-
-fn dict<const N: usize>(entries: [(&str, DictItem); N]) -> DictItem {
-    DictItem::Dict {
-        map: entries
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
     }
 }

@@ -184,39 +184,23 @@ pub fn write(pages: Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pdf
     doc.resources.xobjects.map.extend(xobjects);
     let size = Rect::from_wh(Pt(width), Pt(height));
     let tagged = meta.standard.tagged().then_some(&structure);
-    let by_name: stream::FontsByName<'_, '_> = embedded
-        .values()
-        .filter(|f| f.codes_are_glyph_ids())
-        .map(|f| (f.id.0.as_str(), f))
-        .collect();
+    let fonts = content::Fonts::new(&embedded);
     let mut marks = Vec::with_capacity(pages.len());
     let mut contents = Vec::with_capacity(pages.len());
-    // The first page `stream` writes carries the census of every font's codes.
-    let mut census_written = false;
     for (index, page) in pages.into_iter().enumerate() {
-        let page_ops = |texts| {
-            let marker = marked::Marker::new(tagged);
-            content::page_ops(&page, index + 1, height, &embedded, &images, marker, texts)
-        };
-        let (mut ops, page_marks) = page_ops(false)?;
-        marks.push(page_marks);
-        let written = stream::encode(&ops, &by_name)
-            .map(Content::deflated)
-            .transpose()?;
-        if written.is_some() {
-            // printpdf still writes the page's link annotations; its content is replaced below.
-            // The page's other operations are let go now, not when the document is.
-            ops.retain(|op| matches!(op, printpdf::Op::LinkAnnotation { .. }));
-            ops.shrink_to_fit();
-            if !census_written {
-                ops.extend(subset::census(&embedded, tagged.is_some()));
-                census_written = true;
-            }
-        } else {
-            // printpdf writes this page (a font whose codes it maps): it needs each glyph's text.
-            ops = page_ops(true)?.0;
+        let marker = marked::Marker::new(tagged);
+        let written = content::page_content(&page, index + 1, height, &fonts, &images, marker)?;
+        // The page's items are let go now, not when the document is.
+        drop(page);
+        marks.push(written.marks);
+        contents.push(Content::deflated(written.bytes)?);
+        // printpdf writes the page's link annotations; its content is replaced below. The first
+        // page also carries the census of every font's codes, which printpdf builds each font's
+        // `/W` and ToUnicode from.
+        let mut ops = written.links;
+        if index == 0 {
+            ops.extend(subset::census(&embedded, tagged.is_some()));
         }
-        contents.push(written);
         doc.pages.push(PdfPage {
             media_box: size.clone(),
             trim_box: size.clone(),
@@ -245,7 +229,7 @@ pub fn write(pages: Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pdf
     fixup::finish(lopdf_doc, meta, &structure, &marks)
 }
 
-/// A page's content stream written by `stream`, deflated as soon as it is written when that makes
+/// A page's content stream written by `content`, deflated as soon as it is written when that makes
 /// it smaller (see `fixup::deflate_content`).
 struct Content {
     data: Vec<u8>,
@@ -267,15 +251,10 @@ impl Content {
     }
 }
 
-/// Puts the content streams written by `stream` in place of printpdf's, page by page (`None`:
-/// printpdf's stays).
-fn replace_contents(
-    doc: &mut lopdf::Document,
-    contents: Vec<Option<Content>>,
-) -> Result<(), PdfError> {
+/// Puts the content streams written by `content` in place of printpdf's, page by page.
+fn replace_contents(doc: &mut lopdf::Document, contents: Vec<Content>) -> Result<(), PdfError> {
     let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
     for (page_id, content) in page_ids.into_iter().zip(contents) {
-        let Some(content) = content else { continue };
         let stream_id = doc
             .get_dictionary(page_id)?
             .get(b"Contents")?
