@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use resumepdf::fonts::FontBook;
 use resumepdf::layout::{self, Layout};
-use resumepdf::{RenderError, Request};
+use resumepdf::{RenderError, Request, Source};
 
 use super::output::{self, Inputs, Replace};
 use super::render::Tuning;
@@ -287,7 +287,7 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
         .iter()
         .filter_map(|path| read_input(path).ok())
         .collect();
-    let sources: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let sources: Vec<Source<'_>> = sources.iter().map(|text| Source::read(text)).collect();
     let layout_refs: Vec<&Layout> = layouts.layouts.iter().collect();
     let lang = args.tuning.lang.as_deref();
     args.tuning
