@@ -7,15 +7,17 @@
 //! One call renders a resume, as the command line does (see [`Request`] for the options):
 //!
 //! ```no_run
-//! use resumepdf::{fonts::FontBook, layout, Request};
+//! use resumepdf::{fonts::FontBook, layout, Request, Source};
 //!
-//! let source = std::fs::read_to_string("resume.json")?;
+//! let text = std::fs::read_to_string("resume.json")?;
+//! // Parsed once, for the fonts and the render.
+//! let source = Source::read(&text);
 //! let mut fonts = FontBook::bundled();
 //! let layout = layout::load("classic", &fonts)?;
-//! resumepdf::prepare_fonts(&mut fonts, &[&layout], &[&source], None, &[])?;
+//! resumepdf::prepare_fonts(&mut fonts, &[&layout], std::slice::from_ref(&source), None, &[])?;
 //! let request = Request {
 //!     photo_dir: Some(std::path::Path::new(".")),
-//!     ..Request::new(&source, &layout, &fonts)
+//!     ..Request::from_source(&source, &layout, &fonts)
 //! };
 //! let rendered = resumepdf::render(&request)?;
 //! std::fs::write("resume.pdf", &rendered.pdf)?;
@@ -44,7 +46,9 @@ pub mod validate;
 mod timestamp;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use render::{Notes, RenderError, Rendered, Request, prepare_fonts, render, with_font_family};
+pub use render::{
+    Notes, RenderError, Rendered, Request, Source, prepare_fonts, render, with_font_family,
+};
 
 use fonts::FontBook;
 use layout::Layout;

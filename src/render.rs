@@ -14,7 +14,7 @@ use crate::fit::{self, Fit};
 use crate::fonts::{self, FontBook, fallback};
 use crate::i18n::Locale;
 use crate::layout::{Layout, PageSetup, PaperSize};
-use crate::model::{self, ParseError, Resume};
+use crate::model::{self, ParseError, Parsed, Resume};
 use crate::pdf::{self, PdfError};
 use crate::photo::{self, PhotoWarning};
 use crate::style::Image;
@@ -26,11 +26,51 @@ use crate::typeset::ShapeCache;
 /// than exhausting the machine (see BENCHMARKS.md, "Large resumes", for time and memory there).
 pub const MAX_SOURCE_BYTES: usize = 16 * 1024 * 1024;
 
+/// A resume source read once: [`prepare_fonts`] needs the characters of its texts and its
+/// language, [`render`] its model (see [`Request::from_source`]), and parsing it for each would
+/// double the work before typesetting.
+#[derive(Debug, Clone)]
+pub struct Source<'a> {
+    /// The text: JSON or YAML (see [`model::parse`]).
+    pub text: &'a str,
+    /// What [`model::parse`] makes of the text.
+    pub parsed: Result<Parsed, ParseError>,
+    /// The characters of the text's string values, as [`fallback::json_string_chars`] finds them.
+    chars: BTreeSet<char>,
+}
+
+impl<'a> Source<'a> {
+    /// Parses `text` once for everything a render needs of it.
+    pub fn read(text: &'a str) -> Source<'a> {
+        // The model reads a text that starts with a byte-order mark, has a tab inside a string or
+        // is YAML, where `json_string_chars` finds no characters at all; only for plain JSON are
+        // the strings of the model's document those it would find, and only then are they taken
+        // from the document rather than read again (fonts, hence PDFs, stay as they were).
+        let plain = !text.contains('\t') && text.trim_start().starts_with('{');
+        let parsed =
+            model::parse_inspecting(text, |value| plain.then(|| fallback::string_chars(value)));
+        let (parsed, chars) = match parsed {
+            Ok((parsed, Some(chars))) => (Ok(parsed), chars),
+            Ok((parsed, None)) => (Ok(parsed), fallback::json_string_chars(text)),
+            Err(e) => (Err(e), fallback::json_string_chars(text)),
+        };
+        Source {
+            text,
+            parsed,
+            chars,
+        }
+    }
+}
+
 /// What one render needs.
 #[derive(Debug, Clone, Copy)]
 pub struct Request<'a> {
     /// The resume as text: JSON or YAML (see [`model::parse`]).
     pub source: &'a str,
+    /// The model of [`Request::source`] when the caller has parsed it already (a [`Source`]):
+    /// the render starts from a copy of it instead of parsing the text again. It must be what
+    /// [`model::parse`] makes of the source.
+    pub parsed: Option<&'a Parsed>,
     /// The validated layout.
     pub layout: &'a Layout,
     /// The fonts: [`FontBook::bundled`] with the fallbacks [`prepare_fonts`] added.
@@ -59,6 +99,7 @@ impl<'a> Request<'a> {
     pub fn new(source: &'a str, layout: &'a Layout, fonts: &'a FontBook) -> Request<'a> {
         Request {
             source,
+            parsed: None,
             layout,
             fonts,
             language: None,
@@ -68,6 +109,19 @@ impl<'a> Request<'a> {
             photo_dir: None,
             strict: false,
             standard: pdf::Standard::default(),
+        }
+    }
+
+    /// A request like [`Request::new`] for a source read with [`Source::read`], whose model it
+    /// uses when the text parsed.
+    pub fn from_source(
+        source: &'a Source<'_>,
+        layout: &'a Layout,
+        fonts: &'a FontBook,
+    ) -> Request<'a> {
+        Request {
+            parsed: source.parsed.as_ref().ok(),
+            ..Request::new(source.text, layout, fonts)
         }
     }
 }
@@ -165,7 +219,10 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
     if request.source.len() > MAX_SOURCE_BYTES {
         return Err(RenderError::TooLarge(request.source.len()));
     }
-    let parsed = model::parse(request.source)?;
+    let parsed = match request.parsed {
+        Some(parsed) => parsed.clone(),
+        None => model::parse(request.source)?,
+    };
     if is_empty(&parsed.resume) {
         return Err(RenderError::NothingToPrint(what_it_is(request.source)));
     }
@@ -440,8 +497,8 @@ fn simulated_styles(
     out
 }
 
-/// Adds to `fonts` what rendering `sources` in `layouts` needs: the font files the layouts name,
-/// then fallback faces for the characters their fonts lack — those of the resumes' texts and of
+/// Adds to `fonts` what rendering `sources` (see [`Source::read`]) in `layouts` needs: the font
+/// files the layouts name, then fallback faces for the characters their fonts lack — those of the resumes' texts and of
 /// the headings, dates and footers of their languages (`language` when given, else each
 /// resume's own) — from `extra_fonts` first, then the system's fonts.
 ///
@@ -454,20 +511,19 @@ fn simulated_styles(
 pub fn prepare_fonts(
     fonts: &mut FontBook,
     layouts: &[&Layout],
-    sources: &[&str],
+    sources: &[Source<'_>],
     language: Option<&str>,
     extra_fonts: &[PathBuf],
 ) -> Result<BTreeSet<char>, fallback::FontError> {
     let mut chars = BTreeSet::new();
     for source in sources {
-        chars.extend(fallback::json_string_chars(source));
+        chars.extend(&source.chars);
         let own = || {
-            model::parse(source)
-                .ok()
-                .and_then(|p| p.resume.meta.language)
+            let parsed = source.parsed.as_ref().ok()?;
+            parsed.resume.meta.language.as_deref()
         };
-        let tag = language.map(str::to_string).or_else(own);
-        chars.extend(Locale::for_tag(tag.as_deref()).characters());
+        let tag = language.or_else(own);
+        chars.extend(Locale::for_tag(tag).characters());
     }
     let mut families = Vec::new();
     for layout in layouts {
@@ -486,4 +542,27 @@ pub fn prepare_fonts(
         }
     }
     fallback::prepare(fonts, &families, &chars, extra_fonts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_finds_the_characters_json_string_chars_finds() {
+        for text in [
+            r#"{"basics": {"name": "Zoë 中"}, "work": [{"name": "Ünal", "x": 1}]}"#,
+            "\u{feff}{\"basics\": {\"name\": \"Zoë\"}}",
+            "{\"basics\": {\"name\": \"Zoë\tß\"}}",
+            "{\"basics\":\t{\"name\": \"Zoë\"}}",
+            "basics:\n  name: Zoë\n",
+            r#"["Zoë"]"#,
+            r#"{"basics": {"name": "Zoë",}}"#,
+            "",
+        ] {
+            let source = Source::read(text);
+            assert_eq!(source.chars, fallback::json_string_chars(text), "{text:?}");
+            assert_eq!(source.parsed, model::parse(text), "{text:?}");
+        }
+    }
 }

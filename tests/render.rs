@@ -515,7 +515,14 @@ fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
     let text = r#"{"basics": {"name": "Ada Quill"},
         "work": [{"name": "Loom Works", "position": "Engineer", "location": "Leeds",
                   "startDate": "2020-01", "summary": "Built things."}]}"#;
-    resumepdf::prepare_fonts(&mut fonts, &[&layout], &[text], None, &[]).unwrap();
+    resumepdf::prepare_fonts(
+        &mut fonts,
+        &[&layout],
+        &[resumepdf::Source::read(text)],
+        None,
+        &[],
+    )
+    .unwrap();
     let mut parsed = resumepdf::model::parse(text).unwrap();
     resumepdf::model::normalize(&mut parsed.resume);
     let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use resumepdf::fonts::FontBook;
 use resumepdf::layout::{self, Layout};
-use resumepdf::{RenderError, Request};
+use resumepdf::{RenderError, Request, Source};
 
 use super::output::{self, Inputs, Replace};
 use super::render::Tuning;
@@ -231,6 +231,9 @@ struct Context<'a> {
     font_family: Option<&'a str>,
     /// The standards every PDF is written to.
     standard: resumepdf::pdf::Standard,
+    /// Each resume as read and parsed before the jobs ran (to find their fonts): a job whose
+    /// file still holds that text renders from this model rather than parsing it again.
+    sources: &'a HashMap<&'a Path, &'a Source<'a>>,
     /// Every file the batch reads: no output may be one of them.
     inputs: &'a Inputs,
     /// What besides its input, photo and layout decides an output's bytes (see [`fingerprint`]).
@@ -283,11 +286,16 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
     }
     let jobs = plan(&resumes, &layouts, &args.out)?;
     // Every character any output may show: the resumes' own, and their languages' headings.
-    let sources: Vec<String> = resumes
+    let texts: Vec<(&Path, String)> = resumes
         .iter()
-        .filter_map(|path| read_input(path).ok())
+        .filter_map(|path| Some((path.as_path(), read_input(path).ok()?)))
         .collect();
-    let sources: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let sources: Vec<Source<'_>> = texts.iter().map(|(_, text)| Source::read(text)).collect();
+    let source_of: HashMap<&Path, &Source<'_>> = texts
+        .iter()
+        .zip(&sources)
+        .map(|((path, _), source)| (*path, source))
+        .collect();
     let layout_refs: Vec<&Layout> = layouts.layouts.iter().collect();
     let lang = args.tuning.lang.as_deref();
     args.tuning
@@ -307,6 +315,7 @@ pub(super) fn command(args: &BatchArgs) -> Result<(), String> {
         paper: args.tuning.paper,
         font_family: args.tuning.font_family.as_deref(),
         standard: args.tuning.pdf_standard,
+        sources: &source_of,
         inputs: &inputs,
         fingerprint: String::new(),
     };
@@ -545,7 +554,12 @@ fn run_job(job: &Job, context: &Context<'_>, old: &Manifest, new: &Mutex<Manifes
         max_pages: context.max_pages,
         strict: context.strict,
         photo_dir: Some(job.input.parent().unwrap_or(Path::new("."))),
-        ..Request::new(&text, layout, context.fonts)
+        ..match context.sources.get(job.input.as_path()) {
+            Some(source) if source.text == text => {
+                Request::from_source(source, layout, context.fonts)
+            }
+            _ => Request::new(&text, layout, context.fonts),
+        }
     };
     let rendered = match resumepdf::render(&request) {
         Ok(rendered) => rendered,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use resumepdf::check::today;
 use resumepdf::fonts::FontBook;
 use resumepdf::layout;
-use resumepdf::{Request, model};
+use resumepdf::{Request, Source, model};
 
 use super::{is_stdio, read_input, resume_folder};
 
@@ -68,18 +68,29 @@ pub(super) fn command(args: &CheckArgs) -> Result<ExitCode, String> {
     };
     let mut fonts = FontBook::bundled();
     let layout = layout::load(&args.layout, &fonts).map_err(|e| e.to_string())?;
-    let mut parsed = model::parse(&text).map_err(|e| format!("{source_name}:{e}"))?;
+    // Parsed once: for the checks, the fonts and the render that counts the pages.
+    let source = Source::read(&text);
+    let mut parsed = source
+        .parsed
+        .clone()
+        .map_err(|e| format!("{source_name}:{e}"))?;
     for warning in &parsed.warnings {
         eprintln!("{}", warning.to_text(Some(&source_name)));
     }
     model::normalize(&mut parsed.resume);
     // The page count is that of the PDF `render` would write: same fonts, same photo.
-    resumepdf::prepare_fonts(&mut fonts, &[&layout], &[&text], None, &[])
-        .map_err(|e| e.to_string())?;
+    resumepdf::prepare_fonts(
+        &mut fonts,
+        &[&layout],
+        std::slice::from_ref(&source),
+        None,
+        &[],
+    )
+    .map_err(|e| e.to_string())?;
     let photo_dir = resume_folder(&args.input);
     let request = Request {
         photo_dir: Some(photo_dir),
-        ..Request::new(&text, &layout, &fonts)
+        ..Request::from_source(&source, &layout, &fonts)
     };
     let today = today();
     let length = resumepdf::check::measure_length(&request, &parsed.resume, today)

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use resumepdf::fonts::FontBook;
 use resumepdf::layout::{self, Layout, PaperSize};
-use resumepdf::{RenderError, Request};
+use resumepdf::{RenderError, Request, Source};
 
 use super::output::{self, Inputs, Replace};
 use super::{is_stdio, read_input, report_notes, resume_folder};
@@ -53,7 +53,7 @@ impl Tuning {
         &self,
         fonts: &mut FontBook,
         layouts: &[&Layout],
-        sources: &[&str],
+        sources: &[Source<'_>],
     ) -> Result<(), String> {
         let with_family: Vec<Layout> = match &self.font_family {
             Some(family) => {
@@ -163,8 +163,10 @@ pub(super) fn render_file(args: &RenderArgs) -> Result<Written, String> {
     let mut fonts = FontBook::bundled();
     let layout = layout::load(&args.layout, &fonts).map_err(|e| e.to_string())?;
     let language = args.tuning.lang.as_deref();
+    // Parsed once: for the fonts and for the render.
+    let source = Source::read(&text);
     args.tuning
-        .prepare_fonts(&mut fonts, &[&layout], &[&text])?;
+        .prepare_fonts(&mut fonts, &[&layout], std::slice::from_ref(&source))?;
     let photo_dir = resume_folder(&args.input);
     let budget = args.tuning.pages.map(usize::from);
     let request = Request {
@@ -175,7 +177,7 @@ pub(super) fn render_file(args: &RenderArgs) -> Result<Written, String> {
         max_pages: budget,
         photo_dir: Some(photo_dir),
         strict: args.strict,
-        ..Request::new(&text, &layout, &fonts)
+        ..Request::from_source(&source, &layout, &fonts)
     };
     let budget = budget.or(layout.max_pages).unwrap_or(1);
     let rendered = match resumepdf::render(&request) {

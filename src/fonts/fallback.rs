@@ -38,21 +38,41 @@ pub enum FontError {
     },
 }
 
-/// Every character of every string value in a JSON text (keys excluded), each once.
+/// Every character of every string value in a JSON text (keys excluded), each once; none when
+/// the text is not JSON.
 pub fn json_string_chars(text: &str) -> BTreeSet<char> {
-    fn walk(value: &serde_json::Value, out: &mut BTreeSet<char>) {
+    serde_json::from_str::<serde_json::Value>(text)
+        .map(|value| string_chars(&value))
+        .unwrap_or_default()
+}
+
+/// Every character of every string in `value` (keys excluded), each once.
+pub fn string_chars(value: &serde_json::Value) -> BTreeSet<char> {
+    /// ASCII characters are marked in a bit set, the few others gathered in a list: far less
+    /// work than inserting each character of the resume into the tree.
+    fn walk(value: &serde_json::Value, ascii: &mut u128, other: &mut Vec<char>) {
         match value {
-            serde_json::Value::String(s) => out.extend(s.chars()),
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
-            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, out)),
+            serde_json::Value::String(s) => {
+                for c in s.chars() {
+                    if c.is_ascii() {
+                        *ascii |= 1 << u32::from(c);
+                    } else {
+                        other.push(c);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, ascii, other)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, ascii, other)),
             _ => {}
         }
     }
-    let mut out = BTreeSet::new();
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
-        walk(&value, &mut out);
-    }
-    out
+    let (mut ascii, mut other) = (0u128, Vec::new());
+    walk(value, &mut ascii, &mut other);
+    (0..128u8)
+        .filter(|&b| ascii & (1 << b) != 0)
+        .map(char::from)
+        .chain(other)
+        .collect()
 }
 
 /// The characters of `chars` that neither `faces` nor the book's fallbacks can draw.

@@ -4,7 +4,7 @@
 //!
 //! Every language is a JSON table in the repository's `i18n/` folder (`i18n/de.json`,
 //! `i18n/pt-BR.json`, …), embedded in the binary at build time: adding a language is adding a
-//! file. Tables are parsed once, on first use, and checked (all section titles, twelve month
+//! file. Each table is parsed once, the first time its language is asked for, and checked (all section titles, twelve month
 //! names of each kind, the right placeholders in every template); `cargo test` checks every table.
 //!
 //! ```
@@ -53,7 +53,6 @@ pub struct Locale {
     tag: String,
     name: String,
     direction: Direction,
-    aliases: Vec<String>,
     /// Titles in the order of [`SECTION_KEYS`].
     sections: [String; 13],
     courses: String,
@@ -78,27 +77,23 @@ impl Locale {
     /// may also list aliases (`zh-Hant` answers `zh-TW`). `None` or an empty tag gives English.
     pub fn for_tag(tag: Option<&str>) -> &'static Locale {
         tag.and_then(Locale::lookup)
-            .unwrap_or_else(|| registry::registry().english())
+            .unwrap_or_else(registry::english)
     }
 
     /// Like [`Locale::for_tag`], but `None` when no table matches the tag (not even its primary
     /// language), so a caller can warn before falling back to English.
     pub fn lookup(tag: &str) -> Option<&'static Locale> {
-        registry::registry().lookup(&registry::normalize(tag))
+        registry::lookup(&registry::normalize(tag))
     }
 
     /// English, the fallback.
     pub fn english() -> &'static Locale {
-        registry::registry().english()
+        registry::english()
     }
 
     /// The tags of all built-in tables, sorted (`"ar"`, `"de"`, `"en"`, …).
     pub fn available() -> Vec<&'static str> {
-        registry::registry()
-            .locales
-            .iter()
-            .map(|l| l.tag.as_str())
-            .collect()
+        registry::all().map(|l| l.tag.as_str()).collect()
     }
 
     /// Reads and checks a translation table written like the files in `i18n/`; `tag` is the

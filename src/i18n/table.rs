@@ -158,7 +158,6 @@ pub(super) fn parse(tag: &str, json: &str) -> Result<Locale, LocaleError> {
         tag: tag.to_string(),
         name: table.name,
         direction: table.direction,
-        aliases: table.aliases,
         sections,
         courses: table.courses,
         technologies: table.technologies,

@@ -56,10 +56,10 @@ fn required_languages_are_built_in() {
 #[test]
 fn tags_and_aliases_do_not_collide() {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for locale in registry::parse_builtin().into_iter().flatten() {
-        for tag in std::iter::once(&locale.tag).chain(&locale.aliases) {
-            if let Some(other) = seen.insert(normalize(tag), locale.tag.clone()) {
-                panic!("`{tag}` of {} is already used by {other}", locale.tag);
+    for (own, json) in registry::BUILTIN {
+        for tag in std::iter::once(own.to_string()).chain(registry::read_aliases(json)) {
+            if let Some(other) = seen.insert(normalize(&tag), own.to_string()) {
+                panic!("`{tag}` of {own} is already used by {other}");
             }
         }
     }

@@ -99,6 +99,21 @@ impl Parsed {
 /// YAML), and
 /// [`ParseError::NotAnObject`] when the top-level value is not an object. Nothing else fails.
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
+    parse_inspecting(text, |_| ()).map(|(parsed, ())| parsed)
+}
+
+/// [`parse`], also handing `inspect` the document as a JSON value before it is converted, for a
+/// caller that needs more from the source than the model (such as the characters of its texts,
+/// which fonts must draw) without reading it a second time. For text that is not a JSON or YAML
+/// object `inspect` is not called.
+///
+/// # Errors
+///
+/// As [`parse`].
+pub fn parse_inspecting<T>(
+    text: &str,
+    inspect: impl FnOnce(&Value) -> T,
+) -> Result<(Parsed, T), ParseError> {
     let document = source::Document::read(text)?;
     let value = &document.value;
     let Value::Object(root) = value else {
@@ -109,6 +124,7 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
             found: convert::describe(value),
         });
     };
+    let inspected = inspect(value);
     let mut cx = convert::Cx::default();
     let mut resume = convert::resume(&mut cx, root);
     if resume.meta.language.is_none() {
@@ -135,7 +151,7 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
         // Source order; warnings without a position last.
         warnings.sort_by_key(|w| (w.line.is_none(), w.line, w.column));
     }
-    Ok(Parsed { resume, warnings })
+    Ok((Parsed { resume, warnings }, inspected))
 }
 
 impl<'de> Deserialize<'de> for Resume {

@@ -28,8 +28,14 @@ pub fn render(text: &str, layout_name: &str) -> Rendered {
     let layout = layout::load(layout_name, &fonts).expect("built-in layout");
     let mut parsed = model::parse(text).expect("resume parses");
     model::normalize(&mut parsed.resume);
-    resumepdf::prepare_fonts(&mut fonts, &[&layout], &[text], None, &[])
-        .expect("no user fonts to read");
+    resumepdf::prepare_fonts(
+        &mut fonts,
+        &[&layout],
+        &[resumepdf::Source::read(text)],
+        None,
+        &[],
+    )
+    .expect("no user fonts to read");
     let rendered =
         resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts)).expect("PDF is written");
     let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
