@@ -10,6 +10,7 @@
 //! meet the budget, squeezing costs legibility for nothing unless it saves a page: the fit then
 //! aims at the fewest pages the rules reach, and reports the overflow.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::fonts::FontBook;
@@ -83,10 +84,18 @@ pub fn fit(
         max_pages,
         &mut ShapeCache::default(),
     )
+    .0
 }
 
-/// [`fit`], shaping with `cache` (of the same `fonts`): every attempt typesets the same words,
-/// so each is shaped once, and the final typesetting of the fitted layout can start from it too.
+/// The pages of the fitted layout, as the fit typeset them, and the characters no face could
+/// draw: a render writes these instead of typesetting the fitted layout once more.
+pub(crate) struct Typeset {
+    pub pages: Pages,
+    pub missing: BTreeSet<char>,
+}
+
+/// [`fit`], shaping with `cache`: every attempt typesets the same words, so each is shaped once.
+/// Also returns the chosen attempt's pages ([`Typeset`]).
 pub(crate) fn fit_cached(
     resume: &Resume,
     layout: &Layout,
@@ -94,54 +103,56 @@ pub(crate) fn fit_cached(
     photo: Option<&Arc<Image>>,
     max_pages: usize,
     cache: &mut ShapeCache,
-) -> Fit {
+) -> (Fit, Typeset) {
     let max_pages = max_pages.max(1);
     let mut typeset = |squeeze: f32| {
         let candidate = squeezed(layout, fonts, squeeze);
         let document = crate::compose::compose(resume, &candidate, fonts, photo);
-        let pages = crate::typeset::typeset_cached(&document, fonts, cache).0;
-        (candidate, pages)
+        let (pages, missing) = crate::typeset::typeset_cached(&document, fonts, cache);
+        (candidate, Typeset { pages, missing })
     };
+    // A squeeze of 0 leaves every value of the layout as it is.
     let (_, natural) = typeset(0.0);
-    if natural.pages.len() <= max_pages {
-        return result(layout, layout.clone(), 0.0, &natural, None);
+    if natural.pages.pages.len() <= max_pages {
+        return result(layout, layout.clone(), 0.0, natural, None);
     }
-    let (tightest, tight_pages) = typeset(MAX_SQUEEZE);
+    let (tightest, tight) = typeset(MAX_SQUEEZE);
     let overflow =
-        (tight_pages.pages.len() > max_pages).then(|| overflow(&tightest, &tight_pages, max_pages));
-    let reachable = max_pages.max(tight_pages.pages.len());
-    if natural.pages.len() <= reachable {
-        return result(layout, layout.clone(), 0.0, &natural, overflow);
+        (tight.pages.pages.len() > max_pages).then(|| overflow(&tightest, &tight.pages, max_pages));
+    let reachable = max_pages.max(tight.pages.pages.len());
+    if natural.pages.pages.len() <= reachable {
+        return result(layout, layout.clone(), 0.0, natural, overflow);
     }
     let (mut low, mut high) = (0.0_f32, MAX_SQUEEZE);
-    let mut best = (tightest, tight_pages);
+    let mut best = (tightest, tight);
     for _ in 0..12 {
         let middle = (low + high) / 2.0;
-        let (candidate, pages) = typeset(middle);
-        if pages.pages.len() <= reachable {
+        let (candidate, typeset) = typeset(middle);
+        if typeset.pages.pages.len() <= reachable {
             high = middle;
-            best = (candidate, pages);
+            best = (candidate, typeset);
         } else {
             low = middle;
         }
     }
-    result(layout, best.0, high, &best.1, overflow)
+    result(layout, best.0, high, best.1, overflow)
 }
 
 fn result(
     original: &Layout,
     fitted: Layout,
     squeeze: f32,
-    pages: &Pages,
+    typeset: Typeset,
     overflow: Option<Overflow>,
-) -> Fit {
-    Fit {
+) -> (Fit, Typeset) {
+    let fit = Fit {
         changes: changes(original, &fitted),
         layout: fitted,
         squeeze,
-        pages: pages.pages.len(),
+        pages: typeset.pages.pages.len(),
         overflow,
-    }
+    };
+    (fit, typeset)
 }
 
 /// `layout` tightened by `squeeze` (0 = unchanged, [`MAX_SQUEEZE`] = every knob at its limit).

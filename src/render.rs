@@ -268,22 +268,22 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
             &mut shapes,
         )
     });
+    let (fitted, typeset) = fitted.unzip();
     let layout = fitted.as_ref().map_or(layout, |f| &f.layout);
-    let written = typeset_and_write(
-        &resume,
-        layout,
-        request.fonts,
-        photo.as_ref(),
-        request.standard,
-        &mut shapes,
-    );
+    // The fit has typeset the layout it chose; otherwise the layout is typeset here.
+    let typeset = typeset.unwrap_or_else(|| {
+        let document = crate::compose::compose(&resume, layout, request.fonts, photo.as_ref());
+        let (pages, missing) =
+            crate::typeset::typeset_cached(&document, request.fonts, &mut shapes);
+        fit::Typeset { pages, missing }
+    });
     shapes.keep();
     let Written {
         pdf,
         pages,
         missing,
         simulated,
-    } = written?;
+    } = write(&resume, layout, typeset, request.fonts, request.standard)?;
     notes.simulated = simulated;
     notes.fit = fitted;
     notes.fit_requested = request.max_pages.is_some();
@@ -420,21 +420,17 @@ pub(crate) fn with_paper(
     })
 }
 
-/// Composes, typesets and writes a normalized resume to `standard`. A character without a glyph
+/// Writes the typeset pages of a normalized resume to `standard`. A character without a glyph
 /// cannot be shown in a PDF/A or PDF/UA document, so then the file keeps its tags but does not
 /// claim the standards.
-fn typeset_and_write(
+fn write(
     resume: &Resume,
     layout: &Layout,
+    typeset: fit::Typeset,
     fonts: &FontBook,
-    photo: Option<&Arc<Image>>,
     standard: pdf::Standard,
-    shapes: &mut ShapeCache,
 ) -> Result<Written, PdfError> {
-    let document = crate::compose::compose(resume, layout, fonts, photo);
-    let (pages, missing) = crate::typeset::typeset_cached(&document, fonts, shapes);
-    // The pages hold all the PDF needs; a large resume's document tree is let go before it.
-    drop(document);
+    let fit::Typeset { pages, missing } = typeset;
     let simulated = simulated_styles(&pages, layout, fonts);
     let mut meta = crate::document_meta(resume);
     meta.standard = standard;
@@ -453,7 +449,7 @@ fn typeset_and_write(
     })
 }
 
-/// What [`typeset_and_write`] made: the PDF, its page count, the characters no font could draw
+/// What [`write`] made: the PDF, its page count, the characters no font could draw
 /// and the simulated styles of the layout's families.
 struct Written {
     pdf: Vec<u8>,
