@@ -38,14 +38,6 @@ pub enum FontError {
     },
 }
 
-/// Every character of every string value in a JSON text (keys excluded), each once; none when
-/// the text is not JSON.
-pub fn json_string_chars(text: &str) -> BTreeSet<char> {
-    serde_json::from_str::<serde_json::Value>(text)
-        .map(|value| string_chars(&value))
-        .unwrap_or_default()
-}
-
 /// Every character of every string in `value` (keys excluded), each once.
 pub fn string_chars(value: &serde_json::Value) -> BTreeSet<char> {
     /// ASCII characters are marked in a bit set, the few others gathered in a list: far less
@@ -355,7 +347,8 @@ mod tests {
 
     #[test]
     fn finds_the_characters_of_string_values_only() {
-        let chars = json_string_chars(r#"{"name": "Zoë", "tags": ["中"], "n": 1}"#);
+        let value = serde_json::json!({"name": "Zoë", "tags": ["中"], "n": 1});
+        let chars = string_chars(&value);
         assert!(chars.contains(&'ë') && chars.contains(&'中'));
         assert!(!chars.contains(&'t'), "keys are not text");
     }
