@@ -27,8 +27,10 @@ pub(crate) struct EmbeddedFont<'p> {
     pub id: FontId,
     /// The subset font as printpdf will embed it.
     pub parsed: ParsedFont,
-    /// (original glyph id, text it stands for) → code in the subset font.
-    codes: BTreeMap<(u16, Cow<'p, str>), u16>,
+    /// (original glyph id, text it stands for) of each code in the subset font, in order: the
+    /// code of a pair is its index + 1. Sorted, so a glyph's pairs are neighbours, found by a
+    /// binary search on the glyph id (every glyph a page shows is looked up).
+    codes: Vec<(u16, Cow<'p, str>)>,
     /// For each glyph shown standing for no text (a mark its base glyph's text includes, a
     /// later glyph of a cluster): the character the font maps to it, else U+FFFD. A tagged PDF
     /// maps every code to some text; the run's `/ActualText` then says what it reads as.
@@ -40,7 +42,12 @@ pub(crate) struct EmbeddedFont<'p> {
 impl EmbeddedFont<'_> {
     /// The code that shows original glyph `gid` standing for `text`.
     pub fn code(&self, gid: u16, text: &str) -> Option<u16> {
-        self.codes.get(&(gid, Cow::Borrowed(text))).copied()
+        let first = self.codes.partition_point(|(g, _)| *g < gid);
+        let index = self.codes[first..]
+            .iter()
+            .take_while(|(g, _)| *g == gid)
+            .position(|(_, t)| t == text)?;
+        u16::try_from(first + index + 1).ok()
     }
 
     /// Whether the codes of this font are its glyph ids in the content stream, as for every
@@ -97,7 +104,8 @@ pub(crate) fn census(fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>, tagged: bool) -
         let glyphs = font
             .codes
             .iter()
-            .map(|((gid, text), &code)| Codepoint {
+            .zip(1u16..)
+            .map(|((gid, text), code)| Codepoint {
                 gid: code,
                 offset: 0.0,
                 cid: Some(if text.is_empty() && tagged {
@@ -194,7 +202,6 @@ fn embed_face(
     let codes = pairs
         .into_iter()
         .map(|(gid, text)| (gid, Cow::Owned(text.into_owned())))
-        .zip(1u16..)
         .collect();
     Ok(EmbeddedFont {
         id,
