@@ -10,15 +10,14 @@
 //! meet the budget, squeezing costs legibility for nothing unless it saves a page: the fit then
 //! aims at the fewest pages the rules reach, and reports the overflow.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::fonts::FontBook;
 use crate::layout::{Layout, Length, rules};
 use crate::model::Resume;
 use crate::style::Image;
-use crate::typeset::ShapeCache;
 use crate::typeset::pages::{Item, Pages};
+use crate::typeset::{ShapeCache, Typeset};
 
 /// Smallest share of a gap that squeezing keeps.
 const GAP_FLOOR: f32 = 0.5;
@@ -87,15 +86,9 @@ pub fn fit(
     .0
 }
 
-/// The pages of the fitted layout, as the fit typeset them, and the characters no face could
-/// draw: a render writes these instead of typesetting the fitted layout once more.
-pub(crate) struct Typeset {
-    pub pages: Pages,
-    pub missing: BTreeSet<char>,
-}
-
 /// [`fit`], shaping with `cache`: every attempt typesets the same words, so each is shaped once.
-/// Also returns the chosen attempt's pages ([`Typeset`]).
+/// Also returns the chosen attempt's pages and missing characters: a render writes these instead
+/// of typesetting the fitted layout once more.
 pub(crate) fn fit_cached(
     resume: &Resume,
     layout: &Layout,
@@ -108,8 +101,10 @@ pub(crate) fn fit_cached(
     let mut typeset = |squeeze: f32| {
         let candidate = squeezed(layout, fonts, squeeze);
         let document = crate::compose::compose(resume, &candidate, fonts, photo);
-        let (pages, missing) = crate::typeset::typeset_cached(&document, fonts, cache);
-        (candidate, Typeset { pages, missing })
+        (
+            candidate,
+            crate::typeset::typeset_cached(&document, fonts, cache),
+        )
     };
     // A squeeze of 0 leaves every value of the layout as it is.
     let (_, natural) = typeset(0.0);

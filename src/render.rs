@@ -18,7 +18,7 @@ use crate::model::{self, ParseError, Parsed, Resume};
 use crate::pdf::{self, PdfError};
 use crate::photo::{self, PhotoWarning};
 use crate::style::Image;
-use crate::typeset::ShapeCache;
+use crate::typeset::{ShapeCache, Typeset};
 
 /// The largest resume source a render accepts, in bytes. A two-page resume is about 10 KB; issue
 /// #18 asks that a 10 MB one (thousands of entries, an export or a test) still renders, and 16 MiB
@@ -266,9 +266,7 @@ pub fn render(request: &Request<'_>) -> Result<Rendered, RenderError> {
     // The fit has typeset the layout it chose; otherwise the layout is typeset here.
     let typeset = typeset.unwrap_or_else(|| {
         let document = crate::compose::compose(&resume, layout, request.fonts, photo.as_ref());
-        let (pages, missing) =
-            crate::typeset::typeset_cached(&document, request.fonts, &mut shapes);
-        fit::Typeset { pages, missing }
+        crate::typeset::typeset_cached(&document, request.fonts, &mut shapes)
     });
     shapes.keep();
     let Written {
@@ -419,11 +417,11 @@ pub(crate) fn with_paper(
 fn write(
     resume: &Resume,
     layout: &Layout,
-    typeset: fit::Typeset,
+    typeset: Typeset,
     fonts: &FontBook,
     standard: pdf::Standard,
 ) -> Result<Written, PdfError> {
-    let fit::Typeset { pages, missing } = typeset;
+    let Typeset { pages, missing } = typeset;
     let simulated = simulated_styles(&pages, layout, fonts);
     let mut meta = crate::document_meta(resume);
     meta.standard = standard;
@@ -442,8 +440,8 @@ fn write(
     })
 }
 
-/// What [`write`] made: the PDF, its page count, the characters no font could draw
-/// and the simulated styles of the layout's families.
+/// What [`write`] made: the PDF, its page count, the characters no font could draw and the
+/// simulated styles of the layout's families.
 struct Written {
     pdf: Vec<u8>,
     pages: usize,
@@ -487,9 +485,9 @@ fn simulated_styles(
 }
 
 /// Adds to `fonts` what rendering `sources` (see [`Source::read`]) in `layouts` needs: the font
-/// files the layouts name, then fallback faces for the characters their fonts lack — those of the resumes' texts and of
-/// the headings, dates and footers of their languages (`language` when given, else each
-/// resume's own) — from `extra_fonts` first, then the system's fonts.
+/// files the layouts name, then fallback faces for the characters their fonts lack — those of
+/// the resumes' texts and of the headings, dates and footers of their languages (`language`
+/// when given, else each resume's own) — from `extra_fonts` first, then the system's fonts.
 ///
 /// A batch calls this once for all its inputs, so that every render shares one font book.
 /// Returns the characters no font could draw.

@@ -4,8 +4,9 @@
 //!
 //! Every language is a JSON table in the repository's `i18n/` folder (`i18n/de.json`,
 //! `i18n/pt-BR.json`, …), embedded in the binary at build time: adding a language is adding a
-//! file. Each table is parsed once, the first time its language is asked for, and checked (all section titles, twelve month
-//! names of each kind, the right placeholders in every template); `cargo test` checks every table.
+//! file. Each table is parsed once, the first time its language is asked for, and checked (all
+//! section titles, twelve month names of each kind, the right placeholders in every template);
+//! `cargo test` checks every table.
 //!
 //! ```
 //! use resumepdf::i18n::Locale;

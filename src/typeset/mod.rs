@@ -50,16 +50,22 @@ pub fn typeset(document: &Document, fonts: &FontBook) -> Pages {
 /// Typesets a composed document into pages, and reports the characters no face could draw (they
 /// are drawn with the font's "missing glyph").
 pub fn typeset_reporting(document: &Document, fonts: &FontBook) -> (Pages, BTreeSet<char>) {
-    typeset_cached(document, fonts, &mut ShapeCache::default())
+    let Typeset { pages, missing } = typeset_cached(document, fonts, &mut ShapeCache::default());
+    (pages, missing)
 }
 
-/// [`typeset_reporting`], shaping with what `cache` already holds (it must come from documents
-/// typeset with the same `fonts`) and adding to it.
+/// Typeset pages, and the characters no face could draw.
+pub(crate) struct Typeset {
+    pub pages: Pages,
+    pub missing: BTreeSet<char>,
+}
+
+/// [`typeset_reporting`], shaping with what `cache` already holds and adding to it.
 pub(crate) fn typeset_cached(
     document: &Document,
     fonts: &FontBook,
     cache: &mut ShapeCache,
-) -> (Pages, BTreeSet<char>) {
+) -> Typeset {
     let mut shaper = Shaper::new(fonts)
         .with_last_line_min(document.last_line_min)
         .with_cache(std::mem::take(cache));
@@ -213,7 +219,7 @@ pub(crate) fn typeset_cached(
     };
     let missing = shaper.missing().clone();
     *cache = shaper.into_cache();
-    (pages, missing)
+    Typeset { pages, missing }
 }
 
 /// The main column and, with a sidebar, the sidebar column.
