@@ -188,9 +188,10 @@ fn embed_face(
         file: face.file().clone(),
         index: face.index,
         glyph_ids,
+        chars: cmap_chars(face, &pairs),
     };
     let parsed = SUBSETS
-        .get_or_try(key, |key| subset_face(face, &key.glyph_ids))
+        .get_or_try(key, |key| subset_face(face, &key.glyph_ids, &key.chars))
         .map_err(fail)?;
     let id = FontId(format!(
         "{}+{}",
@@ -219,11 +220,29 @@ fn glyph_ids_of(pairs: &BTreeSet<(u16, Cow<'_, str>)>) -> Vec<u16> {
         .collect()
 }
 
-/// What a subset font is made of: a face (its shared file and index) and the glyphs kept.
+/// The characters of `pairs` the face's own `cmap` maps to their glyph, each with its code:
+/// the subset font's `cmap`, sorted by character.
+fn cmap_chars(face: &Face, pairs: &BTreeSet<(u16, Cow<'_, str>)>) -> Vec<(char, u16)> {
+    let mut chars: Vec<(char, u16)> = pairs
+        .iter()
+        .zip(1u16..)
+        .filter_map(|((gid, text), code)| {
+            let mut text = text.chars();
+            let c = text.next().filter(|_| text.next().is_none())?;
+            (face.shaper().glyph_index(c).map(|g| g.0) == Some(*gid)).then_some((c, code))
+        })
+        .collect();
+    chars.sort_unstable();
+    chars
+}
+
+/// What a subset font is made of: a face (its shared file and index), the glyphs kept and the
+/// characters its `cmap` maps.
 struct SubsetKey {
     file: FontData,
     index: u32,
     glyph_ids: Vec<u16>,
+    chars: Vec<(char, u16)>,
 }
 
 impl PartialEq for SubsetKey {
@@ -232,6 +251,7 @@ impl PartialEq for SubsetKey {
         std::ptr::addr_eq(Arc::as_ptr(&self.file), Arc::as_ptr(&other.file))
             && self.index == other.index
             && self.glyph_ids == other.glyph_ids
+            && self.chars == other.chars
     }
 }
 
@@ -240,24 +260,37 @@ impl PartialEq for SubsetKey {
 static SUBSETS: Memo<SubsetKey, ParsedFont> = Memo::new();
 
 /// `face` cut down to `glyph_ids`, without hinting, as printpdf parses it; `Err` with the reason.
-fn subset_face(face: &Face, glyph_ids: &[u16]) -> Result<ParsedFont, String> {
+/// TrueType outlines are cut by [`super::sfnt`]; allsorts cuts CFF outlines (which carry no
+/// hinting this project strips).
+fn subset_face(
+    face: &Face,
+    glyph_ids: &[u16],
+    chars: &[(char, u16)],
+) -> Result<ParsedFont, String> {
+    let bytes = match super::sfnt::subset(face.shaper(), glyph_ids, chars)? {
+        Some(bytes) => bytes,
+        None => subset_cff(face, glyph_ids)?,
+    };
+    let mut warnings = Vec::new();
+    ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+        .ok_or_else(|| "printpdf cannot parse the subset font".to_string())
+}
+
+/// `face`, a font with CFF outlines, cut down to `glyph_ids` by allsorts.
+fn subset_cff(face: &Face, glyph_ids: &[u16]) -> Result<Vec<u8>, String> {
     let font_data = ReadScope::new(face.data())
         .read::<AllsortsData<'_>>()
         .map_err(|e| e.to_string())?;
     let provider = font_data
         .table_provider(face.index as usize)
         .map_err(|e| e.to_string())?;
-    let bytes = subset(
+    subset(
         &provider,
         glyph_ids,
         &SubsetProfile::Pdf,
         CmapTarget::Unrestricted,
     )
-    .map_err(|e| e.to_string())?;
-    let bytes = super::sfnt::strip_hinting(&bytes)?;
-    let mut warnings = Vec::new();
-    ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-        .ok_or_else(|| "printpdf cannot parse the subset font".to_string())
+    .map_err(|e| e.to_string())
 }
 
 /// The characters the font's cmap maps to each glyph of `pairs` that stands for no text (the
