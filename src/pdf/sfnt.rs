@@ -200,6 +200,7 @@ pub(crate) fn subset(
     let name = face
         .raw_face()
         .table(Tag::from_bytes(b"name"))
+        .map(names)
         .unwrap_or_default();
     let tables = vec![
         (*b"cmap", cmap(chars)),
@@ -209,10 +210,59 @@ pub(crate) fn subset(
         (*b"hmtx", new_hmtx),
         (*b"loca", new_loca),
         (*b"maxp", new_maxp),
-        (*b"name", name.to_vec()),
+        (*b"name", name),
         (*b"post", post),
     ];
     assemble(0x0001_0000, tables).map(Some)
+}
+
+/// Name ids a subset keeps: copyright, family, subfamily, full name, PostScript name,
+/// trademark, licence and licence URL. The rest (version, vendor, designer, description, URLs)
+/// is most of a `name` table (1.4 of Liberation Serif's 3 KB is its description) and nothing
+/// a document needs.
+const KEPT_NAMES: [u16; 8] = [0, 1, 2, 4, 6, 7, 13, 14];
+
+/// The records of `name` (a format 0 table) with an id in [`KEPT_NAMES`], on the Unicode and
+/// Windows platforms; the Macintosh records repeat them in another encoding. `name` comes back
+/// whole when it is another format or no record qualifies.
+fn names(name: &[u8]) -> Vec<u8> {
+    let kept = |record: &[u8]| {
+        let (platform, id) = (
+            u16::from_be_bytes([record[0], record[1]]),
+            u16::from_be_bytes([record[6], record[7]]),
+        );
+        platform != 1 && KEPT_NAMES.contains(&id)
+    };
+    let (Ok(0), Ok(count), Ok(strings)) = (u16_at(name, 0), u16_at(name, 2), u16_at(name, 4))
+    else {
+        return name.to_vec();
+    };
+    let Some(records) = name.get(6..6 + 12 * usize::from(count)) else {
+        return name.to_vec();
+    };
+    let records: Vec<&[u8]> = records.chunks_exact(12).filter(|r| kept(r)).collect();
+    let storage_at = 6 + 12 * records.len();
+    let mut out = Vec::with_capacity(storage_at + 1024);
+    for field in [0, records.len() as u16, storage_at as u16] {
+        out.extend_from_slice(&u16::to_be_bytes(field));
+    }
+    let mut storage = Vec::new();
+    for record in &records {
+        let length = usize::from(u16::from_be_bytes([record[8], record[9]]));
+        let at = usize::from(strings) + usize::from(u16::from_be_bytes([record[10], record[11]]));
+        let (Some(text), Ok(offset)) = (name.get(at..at + length), u16::try_from(storage.len()))
+        else {
+            return name.to_vec();
+        };
+        out.extend_from_slice(&record[..10]);
+        out.extend_from_slice(&offset.to_be_bytes());
+        storage.extend_from_slice(text);
+    }
+    if records.is_empty() {
+        return name.to_vec();
+    }
+    out.extend_from_slice(&storage);
+    out
 }
 
 /// Appends a `loca` entry for a glyph starting at byte `at` of `glyf`.
@@ -415,6 +465,33 @@ mod tests {
         assert_eq!(subtable.glyph_index(0x1F600), None, "outside the BMP");
         // Three segments: a–c, e, U+2022 and the closing U+FFFF.
         assert_eq!(u16_at(&table, 12 + 6).unwrap(), 2 * 4);
+    }
+
+    #[test]
+    fn the_name_table_keeps_names_notices_and_licence_once() {
+        let original = bundled("LiberationSerif-Italic.ttf");
+        let a = Face::parse(&original, 0).unwrap();
+        let subset = subset(&a, &[0], &[]).unwrap().unwrap();
+        let b = Face::parse(&subset, 0).unwrap();
+        let records: Vec<(u16, u16, String)> = b
+            .names()
+            .into_iter()
+            .map(|n| {
+                (
+                    n.platform_id as u16,
+                    n.name_id,
+                    n.to_string().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let ids: Vec<u16> = records.iter().map(|r| r.1).collect();
+        assert_eq!(ids, KEPT_NAMES, "{records:?}");
+        assert!(
+            records.iter().all(|r| r.0 == 3),
+            "Windows records only: {records:?}"
+        );
+        assert_eq!(records[4].2, "LiberationSerif-Italic");
+        assert!(records[6].2.contains("Open Font License"), "{records:?}");
     }
 
     #[test]
