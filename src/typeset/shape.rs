@@ -2,8 +2,12 @@
 //! for one document.
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::rc::Rc;
+
+/// The shaping caches' maps: a word is looked up for every occurrence, and std's SipHash cost
+/// about 200 instructions a lookup (0.5 M of one render); foldhash is seeded per process too.
+use foldhash::HashMap;
 
 use crate::fonts::{FaceId, FontBook, Style};
 use crate::style::DEFAULT_LAST_LINE_MIN;
