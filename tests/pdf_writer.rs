@@ -44,14 +44,14 @@ fn shape(face: FaceId, text: &str, size: f32, x: f32, y: f32) -> GlyphRun {
                 .unwrap_or(text.len());
             Glyph {
                 id: info.glyph_id as u16,
-                advance: pos.x_advance as f32 * size / f.units_per_em,
+                advance: pos.x_advance as f32 * size / f.units_per_em(),
                 text: if first {
                     cluster..end
                 } else {
                     cluster..cluster
                 },
-                x_offset: pos.x_offset as f32 * size / f.units_per_em,
-                y_offset: -(pos.y_offset as f32) * size / f.units_per_em,
+                x_offset: pos.x_offset as f32 * size / f.units_per_em(),
+                y_offset: -(pos.y_offset as f32) * size / f.units_per_em(),
             }
         })
         .collect();
@@ -193,7 +193,7 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
     let (_, read) = write_and_read(&pages);
     assert_eq!(read.fonts.len(), 3, "{:?}", read.fonts);
     for face in faces {
-        let suffix = format!("+{}", book().face(face).postscript_name);
+        let suffix = format!("+{}", book().face(face).postscript_name());
         let font = read.fonts.iter().find(|f| f.base_font.ends_with(&suffix));
         let font = font.unwrap_or_else(|| panic!("no {suffix} in {:?}", read.fonts));
         assert!(font.embedded && font.subset && font.to_unicode, "{font:?}");
@@ -432,7 +432,7 @@ fn kerning_is_visible_in_the_output() {
             let advance = f
                 .shaper()
                 .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.id));
-            f32::from(advance.unwrap_or(0)) * 36.0 / f.units_per_em
+            f32::from(advance.unwrap_or(0)) * 36.0 / f.units_per_em()
         })
         .sum();
     assert!(

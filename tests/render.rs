@@ -528,7 +528,7 @@ fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
     let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
     let run = |needle: &str| pages.runs().find(|r| r.text == needle).unwrap();
     let name = run("Ada Quill");
-    assert_eq!(fonts.face(name.face).postscript_name, "Carlito");
+    assert_eq!(fonts.face(name.face).postscript_name(), "Carlito");
     assert!(name.synthetic_bold && !name.synthetic_italic);
     let slanted: Vec<&str> = pages
         .runs()

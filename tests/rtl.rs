@@ -499,13 +499,13 @@ fn assert_bold(r: &Rendered, run: &GlyphRun) {
         assert!(
             !run.synthetic_bold,
             "{} is bold already",
-            face.postscript_name
+            face.postscript_name()
         );
     } else {
         assert!(
             run.synthetic_bold,
             "{} has no bold: emboldened",
-            face.postscript_name
+            face.postscript_name()
         );
         assert!(render_modes(&r.pdf).iter().any(|m| m.0 == 2));
     }
@@ -526,10 +526,7 @@ fn a_fallback_family_s_bold_face_draws_bold_text() {
     let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
     let face = |needle: &str| {
         let run = pages.runs().find(|run| run.text == needle).unwrap();
-        (
-            fonts.face(run.face).postscript_name.as_str(),
-            run.synthetic_bold,
-        )
+        (fonts.face(run.face).postscript_name(), run.synthetic_bold)
     };
     assert_eq!(face("נועה לוי"), ("LiberationSans-Bold", false));
     assert_eq!(face("מהנדסת"), ("LiberationSans", false));

@@ -64,26 +64,19 @@ impl Style {
     };
 }
 
-/// One parsed font face.
+/// One font face: a family and style of a font file, parsed when first used.
 pub struct Face {
     /// Family name as layouts spell it, e.g. `"Liberation Serif"`.
     pub family: String,
     /// Weight and slant.
     pub style: Style,
-    /// PostScript name, e.g. `"LiberationSerif-Bold"`, used as the PDF font name.
-    pub postscript_name: String,
-    /// The font file's bytes and the shaping face read from them.
-    shaping: Shaping,
     /// Which face of the file (0 unless the file is a collection, `.ttc`).
     pub index: u32,
-    /// Design units per em.
-    pub units_per_em: f32,
-    /// Typographic ascender, in em (positive).
-    pub ascender: f32,
-    /// Typographic descender, in em (negative).
-    pub descender: f32,
-    /// Natural distance between baselines at single spacing, in em (ascender − descender + line gap).
-    pub line_height: f32,
+    /// The font file's bytes.
+    file: FontData,
+    /// The shaping face and metrics. A bundled face is parsed on first use: a render uses three
+    /// or four of the twelve, and parsing all of them cost 0.9 M instructions a process.
+    parsed: OnceLock<Parsed>,
     /// Which ASCII characters the face draws, one bit each, looked up on first use. Typesetting
     /// asks for nearly every character of a resume, and each `cmap` lookup is a binary search
     /// (about 260 instructions; 1.6 M of one render before this table).
@@ -92,23 +85,26 @@ pub struct Face {
     serial: u64,
 }
 
-impl fmt::Debug for Face {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Face")
-            .field("family", &self.family)
-            .field("style", &self.style)
-            .field("postscript_name", &self.postscript_name)
-            .finish_non_exhaustive()
-    }
+/// What parsing a face gives.
+struct Parsed {
+    /// The font file's bytes and the shaping face read from them.
+    shaping: Shaping,
+    /// PostScript name, e.g. `"LiberationSerif-Bold"`, used as the PDF font name.
+    postscript_name: String,
+    /// Design units per em.
+    units_per_em: f32,
+    /// Typographic ascender, in em (positive).
+    ascender: f32,
+    /// Typographic descender, in em (negative).
+    descender: f32,
+    /// Natural distance between baselines at single spacing, in em.
+    line_height: f32,
 }
 
-/// The serial of the next face parsed.
-static NEXT_SERIAL: AtomicU64 = AtomicU64::new(0);
-
-impl Face {
-    /// Parses face `index` of font-file bytes; `None` when the bytes are not a usable
-    /// TrueType/OpenType font.
-    pub fn parse(family: &str, style: Style, data: FontData, index: u32) -> Option<Face> {
+impl Parsed {
+    /// Face `index` of `data`; `None` when the bytes are not a usable TrueType/OpenType font.
+    /// A face without a PostScript name is named after `family`.
+    fn new(family: &str, data: FontData, index: u32) -> Option<Parsed> {
         let shaping = Shaping::try_new(data, |data| {
             rustybuzz::Face::from_slice((**data).as_ref(), index).ok_or(())
         })
@@ -124,35 +120,116 @@ impl Face {
         let ascender = f32::from(shaper.ascender()) / units_per_em;
         let descender = f32::from(shaper.descender()) / units_per_em;
         let line_height = ascender - descender + f32::from(shaper.line_gap()) / units_per_em;
-        Some(Face {
-            family: family.to_string(),
-            style,
-            postscript_name,
+        Some(Parsed {
             shaping,
-            index,
+            postscript_name,
             units_per_em,
             ascender,
             descender,
             line_height,
+        })
+    }
+}
+
+impl fmt::Debug for Face {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Face")
+            .field("family", &self.family)
+            .field("style", &self.style)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The serial of the next face made.
+static NEXT_SERIAL: AtomicU64 = AtomicU64::new(0);
+
+impl Face {
+    /// Parses face `index` of font-file bytes; `None` when the bytes are not a usable
+    /// TrueType/OpenType font.
+    pub fn parse(family: &str, style: Style, data: FontData, index: u32) -> Option<Face> {
+        let parsed = Parsed::new(family, data.clone(), index)?;
+        Some(Face::with(
+            family,
+            style,
+            data,
+            index,
+            OnceLock::from(parsed),
+        ))
+    }
+
+    /// A bundled face, parsed on first use (the bundled files are known to parse; a test parses
+    /// each).
+    fn bundled(bundled: &Bundled) -> Face {
+        let data: FontData = Arc::new(bundled.data);
+        Face::with(bundled.family, bundled.style, data, 0, OnceLock::new())
+    }
+
+    fn with(
+        family: &str,
+        style: Style,
+        file: FontData,
+        index: u32,
+        parsed: OnceLock<Parsed>,
+    ) -> Face {
+        Face {
+            family: family.to_string(),
+            style,
+            index,
+            file,
+            parsed,
             ascii_coverage: OnceLock::new(),
             serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// The parsed face. Only a bundled face is parsed here, and every bundled file parses.
+    fn parsed(&self) -> &Parsed {
+        self.parsed.get_or_init(|| {
+            Parsed::new(&self.family, self.file.clone(), self.index)
+                .expect("every bundled font parses (fonts::tests::every_bundled_face_parses)")
         })
+    }
+
+    /// PostScript name, e.g. `"LiberationSerif-Bold"`, used as the PDF font name.
+    pub fn postscript_name(&self) -> &str {
+        &self.parsed().postscript_name
+    }
+
+    /// Design units per em.
+    pub fn units_per_em(&self) -> f32 {
+        self.parsed().units_per_em
+    }
+
+    /// Typographic ascender, in em (positive).
+    pub fn ascender(&self) -> f32 {
+        self.parsed().ascender
+    }
+
+    /// Typographic descender, in em (negative).
+    pub fn descender(&self) -> f32 {
+        self.parsed().descender
+    }
+
+    /// Natural distance between baselines at single spacing, in em (ascender − descender + line
+    /// gap).
+    pub fn line_height(&self) -> f32 {
+        self.parsed().line_height
     }
 
     /// The font file's bytes (the whole collection for a `.ttc` face; see [`Face::index`]).
     pub fn data(&self) -> &[u8] {
-        (**self.shaping.borrow_owner()).as_ref()
+        (*self.file).as_ref()
     }
 
     /// The shared font file itself, which identifies it: two faces with the same file and
     /// index are the same face, across every render of a batch.
     pub fn file(&self) -> &FontData {
-        self.shaping.borrow_owner()
+        &self.file
     }
 
     /// Shaping face (also gives ttf-parser metrics through `Deref`).
     pub fn shaper(&self) -> &rustybuzz::Face<'_> {
-        self.shaping.borrow_dependent()
+        self.parsed().shaping.borrow_dependent()
     }
 
     /// A number no other face parsed in this process has: it names the face across font books,
@@ -287,10 +364,7 @@ pub struct FontBook {
 impl FontBook {
     /// The bundled faces only.
     pub fn bundled() -> FontBook {
-        let faces = BUNDLED
-            .iter()
-            .filter_map(|b| Face::parse(b.family, b.style, Arc::new(b.data), 0))
-            .collect();
+        let faces = BUNDLED.iter().map(Face::bundled).collect();
         FontBook {
             faces,
             fallbacks: Vec::new(),
@@ -383,7 +457,7 @@ impl FontBook {
             .chain(&self.styled_fallbacks)
             .map(|&id| {
                 let face = self.face(id);
-                format!("{}:{}", face.postscript_name, face.data().len())
+                format!("{}:{}", face.postscript_name(), face.data().len())
             })
             .collect::<Vec<_>>()
             .join(",")
@@ -481,13 +555,20 @@ mod tests {
             book.families(),
             ["Carlito", "Liberation Sans", "Liberation Serif"]
         );
+        for bundled in BUNDLED {
+            let data: FontData = Arc::new(bundled.data);
+            let parsed = Parsed::new(bundled.family, data, 0).expect(bundled.family);
+            assert!(parsed.units_per_em > 0.0 && parsed.line_height > 1.0);
+            let name = parsed.postscript_name.replace("-Regular", "");
+            assert!(name.starts_with(&bundled.family.replace(' ', "")), "{name}");
+        }
     }
 
     #[test]
     fn finds_faces_by_family_and_style() {
         let book = FontBook::bundled();
         let id = book.find("liberation serif", Style::BOLD).unwrap();
-        assert_eq!(book.face(id).postscript_name, "LiberationSerif-Bold");
+        assert_eq!(book.face(id).postscript_name(), "LiberationSerif-Bold");
         assert!(book.find("Comic Sans", Style::REGULAR).is_none());
     }
 
@@ -498,11 +579,11 @@ mod tests {
             let drawn: Vec<bool> = (0..128u8).map(|b| face.covers(char::from(b))).collect();
             for (b, covers) in (0..128u8).zip(&drawn) {
                 let in_cmap = face.shaper().glyph_index(char::from(b)).is_some();
-                assert_eq!(*covers, in_cmap, "{} U+{b:04X}", face.postscript_name);
+                assert_eq!(*covers, in_cmap, "{} U+{b:04X}", face.postscript_name());
             }
             // Letters are drawn and control characters are not, so a shifted table would show.
             assert!(drawn[usize::from(b'A')] && drawn[usize::from(b'~')]);
-            assert!(!drawn[0x07], "{}", face.postscript_name);
+            assert!(!drawn[0x07], "{}", face.postscript_name());
         }
     }
 }

@@ -116,7 +116,7 @@ impl Layout {
     pub fn body_line_pitch(&self, fonts: &crate::fonts::FontBook) -> f32 {
         let em = fonts
             .find(&self.fonts.body.name, crate::fonts::Style::REGULAR)
-            .map_or(1.2, |face| fonts.face(face).line_height);
+            .map_or(1.2, |face| fonts.face(face).line_height());
         em * self.sizes.body * self.line_spacing
     }
 }

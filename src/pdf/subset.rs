@@ -177,7 +177,7 @@ fn embed_face(
     pairs: BTreeSet<(u16, Cow<'_, str>)>,
 ) -> Result<EmbeddedFont<'static>, PdfError> {
     let fail = |reason: String| PdfError::Subset {
-        font: face.postscript_name.clone(),
+        font: face.postscript_name().to_string(),
         reason,
     };
     let glyph_ids = glyph_ids_of(&pairs);
@@ -196,7 +196,7 @@ fn embed_face(
     let id = FontId(format!(
         "{}+{}",
         subset_tag(&pairs),
-        pdf_name(&face.postscript_name)
+        pdf_name(face.postscript_name())
     ));
     let stand_ins = stand_ins(face, &pairs);
     let widths = pdf_widths(&parsed, pairs.len() as u16);
@@ -416,7 +416,7 @@ mod tests {
         assert_eq!(font.code(12, "x"), None);
         // Both copies of glyph 10 keep its advance.
         assert_eq!(font.pdf_width(1), font.pdf_width(2));
-        let name = &book.face(face).postscript_name;
+        let name = book.face(face).postscript_name();
         assert!(font.id.0.ends_with(&format!("+{name}")), "{}", font.id.0);
     }
 

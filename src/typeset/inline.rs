@@ -481,7 +481,7 @@ fn shape_piece(
         letter_spacing,
         ..
     } = span.style;
-    let scale = size / shaper.fonts().face(face).units_per_em;
+    let scale = size / shaper.fonts().face(face).units_per_em();
     let rtl = level % 2 == 1;
     let text = &piece.text[range.clone()];
     // Letters of a cursive script join: spacing them out would break the joins.
@@ -703,9 +703,9 @@ fn finish_line(
     for span in spans {
         let face = shaper.fonts().face(span.style.face);
         let size = span.style.size;
-        line.ascent = line.ascent.max(face.ascender * size);
-        line.descent = line.descent.max(-face.descender * size);
-        line.natural_height = line.natural_height.max(face.line_height * size);
+        line.ascent = line.ascent.max(face.ascender() * size);
+        line.descent = line.descent.max(-face.descender() * size);
+        line.natural_height = line.natural_height.max(face.line_height() * size);
     }
     super::marks::add_directional_marks(&mut line);
     line
@@ -825,7 +825,8 @@ mod tests {
             .chars()
             .map(|c| {
                 let gid = face.shaper().glyph_index(c).unwrap();
-                f32::from(face.shaper().glyph_hor_advance(gid).unwrap()) * 11.0 / face.units_per_em
+                f32::from(face.shaper().glyph_hor_advance(gid).unwrap()) * 11.0
+                    / face.units_per_em()
             })
             .sum();
         assert!(lines[0].runs[1].width() < nominal - 1.0, "kerning applied");

@@ -159,7 +159,7 @@ fn small_capitals_leave_no_gap_an_extractor_would_read_as_a_space() {
         .glyph_hor_advance(fonts.face(small.face).shaper().glyph_index('X').unwrap())
         .unwrap() as f32
         * small.size
-        / fonts.face(small.face).units_per_em;
+        / fonts.face(small.face).units_per_em();
     assert!((inner - natural - layout.headings.letter_spacing).abs() < 0.01);
 }
 
