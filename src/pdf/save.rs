@@ -16,7 +16,7 @@ use flate2::Compression;
 use flate2::write::ZlibEncoder;
 use lopdf::{Dictionary, Document, Object, StringFormat};
 
-use super::stream::{write_hex, write_name, write_real};
+use super::stream::{write_hex, write_integer, write_name, write_real, write_signed};
 
 /// How lopdf compresses an object stream at the levels 1–3 it is asked for: zlib "fast".
 const OBJECT_STREAM_COMPRESSION: Compression = Compression::fast();
@@ -226,9 +226,7 @@ fn write_object(out: &mut Vec<u8>, object: &Object) {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(true) => out.extend_from_slice(b"true"),
         Object::Boolean(false) => out.extend_from_slice(b"false"),
-        Object::Integer(value) => {
-            let _ = write!(out, "{value}");
-        }
+        Object::Integer(value) => write_signed(out, *value),
         Object::Real(value) => write_real(out, *value),
         Object::Name(name) => write_name(out, name),
         Object::String(text, StringFormat::Literal) => write_literal(out, text),
@@ -246,7 +244,10 @@ fn write_object(out: &mut Vec<u8>, object: &Object) {
         Object::Dictionary(dict) => write_dictionary(out, dict),
         Object::Stream(stream) => write_stream(out, &stream.dict, &stream.content),
         Object::Reference((id, generation)) => {
-            let _ = write!(out, "{id} {generation} R");
+            write_integer(out, u64::from(*id));
+            out.push(b' ');
+            write_integer(out, u64::from(*generation));
+            out.extend_from_slice(b" R");
         }
     }
 }

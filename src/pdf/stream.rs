@@ -22,7 +22,7 @@ pub(super) fn write_real(out: &mut Vec<u8>, value: f32) {
             }
             let thousandths = thousandths.abs() as u32;
             let (whole, fraction) = (thousandths / 1000, thousandths % 1000);
-            write_integer(out, whole);
+            write_integer(out, u64::from(whole));
             if fraction != 0 {
                 let digits = [fraction / 100, fraction / 10 % 10, fraction % 10];
                 let len = if digits[2] != 0 {
@@ -42,8 +42,16 @@ pub(super) fn write_real(out: &mut Vec<u8>, value: f32) {
 }
 
 /// `value` in decimal, as `Display` writes it (core::fmt costs several times more).
-fn write_integer(out: &mut Vec<u8>, mut value: u32) {
-    let mut digits = [0u8; 10];
+pub(super) fn write_signed(out: &mut Vec<u8>, value: i64) {
+    if value < 0 {
+        out.push(b'-');
+    }
+    write_integer(out, value.unsigned_abs());
+}
+
+/// `value` in decimal, as `Display` writes it (core::fmt costs several times more).
+pub(super) fn write_integer(out: &mut Vec<u8>, mut value: u64) {
+    let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
         at -= 1;
@@ -135,7 +143,8 @@ impl Writer {
 
     /// An integer operand.
     pub fn integer(&mut self, value: i64) {
-        let _ = write!(self.bytes, "{value} ");
+        write_signed(&mut self.bytes, value);
+        self.bytes.push(b' ');
     }
 
     /// A real operand, in Rust's shortest round-trip form as lopdf writes it.
@@ -199,12 +208,22 @@ pub(crate) enum Property<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::write_real;
+    use super::{write_real, write_signed};
 
     fn written(value: f32) -> String {
         let mut out = Vec::new();
         write_real(&mut out, value);
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn integers_are_written_as_rust_displays_them() {
+        let values = [0, 1, -1, 9, 10, -10, 65_535, 1 << 40, i64::MAX, i64::MIN];
+        for value in values.into_iter().chain((-2_000..2_000).map(|k| k * 997)) {
+            let mut out = Vec::new();
+            write_signed(&mut out, value);
+            assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
+        }
     }
 
     #[test]
