@@ -404,6 +404,9 @@ fn zlib(data: &[u8], level: i32) -> Result<Vec<u8>, std::io::Error> {
         .zlib_compress(data, &mut out)
         .map_err(|e| std::io::Error::other(format!("compressing a stream: {e:?}")))?;
     out.truncate(length);
+    // The buffer was sized for incompressible data; a long document keeps every page's
+    // compressed stream until the file is written.
+    out.shrink_to_fit();
     Ok(out)
 }
 
