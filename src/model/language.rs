@@ -96,6 +96,10 @@ impl Counts {
 pub fn guess(resume: &Value) -> Option<&'static str> {
     fn walk(value: &Value, counts: &mut Counts) {
         match value {
+            // Most strings are ASCII: their letters are counted without decoding characters.
+            Value::String(s) if s.is_ascii() => {
+                counts.latin += s.bytes().filter(u8::is_ascii_alphabetic).count();
+            }
             Value::String(s) => s.chars().for_each(|c| counts.add(c)),
             Value::Array(items) => items.iter().for_each(|v| walk(v, counts)),
             Value::Object(map) => map.values().for_each(|v| walk(v, counts)),
