@@ -129,11 +129,15 @@ pub(crate) fn glyph_text<'r>(
     range: &std::ops::Range<usize>,
     page: usize,
 ) -> Result<&'r str, PdfError> {
-    run.text.get(range.clone()).ok_or(PdfError::GlyphText {
-        page,
-        start: range.start,
-        end: range.end,
-    })
+    // Not `ok_or`: it would build (and drop) the error for every glyph of the document.
+    match run.text.get(range.clone()) {
+        Some(text) => Ok(text),
+        None => Err(PdfError::GlyphText {
+            page,
+            start: range.start,
+            end: range.end,
+        }),
+    }
 }
 
 /// Collects the glyphs each face shows in `pages` and subsets every used face once. The fonts
