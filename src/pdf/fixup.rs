@@ -384,7 +384,7 @@ fn deflate_stream(data: &[u8], font_program: bool) -> Result<(Vec<u8>, Option<Ve
 
 /// `data` zlib-compressed at [`CONTENT_LEVEL`].
 fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
-    Ok(zlib(data, CONTENT_LEVEL)?)
+    Ok(super::zlib::compress(data, CONTENT_LEVEL)?)
 }
 
 /// Font programs recently compressed: a batch often embeds the same subset again.
@@ -392,22 +392,9 @@ static FONT_PROGRAMS: Memo<Vec<u8>, Vec<u8>> = Memo::new();
 
 /// A font program zlib-compressed at [`FONT_LEVEL`], through [`FONT_PROGRAMS`].
 fn deflate_font(data: &[u8]) -> Result<Vec<u8>, PdfError> {
-    FONT_PROGRAMS.get_or_try(data.to_vec(), |data| Ok(zlib(data, FONT_LEVEL)?))
-}
-
-/// `data` in a zlib container, compressed by libdeflate at `level`.
-fn zlib(data: &[u8], level: i32) -> Result<Vec<u8>, std::io::Error> {
-    let level = libdeflater::CompressionLvl::new(level).unwrap_or_default();
-    let mut compressor = libdeflater::Compressor::new(level);
-    let mut out = vec![0; compressor.zlib_compress_bound(data.len())];
-    let length = compressor
-        .zlib_compress(data, &mut out)
-        .map_err(|e| std::io::Error::other(format!("compressing a stream: {e:?}")))?;
-    out.truncate(length);
-    // The buffer was sized for incompressible data; a long document keeps every page's
-    // compressed stream until the file is written.
-    out.shrink_to_fit();
-    Ok(out)
+    FONT_PROGRAMS.get_or_try(data.to_vec(), |data| {
+        Ok(super::zlib::compress(data, FONT_LEVEL)?)
+    })
 }
 
 /// The trailer `/ID` written first, replaced by [`stamp_id`] once the file's bytes are known.

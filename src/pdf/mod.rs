@@ -29,6 +29,7 @@ mod stream;
 mod subset;
 mod tree;
 mod xmp;
+mod zlib;
 
 pub use standard::{Archive, Standard};
 

@@ -1,6 +1,7 @@
 //! Serialises the finished lopdf document with object streams and a cross-reference stream,
-//! byte for byte as lopdf 0.44's `save_with_options` (object and xref streams, zlib "fast")
-//! writes it.
+//! byte for byte as lopdf 0.44's `save_with_options` (object and xref streams) writes it, but
+//! for the compressor: object streams are compressed by libdeflate at level 1 instead of zlib
+//! "fast" (0.4 M fewer instructions and 330 bytes less for john-doe).
 //!
 //! Written here because lopdf clones every object into its object streams and serialises each
 //! one three times (twice to count offsets, once to write it): 8.8 M of the 56 M instructions
@@ -12,14 +13,13 @@
 
 use std::io::Write;
 
-use flate2::Compression;
-use flate2::write::ZlibEncoder;
 use lopdf::{Dictionary, Document, Object, StringFormat};
 
 use super::stream::{write_hex, write_integer, write_name, write_real, write_signed};
 
-/// How lopdf compresses an object stream at the levels 1–3 it is asked for: zlib "fast".
-const OBJECT_STREAM_COMPRESSION: Compression = Compression::fast();
+/// libdeflate's level for object streams: they are written last, as one burst, and level 1
+/// keeps them within 2 % of the size higher levels give.
+const OBJECT_STREAM_LEVEL: i32 = 1;
 
 /// Where an object sits in the file, as a cross-reference stream entry records it.
 #[derive(Clone, Copy)]
@@ -37,6 +37,17 @@ enum Entry {
 /// object or cross-reference streams of its own, the cases where lopdf keeps a dictionary out
 /// of object streams; a dictionary typed `/XRef` or `/ObjStm` is still kept out, as lopdf does.
 pub(super) fn save(doc: &Document, per_stream: usize) -> Result<Vec<u8>, std::io::Error> {
+    save_with(doc, per_stream, |data| {
+        super::zlib::compress(data, OBJECT_STREAM_LEVEL)
+    })
+}
+
+/// [`save`] with object streams compressed by `deflate`.
+fn save_with(
+    doc: &Document,
+    per_stream: usize,
+    deflate: impl Fn(&[u8]) -> Result<Vec<u8>, std::io::Error>,
+) -> Result<Vec<u8>, std::io::Error> {
     let mut out = Vec::with_capacity(64 * 1024);
     let _ = writeln!(out, "%PDF-{}", doc.version);
     out.push(b'%');
@@ -60,7 +71,10 @@ pub(super) fn save(doc: &Document, per_stream: usize) -> Result<Vec<u8>, std::io
         let mut table = Vec::new();
         let mut bodies = Vec::new();
         for (index, &(id, object)) in chunk.iter().enumerate() {
-            let _ = write!(table, "{id} {} ", bodies.len());
+            write_integer(&mut table, u64::from(id));
+            table.push(b' ');
+            write_integer(&mut table, bodies.len() as u64);
+            table.push(b' ');
             write_object(&mut bodies, object);
             bodies.push(b' ');
             let index = index as u16;
@@ -112,13 +126,6 @@ pub(super) fn save(doc: &Document, per_stream: usize) -> Result<Vec<u8>, std::io
     Ok(out)
 }
 
-/// `data` compressed as an object stream's.
-fn deflate(data: &[u8]) -> Result<Vec<u8>, std::io::Error> {
-    let mut encoder = ZlibEncoder::new(Vec::new(), OBJECT_STREAM_COMPRESSION);
-    encoder.write_all(data)?;
-    encoder.finish()
-}
-
 /// Records `entry` for object `id`, growing the table as needed.
 fn set(entries: &mut Vec<Option<Entry>>, id: u32, entry: Entry) {
     let at = id as usize;
@@ -130,19 +137,25 @@ fn set(entries: &mut Vec<Option<Entry>>, id: u32, entry: Entry) {
 
 /// Whether lopdf would put `object` in an object stream.
 fn can_be_packed(object: &Object) -> bool {
-    !matches!(object, Object::Stream(_))
-        && !is_typed(object, b"XRef")
-        && !is_typed(object, b"ObjStm")
+    match object {
+        Object::Stream(_) => false,
+        Object::Dictionary(dict) => !matches!(type_name(dict), Some(b"XRef" | b"ObjStm")),
+        _ => true,
+    }
 }
 
 /// Whether `object` is a dictionary or stream whose `/Type` is `name`.
 fn is_typed(object: &Object, name: &[u8]) -> bool {
-    let dict = match object {
-        Object::Dictionary(dict) => dict,
-        Object::Stream(stream) => &stream.dict,
-        _ => return false,
-    };
-    dict.get(b"Type").and_then(Object::as_name).ok() == Some(name)
+    match object {
+        Object::Dictionary(dict) => type_name(dict) == Some(name),
+        Object::Stream(stream) => type_name(&stream.dict) == Some(name),
+        _ => false,
+    }
+}
+
+/// The `/Type` of `dict`, looked up once (each lookup hashes the key).
+fn type_name(dict: &Dictionary) -> Option<&[u8]> {
+    dict.get(b"Type").and_then(Object::as_name).ok()
 }
 
 /// The cross-reference stream's data (`/W [1 4 2]`) and its `/Index`: one subsection per run of
@@ -341,6 +354,14 @@ mod tests {
         doc
     }
 
+    /// What lopdf compresses an object stream with at the levels 1–3 it is asked for.
+    fn zlib_fast(data: &[u8]) -> Result<Vec<u8>, std::io::Error> {
+        use std::io::Write;
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(data)?;
+        encoder.finish()
+    }
+
     #[test]
     fn writes_what_lopdf_writes() {
         for per_stream in [3, 500] {
@@ -354,7 +375,7 @@ mod tests {
             sample()
                 .save_with_options(&mut lopdf_bytes, options)
                 .unwrap();
-            let ours = save(&sample(), per_stream).unwrap();
+            let ours = save_with(&sample(), per_stream, zlib_fast).unwrap();
             assert_eq!(
                 String::from_utf8_lossy(&ours),
                 String::from_utf8_lossy(&lopdf_bytes)
@@ -379,8 +400,10 @@ mod tests {
         };
         let crs = (0..600)
             .filter(|&n| {
-                let bytes = save(&doc(n), 500).unwrap();
+                let bytes = save_with(&doc(n), 500, zlib_fast).unwrap();
                 assert!(!bytes.windows(11).any(|w| w == b"\r\nendstream"), "{n}");
+                let ours = save(&doc(n), 500).unwrap();
+                assert!(!ours.windows(11).any(|w| w == b"\r\nendstream"), "{n}");
                 let read = Document::load_mem(&bytes).unwrap();
                 let id = read
                     .objects
