@@ -17,8 +17,8 @@ use lopdf::{Dictionary, Document, Object, StringFormat};
 
 use super::stream::{write_hex, write_integer, write_name, write_real, write_signed};
 
-/// libdeflate's level for object streams: they are written last, as one burst, and level 1
-/// keeps them within 2 % of the size higher levels give.
+/// libdeflate's level for object streams: for john-doe, level 3 saved 26 bytes of 35 KB for
+/// 0.36 M more instructions.
 const OBJECT_STREAM_LEVEL: i32 = 1;
 
 /// Where an object sits in the file, as a cross-reference stream entry records it.

@@ -277,6 +277,10 @@ fn push_offset(at: usize, long_offsets: bool, loca: &mut Vec<u8>) -> Result<(), 
     Ok(())
 }
 
+/// The most segments a format 4 subtable can hold: its length (16 + 8 per segment bytes) is a
+/// 16-bit number.
+const MAX_SEGMENTS: usize = (u16::MAX as usize - 16) / 8;
+
 /// A `cmap` table with one Windows Unicode BMP subtable (format 4) mapping each of `chars`
 /// (character, glyph; sorted by character, each character once) in the Basic Multilingual Plane
 /// to its glyph. Consecutive characters on consecutive glyphs share a segment.
@@ -294,6 +298,9 @@ fn cmap(chars: &[(char, u16)]) -> Vec<u8> {
             _ => segments.push((c, c, delta)),
         }
     }
+    // A subtable's length is 16 bits: at most MAX_SEGMENTS segments. Characters past them go
+    // unmapped; PDF readers take the text from the ToUnicode CMap, not from this table.
+    segments.truncate(MAX_SEGMENTS - 1);
     // The table must end with a segment for U+FFFF, mapped to glyph 0.
     segments.push((0xFFFF, 0xFFFF, 1));
     let count = segments.len() as u16;
@@ -492,6 +499,31 @@ mod tests {
         );
         assert_eq!(records[4].2, "LiberationSerif-Italic");
         assert!(records[6].2.contains("Open Font License"), "{records:?}");
+    }
+
+    #[test]
+    fn a_cmap_of_too_many_segments_keeps_the_first_ones() {
+        // Every other character: one segment each, more than a subtable can hold.
+        let chars: Vec<(char, u16)> = (0..10_000u16)
+            .map(|i| (char::from_u32(0x4E00 + 2 * u32::from(i)).unwrap(), i + 1))
+            .collect();
+        let table = cmap(&chars);
+        let subtable = ttf_parser::cmap::Table::parse(&table)
+            .unwrap()
+            .subtables
+            .get(0)
+            .unwrap();
+        assert_eq!(subtable.glyph_index(0x4E00), Some(GlyphId(1)));
+        let last_kept = 0x4E00 + 2 * (MAX_SEGMENTS as u32 - 2);
+        assert_eq!(
+            subtable.glyph_index(last_kept),
+            Some(GlyphId(MAX_SEGMENTS as u16 - 1))
+        );
+        assert_eq!(subtable.glyph_index(last_kept + 2), None);
+        assert_eq!(
+            usize::from(u16_at(&table, 12 + 2).unwrap()),
+            table.len() - 12
+        );
     }
 
     #[test]

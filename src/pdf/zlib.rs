@@ -1,5 +1,7 @@
-//! zlib streams compressed by libdeflate, which compresses about twice as fast as zlib at the
-//! same ratio (measured in `fixup` and `save`, whose levels say what each stream kind gets).
+//! zlib streams compressed by libdeflate. For john-doe, libdeflate at the levels `fixup` and
+//! `save` choose took 1.8 M fewer instructions than zlib level 3 for content and fonts and zlib
+//! "fast" for object streams, and made the file 1.9 KB smaller (37,132 -> 35,192 bytes, with
+//! the content streams' merged hex strings).
 
 /// `data` in a zlib container, compressed by libdeflate at `level` (1–12).
 pub(super) fn compress(data: &[u8], level: i32) -> Result<Vec<u8>, std::io::Error> {
