@@ -39,7 +39,7 @@ pub const MAX_SQUEEZE: f32 = 4.0;
 /// samples × layouts, 11 of them fitted).
 const HALVINGS: u32 = 8;
 
-/// The precision of the fitted squeeze (see [`HALVINGS`]).
+/// The precision of the fitted squeeze: the search halves the squeeze range 8 times.
 pub const SQUEEZE_STEP: f32 = MAX_SQUEEZE / (1 << HALVINGS) as f32;
 
 /// One layout value the fit changed.

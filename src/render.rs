@@ -179,7 +179,7 @@ pub enum RenderError {
     /// The request was strict and the render had warnings: they are in the notes.
     #[error("warnings with --strict")]
     Strict(Box<Notes>),
-    /// The source is over [`MAX_SOURCE_BYTES`].
+    /// The source is over the size limit (16 MiB).
     #[error(
         "the resume is {0} bytes; resumes up to {max} MiB are rendered (a two-page resume is \
          about 10 KB): split it or remove old entries",
@@ -200,7 +200,9 @@ pub enum RenderError {
     FontFamily(String),
 }
 
-/// Renders one resume: see the [module docs](self).
+/// Renders one resume: parses the source, normalizes it, guesses its language, loads the photo,
+/// fits it to the page budget, typesets it and writes the PDF, gathering what was noticed on
+/// the way. The `render`, `batch` and `check` commands and `--pages` fitting all go through it.
 ///
 /// # Errors
 ///

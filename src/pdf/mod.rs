@@ -10,7 +10,7 @@
 //!
 //! By default the document is tagged and meets PDF/UA-1 and PDF/A-2a (see [`Standard`]): every
 //! item is drawn in marked content (`marked`) that the structure tree (`tree`), built from the
-//! pages' [`Structure`], points at; an XMP packet (`xmp`) and an sRGB output intent (`icc`)
+//! pages' [`Structure`](crate::structure::Structure), points at; an XMP packet (`xmp`) and an sRGB output intent (`icc`)
 //! complete it.
 
 mod content;
@@ -144,7 +144,7 @@ pub enum PdfError {
     Internal(String),
 }
 
-/// Checks `image` the way [`write`] does before embedding it: `Err` with the reason when its size
+/// Checks `image` the way [`write()`] does before embedding it: `Err` with the reason when its size
 /// is zero, its RGBA data has the wrong length, or its JPEG stream disagrees with its size or
 /// components or uses a JPEG process PDF viewers cannot decode (12-bit, lossless, hierarchical or
 /// arithmetic-coded). A photo loader can fall back to decoded RGBA pixels for such a JPEG instead

@@ -91,7 +91,7 @@ impl std::str::FromStr for Standard {
 }
 
 impl std::fmt::Display for Standard {
-    /// The form [`Standard::from_str`] reads, e.g. `ua-1,a-2a`.
+    /// The form `Standard::from_str` reads, e.g. `ua-1,a-2a`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut parts = Vec::new();
         if self.ua1 {

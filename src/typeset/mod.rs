@@ -1,7 +1,7 @@
 //! Typesetting: from a composed document to pages of positioned items, without touching PDF.
 //!
-//! Stages: [`shape`](Shaper) words with rustybuzz → [`break_lines`] to the measure → [`flow`] blocks
-//! into lines that know where a page may end → [`paginate`] each column → place lines, sidebar
+//! Stages: `shape` words with rustybuzz → `inline::break_lines` to the measure → `flow` blocks
+//! into lines that know where a page may end → `paginate` each column → place lines, sidebar
 //! tints and footers on pages.
 
 mod breaks;
