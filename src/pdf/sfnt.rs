@@ -445,6 +445,13 @@ mod tests {
         assert_eq!(checksum(subset.as_deref().unwrap()), 0xB1B0_AFBA);
     }
 
+    /// The one subtable of a `cmap` table [`cmap`] wrote.
+    fn only_subtable(table: &[u8]) -> ttf_parser::cmap::Subtable<'_> {
+        let subtables = ttf_parser::cmap::Table::parse(table).unwrap().subtables;
+        assert_eq!(subtables.len(), 1);
+        subtables.get(0).unwrap()
+    }
+
     #[test]
     fn the_cmap_maps_runs_and_single_characters() {
         let chars = [
@@ -456,11 +463,7 @@ mod tests {
             ('\u{1F600}', 5),
         ];
         let table = cmap(&chars);
-        let subtable = ttf_parser::cmap::Table::parse(&table)
-            .unwrap()
-            .subtables
-            .get(0)
-            .unwrap();
+        let subtable = only_subtable(&table);
         for (c, glyph) in &chars[..5] {
             assert_eq!(
                 subtable.glyph_index(u32::from(*c)),
@@ -508,11 +511,7 @@ mod tests {
             .map(|i| (char::from_u32(0x4E00 + 2 * u32::from(i)).unwrap(), i + 1))
             .collect();
         let table = cmap(&chars);
-        let subtable = ttf_parser::cmap::Table::parse(&table)
-            .unwrap()
-            .subtables
-            .get(0)
-            .unwrap();
+        let subtable = only_subtable(&table);
         assert_eq!(subtable.glyph_index(0x4E00), Some(GlyphId(1)));
         let last_kept = 0x4E00 + 2 * (MAX_SEGMENTS as u32 - 2);
         assert_eq!(
