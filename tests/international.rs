@@ -191,14 +191,7 @@ fn headings_in_another_script_get_a_font_even_when_the_resume_has_none_of_it() {
     let text = include_str!("../samples/new-graduate.json");
     let mut fonts = FontBook::bundled();
     let layout = layout::load("compact", &fonts).unwrap();
-    let missing = resumepdf::prepare_fonts(
-        &mut fonts,
-        &[&layout],
-        &[resumepdf::Source::read(text)],
-        Some("he"),
-        &[],
-    )
-    .unwrap();
+    let missing = common::cli_render::prepare_fonts(&mut fonts, &layout, text, Some("he"));
     let he = Locale::for_tag(Some("he"));
     let hebrew: BTreeSet<char> = he
         .characters()

@@ -515,14 +515,7 @@ fn a_font_file_with_one_face_gets_bold_and_italic_simulated() {
     let text = r#"{"basics": {"name": "Ada Quill"},
         "work": [{"name": "Loom Works", "position": "Engineer", "location": "Leeds",
                   "startDate": "2020-01", "summary": "Built things."}]}"#;
-    resumepdf::prepare_fonts(
-        &mut fonts,
-        &[&layout],
-        &[resumepdf::Source::read(text)],
-        None,
-        &[],
-    )
-    .unwrap();
+    crate::common::cli_render::prepare_fonts(&mut fonts, &layout, text, None);
     let mut parsed = resumepdf::model::parse(text).unwrap();
     resumepdf::model::normalize(&mut parsed.resume);
     let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);

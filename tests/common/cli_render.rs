@@ -28,14 +28,7 @@ pub fn render(text: &str, layout_name: &str) -> Rendered {
     let layout = layout::load(layout_name, &fonts).expect("built-in layout");
     let mut parsed = model::parse(text).expect("resume parses");
     model::normalize(&mut parsed.resume);
-    resumepdf::prepare_fonts(
-        &mut fonts,
-        &[&layout],
-        &[resumepdf::Source::read(text)],
-        None,
-        &[],
-    )
-    .expect("no user fonts to read");
+    prepare_fonts(&mut fonts, &layout, text, None);
     let rendered =
         resumepdf::render(&resumepdf::Request::new(text, &layout, &fonts)).expect("PDF is written");
     let pages = resumepdf::typeset_resume(&parsed.resume, &layout, &fonts);
@@ -47,4 +40,22 @@ pub fn render(text: &str, layout_name: &str) -> Rendered {
         layout,
         fonts,
     }
+}
+
+/// Adds the layout's fonts and the fallback fonts `text` (and the headings of `language`) need,
+/// as the CLI does before rendering; returns the characters no font can draw.
+pub fn prepare_fonts(
+    fonts: &mut FontBook,
+    layout: &Layout,
+    text: &str,
+    language: Option<&str>,
+) -> BTreeSet<char> {
+    resumepdf::prepare_fonts(
+        fonts,
+        &[layout],
+        &[resumepdf::Source::read(text)],
+        language,
+        &[],
+    )
+    .expect("the layout's font files can be read")
 }
