@@ -487,9 +487,10 @@ impl<'o, 'f, 'p> TextObject<'o, 'f, 'p> {
     /// drawn, each at `x` + its `x`, leaving the pen at `x + end`: a text matrix there and a
     /// `TJ`, or more of the open `TJ` when the matrix is upright and on its baseline.
     ///
-    /// In thousandths of an em: the viewer moves the pen by the integer `/W` width after each
-    /// glyph, minus the TJ number that follows it. Each number is picked so the pen lands where
-    /// the next glyph is drawn, rounding against the error left so far.
+    /// In thousandths of an em: the viewer moves the pen by the `/W` width after each glyph
+    /// ([`EmbeddedFont::pdf_width`]), minus the TJ number that follows it. Each number is picked
+    /// so the pen lands where the next glyph is drawn, rounding against the error left so far;
+    /// there is none between glyphs set at their advances.
     fn show(&mut self, glyphs: &[Placed], x: f32, y: f32, end: f32) {
         let Some(first) = glyphs.first().map(|g| g.x) else {
             return;
@@ -529,7 +530,7 @@ impl<'o, 'f, 'p> TextObject<'o, 'f, 'p> {
             _ => &mut unused,
         };
         for (i, glyph) in glyphs.iter().enumerate() {
-            let width = font.pdf_width(glyph.code) as f64;
+            let width = f64::from(font.pdf_width(glyph.code));
             widths += width;
             let next = glyphs.get(i + 1).map_or(end, |g| g.x);
             let target = f64::from(next - first) * per_point;

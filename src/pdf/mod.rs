@@ -197,7 +197,7 @@ pub fn write(pages: Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pdf
         contents.push(Content::deflated(written.bytes)?);
         // printpdf writes the page's link annotations; its content is replaced below. The first
         // page also carries the census of every font's codes, which printpdf builds each font's
-        // `/W` and ToUnicode from.
+        // `/W` and ToUnicode from (`subset::set_widths` then gives TrueType fonts exact widths).
         let mut ops = written.links;
         if index == 0 {
             ops.extend(subset::census(&embedded, tagged.is_some()));
@@ -227,6 +227,7 @@ pub fn write(pages: Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pdf
         return Err(PdfError::Printpdf(error.msg.clone()));
     }
     replace_contents(&mut lopdf_doc, contents)?;
+    subset::set_widths(&mut lopdf_doc, &embedded);
     fixup::finish(lopdf_doc, meta, &structure, &marks)
 }
 

@@ -36,7 +36,7 @@ pub(crate) struct EmbeddedFont<'p> {
     /// maps every code to some text; the run's `/ActualText` then says what it reads as.
     stand_ins: BTreeMap<u16, String>,
     /// `/W` width of each code (see [`EmbeddedFont::pdf_width`]), by code.
-    widths: Vec<i64>,
+    widths: Vec<f32>,
 }
 
 impl EmbeddedFont<'_> {
@@ -53,10 +53,7 @@ impl EmbeddedFont<'_> {
     /// Whether the codes of this font are its glyph ids in the content stream, as for every
     /// TrueType font. printpdf writes a CFF font's glyphs by the CIDs of its charset instead.
     pub fn codes_are_glyph_ids(&self) -> bool {
-        matches!(
-            self.parsed.original_bytes.get(..4),
-            Some([0, 1, 0, 0] | b"true")
-        )
+        is_truetype(&self.parsed)
     }
 
     /// The text code `gid` maps to when it stands for no text (see `stand_ins`).
@@ -64,30 +61,94 @@ impl EmbeddedFont<'_> {
         self.stand_ins.get(&gid).map_or("\u{FFFD}", String::as_str)
     }
 
-    /// The width printpdf writes into `/W` for `code`, in thousandths of an em.
+    /// The width `/W` gives `code`, in thousandths of an em.
     ///
-    /// printpdf computes it as `(advance as f32 * 1000.0 / units_per_em as f32) as i64` — truncated
-    /// to an integer — from the very `glyph_widths` table of [`Self::parsed`]; this mirrors that
-    /// computation so the content stream can correct for the truncation. A unit test checks the
-    /// two agree on the written `/W` array.
-    pub fn pdf_width(&self, code: u16) -> i64 {
-        self.widths.get(usize::from(code)).copied().unwrap_or(0)
+    /// For a TrueType font it is the glyph's advance to 1/100 of a unit (see [`set_widths`]), so
+    /// a line of unkerned glyphs needs no `TJ` numbers at all: a line's rounding errors stay far
+    /// below the half unit that calls for one. Whole units left a number after every third glyph
+    /// or so; three decimals made the `/W` arrays longer than the content they saved.
+    ///
+    /// For a CFF font it is the width printpdf writes, `(advance as f32 * 1000.0 /
+    /// units_per_em as f32) as i64`, truncated, from the very `glyph_widths` table of
+    /// [`Self::parsed`]; the content stream corrects for the truncation. A unit test checks the
+    /// written `/W` arrays agree.
+    pub fn pdf_width(&self, code: u16) -> f32 {
+        self.widths.get(usize::from(code)).copied().unwrap_or(0.0)
     }
+}
+
+/// Whether `parsed` is a TrueType font (glyph outlines, not CFF).
+fn is_truetype(parsed: &ParsedFont) -> bool {
+    matches!(parsed.original_bytes.get(..4), Some([0, 1, 0, 0] | b"true"))
 }
 
 /// [`EmbeddedFont::pdf_width`] of every code of `parsed` (codes 0..=`last`), looked up once:
 /// printpdf's glyph width lookup is slow enough to show in a profile, and every glyph shown
 /// needs its width twice (placing it, writing the content stream).
-fn pdf_widths(parsed: &ParsedFont, last: u16) -> Vec<i64> {
+fn pdf_widths(parsed: &ParsedFont, last: u16, truetype: bool) -> Vec<f32> {
     let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em);
     (0..=last)
         .map(|code| {
-            parsed
-                .get_glyph_width(code)
-                .map(|w| (f32::from(w) * 1000.0 / units_per_em) as i64)
-                .unwrap_or(0)
+            parsed.get_glyph_width(code).map_or(0.0, |w| {
+                let width = f32::from(w) * 1000.0 / units_per_em;
+                if truetype {
+                    (width * 100.0).round() / 100.0
+                } else {
+                    width.trunc()
+                }
+            })
         })
         .collect()
+}
+
+/// Replaces the `/W` printpdf wrote for each TrueType font of `doc` by the widths of
+/// [`EmbeddedFont::pdf_width`]. printpdf truncates each width to a whole thousandth of an em,
+/// and the content stream then needs a `TJ` number after every few glyphs to undo the error
+/// (about a third of the glyph strings of a resume); exact widths need none.
+pub(crate) fn set_widths(doc: &mut lopdf::Document, fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>) {
+    let by_name: BTreeMap<&[u8], &EmbeddedFont> = fonts
+        .values()
+        .filter(|font| font.codes_are_glyph_ids())
+        .map(|font| (font.id.0.as_bytes(), font))
+        .collect();
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Dictionary(dict) = object else {
+            continue;
+        };
+        // printpdf writes each descendant font inside its Type0 font's `/DescendantFonts`.
+        if let Ok(lopdf::Object::Array(descendants)) = dict.get_mut(b"DescendantFonts") {
+            for descendant in descendants {
+                if let lopdf::Object::Dictionary(descendant) = descendant {
+                    set_font_widths(descendant, &by_name);
+                }
+            }
+        } else {
+            set_font_widths(dict, &by_name);
+        }
+    }
+}
+
+/// Sets the `/W` of `dict` when it is the descendant font of one of `fonts`.
+fn set_font_widths(dict: &mut lopdf::Dictionary, fonts: &BTreeMap<&[u8], &EmbeddedFont>) {
+    let is_truetype_descendant = matches!(dict.get(b"Subtype"),
+        Ok(lopdf::Object::Name(name)) if name == b"CIDFontType2");
+    let font = match dict.get(b"BaseFont") {
+        Ok(lopdf::Object::Name(name)) if is_truetype_descendant => fonts.get(name.as_slice()),
+        _ => None,
+    };
+    if let Some(font) = font {
+        let widths = font.widths[1..]
+            .iter()
+            .map(|&w| lopdf::Object::Real(w))
+            .collect();
+        dict.set(
+            "W",
+            lopdf::Object::Array(vec![
+                lopdf::Object::Integer(1),
+                lopdf::Object::Array(widths),
+            ]),
+        );
+    }
 }
 
 /// Operations showing every code of every font once, with the text it maps to, for printpdf to
@@ -205,7 +266,7 @@ fn embed_face(
         pdf_name(face.postscript_name())
     ));
     let stand_ins = stand_ins(face, &pairs);
-    let widths = pdf_widths(&parsed, pairs.len() as u16);
+    let widths = pdf_widths(&parsed, pairs.len() as u16, is_truetype(&parsed));
     let codes = pairs
         .into_iter()
         .map(|(gid, text)| (gid, Cow::Owned(text.into_owned())))

@@ -36,8 +36,8 @@ fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
     })
 }
 
-/// The `/W` arrays printpdf wrote, by `/BaseFont`.
-fn written_widths(pdf: &[u8]) -> BTreeMap<String, BTreeMap<u16, i64>> {
+/// The `/W` arrays written, by `/BaseFont`.
+fn written_widths(pdf: &[u8]) -> BTreeMap<String, BTreeMap<u16, f32>> {
     let doc = Document::load_mem(pdf).unwrap();
     let mut out = BTreeMap::new();
     for object in doc.objects.values() {
@@ -58,7 +58,7 @@ fn written_widths(pdf: &[u8]) -> BTreeMap<String, BTreeMap<u16, i64>> {
         for pair in items.chunks(2) {
             let first = pair[0].as_i64().unwrap() as u16;
             for (k, w) in pair[1].as_array().unwrap().iter().enumerate() {
-                widths.insert(first + k as u16, w.as_i64().unwrap());
+                widths.insert(first + k as u16, w.as_float().unwrap());
             }
         }
         out.insert(name.unwrap(), widths);
@@ -67,7 +67,7 @@ fn written_widths(pdf: &[u8]) -> BTreeMap<String, BTreeMap<u16, i64>> {
 }
 
 #[test]
-fn printpdf_writes_the_widths_the_offsets_correct_for() {
+fn the_written_widths_are_the_advances_the_content_stream_counts_on() {
     let book = FontBook::bundled();
     let faces = [
         book.find("Carlito", Style::REGULAR).unwrap(),
@@ -87,19 +87,59 @@ fn printpdf_writes_the_widths_the_offsets_correct_for() {
     let written = written_widths(&pdf);
     let embedded = embed_fonts(&pages, &book).unwrap();
     assert_eq!(written.len(), 2);
-    for font in embedded.values() {
+    for (face, font) in &embedded {
         let widths = &written[&font.id.0];
         assert_eq!(widths.len(), gids.len());
+        let face = book.face(*face);
         for (&code, &width) in widths {
             assert_eq!(width, font.pdf_width(code), "{} code {code}", font.id.0);
+            // Code n shows the n-th glyph of the run, at its advance to 1/100 of a unit.
+            let gid = rustybuzz::ttf_parser::GlyphId(gids[usize::from(code) - 1]);
+            let advance = f32::from(face.shaper().glyph_hor_advance(gid).unwrap());
+            let exact = advance * 1000.0 / face.units_per_em();
+            assert!((width - exact).abs() < 0.0051, "{width} for {exact}");
         }
-        // The widths really are truncated, so the correction matters.
-        let units_per_em = f32::from(font.parsed.pdf_font_metrics.units_per_em);
-        let exact = |code: u16| {
-            f32::from(font.parsed.get_glyph_width(code).unwrap()) * 1000.0 / units_per_em
-        };
-        assert!(widths.keys().any(|&c| exact(c).fract() > 0.1));
     }
+}
+
+#[test]
+fn glyphs_set_at_their_advances_need_no_numbers_between_them() {
+    let book = FontBook::bundled();
+    let id = book.find("Carlito", Style::REGULAR).unwrap();
+    let face = book.face(id);
+    let gids: Vec<u16> = (3..60).collect();
+    let Item::Text(mut line) = run(id, &gids, &"x".repeat(gids.len())) else {
+        unreachable!()
+    };
+    for glyph in &mut line.glyphs {
+        let advance = face
+            .shaper()
+            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph.id))
+            .unwrap();
+        glyph.advance = f32::from(advance) * line.size / face.units_per_em();
+    }
+    let pages = Pages {
+        width: 600.0,
+        height: 300.0,
+        pages: vec![Page {
+            items: vec![Item::Text(line)],
+        }],
+        structure: Default::default(),
+    };
+    let meta = Meta {
+        standard: crate::pdf::Standard::NONE,
+        ..Meta::default()
+    };
+    let pdf = write(pages, &meta, &book).unwrap();
+    let doc = Document::load_mem(&pdf).unwrap();
+    let page = doc.get_pages().into_values().next().unwrap();
+    let content = String::from_utf8(doc.get_page_content(page)).unwrap();
+    let shown = content
+        .lines()
+        .find(|l| l.ends_with("TJ"))
+        .expect("a TJ operation");
+    // One string of 57 four-digit codes and nothing else: `[<...>] TJ`.
+    assert_eq!(shown.len(), "[<".len() + 57 * 4 + ">] TJ".len(), "{shown}");
 }
 
 /// The content streams of `layout`'s pages of `sample`, as written into the PDF.
