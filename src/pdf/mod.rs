@@ -15,7 +15,6 @@
 
 mod content;
 mod fixup;
-mod hash;
 mod icc;
 mod image;
 mod marked;

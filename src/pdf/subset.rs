@@ -394,13 +394,14 @@ fn stand_ins(face: &Face, pairs: &BTreeSet<(u16, Cow<'_, str>)>) -> BTreeMap<u16
 /// Six uppercase letters derived from the used (glyph, text) set: the same glyphs give the same tag,
 /// so the same input gives the same bytes.
 fn subset_tag(pairs: &BTreeSet<(u16, Cow<'_, str>)>) -> String {
-    let mut hash = super::hash::Hasher::new();
+    let mut hash = blake3::Hasher::new();
     for (gid, text) in pairs {
         hash.update(&gid.to_be_bytes());
         hash.update(&(text.len() as u64).to_be_bytes());
         hash.update(text.as_bytes());
     }
-    let digest = hash.finish();
+    let digest = hash.finalize();
+    let digest = digest.as_bytes();
     let mut n = u64::from_be_bytes([
         digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7],
     ]);
