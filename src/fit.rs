@@ -108,6 +108,7 @@ pub(crate) fn fit_cached(
     cache: &mut ShapeCache,
 ) -> (Fit, Typeset) {
     let max_pages = max_pages.max(1);
+    cache.remember_paragraphs();
     let mut typeset = |squeeze: f32| {
         let candidate = squeezed(layout, fonts, squeeze);
         let document = crate::compose::compose(resume, &candidate, fonts, photo);
@@ -288,6 +289,30 @@ mod tests {
                 assert!(violations.is_empty(), "{name} at {squeeze}: {violations:?}");
             }
         }
+    }
+
+    #[test]
+    fn every_attempt_of_a_fit_reports_the_characters_no_face_has() {
+        // Later attempts take the paragraphs' atoms from the cache: the characters missing in
+        // them must still be reported for the attempt that is written.
+        let fonts = FontBook::bundled();
+        let layout = layout::load("classic", &fonts).unwrap();
+        let mut resume = resume("samples/with-photo.json");
+        let summary = resume.basics.summary.get_or_insert_with(String::new);
+        summary.push_str(" \u{1F680}");
+        let (fit, typeset) = fit_cached(
+            &resume,
+            &layout,
+            &fonts,
+            None,
+            1,
+            &mut ShapeCache::default(),
+        );
+        assert!(fit.squeeze > 0.0, "the sample needs squeezing");
+        assert_eq!(
+            typeset.missing,
+            std::collections::BTreeSet::from(['\u{1F680}'])
+        );
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub enum Side {
 }
 
 /// Writing direction of a language's script.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// Left to right (Latin, Cyrillic, CJK, …).

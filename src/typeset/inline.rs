@@ -17,6 +17,7 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
+use super::atom::{Atom, PGlyph, ParagraphKey};
 use super::breaks::{AtomWidth, total_fit};
 use super::line::Line;
 use super::pages::{Glyph, GlyphRun};
@@ -24,40 +25,6 @@ use super::shape::Shaper;
 use crate::compose::{Span, TextStyle};
 use crate::fonts::FaceId;
 use crate::style::Direction;
-
-/// A glyph placed in the paragraph's text, before lines are formed.
-#[derive(Debug, Clone)]
-struct PGlyph {
-    id: u16,
-    /// The face the glyph id belongs to (the span's, or a fallback).
-    face: FaceId,
-    advance: f32,
-    /// Where the glyph is drawn relative to its pen position, in points, y down.
-    offset: (f32, f32),
-    span: usize,
-    /// Byte offset in the paragraph text of the cluster the glyph belongs to.
-    at: usize,
-    /// Byte range of the paragraph text this glyph stands for (empty for later glyphs of a cluster).
-    text: Range<usize>,
-    /// Bidi embedding level of the glyph's text (odd: right to left).
-    level: u8,
-    /// Letter spacing included in `advance`.
-    spacing: f32,
-    /// Whitespace at the end of a break segment: dropped at the end of a line.
-    trailing_space: bool,
-    /// Part of a separator span: dropped at either end of a line.
-    separator: bool,
-}
-
-/// An unbreakable piece of text: a word with the spaces after it.
-struct Atom {
-    glyphs: Vec<PGlyph>,
-    width: AtomWidth,
-    /// The break after this atom falls inside a token ("CI/|CD", "C+|+", "example.|org"): no
-    /// space on either side, and neither side a character of a script that breaks between
-    /// letters (Chinese, Japanese, Korean).
-    inside_token: bool,
-}
 
 /// Whether `c` is a bidi format character (marks, embeddings, overrides, isolates): it steers the
 /// bidi algorithm and has no glyph.
@@ -176,7 +143,7 @@ pub fn break_lines(
         bounds.push(start..text.len());
     }
     let bidi = Bidi::new(&text, spans, &bounds, direction);
-    let atoms = atoms(shaper, spans, &text, &bounds, &bidi);
+    let atoms = cached_atoms(shaper, spans, direction, &text, &bounds, &bidi);
     let narrowest = width_of(0).min(width_of(1));
     let atoms = keep_tokens_whole(atoms, narrowest);
     let widths: Vec<AtomWidth> = atoms.iter().map(|a| a.width).collect();
@@ -239,6 +206,40 @@ fn fill_greedily(atoms: Vec<Atom>, width_of: &impl Fn(usize) -> f32) -> Vec<Vec<
         lines.push(current);
     }
     lines
+}
+
+/// [`atoms`], or, when the shaper's cache remembers paragraphs, a copy of those made for the same
+/// spans earlier in the document (see [`super::atom::Paragraphs`]), with the characters no face
+/// had noted again.
+fn cached_atoms(
+    shaper: &mut Shaper,
+    spans: &[Span],
+    direction: Direction,
+    text: &str,
+    bounds: &[Range<usize>],
+    bidi: &Bidi,
+) -> Vec<Atom> {
+    if shaper.paragraphs().is_none() {
+        return atoms(shaper, spans, text, bounds, bidi);
+    }
+    let key = ParagraphKey::new(spans, direction);
+    if let Some((atoms, missing)) = shaper.paragraphs().and_then(|done| done.get(&key)) {
+        let (atoms, missing) = (atoms.clone(), missing.clone());
+        shaper.note_missing(missing);
+        return atoms;
+    }
+    let atoms = atoms(shaper, spans, text, bounds, bidi);
+    let missing: Vec<char> = if shaper.missing().is_empty() {
+        Vec::new()
+    } else {
+        text.chars()
+            .filter(|c| shaper.missing().contains(c))
+            .collect()
+    };
+    if let Some(done) = shaper.paragraphs() {
+        done.insert(key, (atoms.clone(), missing));
+    }
+    atoms
 }
 
 /// Splits the text at break opportunities and shapes each piece, span by span.

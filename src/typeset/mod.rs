@@ -4,6 +4,7 @@
 //! into lines that know where a page may end → `paginate` each column → place lines, sidebar
 //! tints and footers on pages.
 
+mod atom;
 mod breaks;
 mod flow;
 mod inline;
