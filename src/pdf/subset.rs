@@ -111,19 +111,19 @@ pub(crate) fn set_widths(doc: &mut lopdf::Document, fonts: &BTreeMap<FaceId, Emb
         .filter(|font| font.codes_are_glyph_ids())
         .map(|font| (font.id.0.as_bytes(), font))
         .collect();
+    // printpdf writes each descendant font inside its Type0 font's `/DescendantFonts` (the
+    // width test fails should that change).
     for object in doc.objects.values_mut() {
         let lopdf::Object::Dictionary(dict) = object else {
             continue;
         };
-        // printpdf writes each descendant font inside its Type0 font's `/DescendantFonts`.
-        if let Ok(lopdf::Object::Array(descendants)) = dict.get_mut(b"DescendantFonts") {
-            for descendant in descendants {
-                if let lopdf::Object::Dictionary(descendant) = descendant {
-                    set_font_widths(descendant, &by_name);
-                }
+        let Ok(lopdf::Object::Array(descendants)) = dict.get_mut(b"DescendantFonts") else {
+            continue;
+        };
+        for descendant in descendants {
+            if let lopdf::Object::Dictionary(descendant) = descendant {
+                set_font_widths(descendant, &by_name);
             }
-        } else {
-            set_font_widths(dict, &by_name);
         }
     }
 }
