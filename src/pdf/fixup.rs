@@ -16,17 +16,6 @@ use crate::structure::Structure;
 /// streams.
 pub(crate) const PDF_VERSION: &str = "1.5";
 
-/// libdeflate level for content streams, CMaps and metadata. Measured on john-doe (3 pages,
-/// 3 faces), whole render, font programs at level 1, against zlib level 3 for every stream
-/// (32.81 M instructions, 37,132 bytes): content at 4 gave 30.58 M and 36,185 bytes, at 5
-/// 31.03 M and 35,718 bytes, at 6 31.48 M and 35,423 bytes.
-const CONTENT_LEVEL: i32 = 5;
-
-/// libdeflate level for font programs, whose outlines hardly compress: level 1 makes them about
-/// 2 % larger than level 4 (15,957 against 15,635 bytes for john-doe's three faces) for about
-/// half the instructions (1.2 M against 2.0 M).
-const FONT_LEVEL: i32 = 1;
-
 /// Objects per object stream: one stream holds a typical resume's structure tree.
 const OBJECTS_PER_STREAM: usize = 500;
 
@@ -381,19 +370,17 @@ fn deflate_stream(data: &[u8], font_program: bool) -> Result<(Vec<u8>, Option<Ve
     Ok((deflate(&padded)?, Some(padded)))
 }
 
-/// `data` zlib-compressed at [`CONTENT_LEVEL`].
+/// `data` zlib-compressed.
 fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
-    Ok(super::zlib::compress(data, CONTENT_LEVEL)?)
+    Ok(super::zlib::compress(data)?)
 }
 
 /// Font programs recently compressed: a batch often embeds the same subset again.
 static FONT_PROGRAMS: Memo<Vec<u8>, Vec<u8>> = Memo::new();
 
-/// A font program zlib-compressed at [`FONT_LEVEL`], through [`FONT_PROGRAMS`].
+/// A font program zlib-compressed, through [`FONT_PROGRAMS`].
 fn deflate_font(data: &[u8]) -> Result<Vec<u8>, PdfError> {
-    FONT_PROGRAMS.get_or_try(data.to_vec(), |data| {
-        Ok(super::zlib::compress(data, FONT_LEVEL)?)
-    })
+    FONT_PROGRAMS.get_or_try(data.to_vec(), |data| Ok(super::zlib::compress(data)?))
 }
 
 /// The trailer `/ID` written first, replaced by [`stamp_id`] once the file's bytes are known.
