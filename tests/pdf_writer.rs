@@ -22,13 +22,15 @@ fn face(family: &str, style: Style) -> FaceId {
     book().find(family, style).expect("bundled face")
 }
 
-/// Shapes `text` with rustybuzz the way the typesetter does: advances in points, and each glyph's
+/// Shapes `text` with harfrust the way the typesetter does: advances in points, and each glyph's
 /// text is its cluster's text for the cluster's first glyph, empty for the others.
 fn shape(face: FaceId, text: &str, size: f32, x: f32, y: f32) -> GlyphRun {
     let f = book().face(face);
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(text);
-    let shaped = rustybuzz::shape(f.shaper(), &[], buffer);
+    let mut shaped = harfrust::Buffer::new();
+    shaped.push_str(text);
+    shaped.guess_segment_properties();
+    let font = harfrust::ShaperFont::new(f.shaping());
+    harfrust::shape(&font, &mut shaped, harfrust::ShapeOptions::new()).expect("shaped");
     let infos = shaped.glyph_infos();
     let glyphs = infos
         .iter()
@@ -202,7 +204,7 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
 
 #[test]
 fn each_code_draws_the_glyph_the_shaper_chose() {
-    use rustybuzz::ttf_parser::{self, GlyphId, OutlineBuilder};
+    use ttf_parser::{self, GlyphId, OutlineBuilder};
     #[derive(Default, PartialEq, Debug)]
     struct Outline(Vec<(i32, i32)>);
     impl OutlineBuilder for Outline {
@@ -250,7 +252,7 @@ fn each_code_draws_the_glyph_the_shaper_chose() {
             .find(|f| f.base_font == show.font)
             .unwrap();
         let embedded = ttf_parser::Face::parse(&font.program, 0).expect("a valid font program");
-        let original = &book().face(run.face).shaper();
+        let original = &book().face(run.face).parser();
         assert_eq!(show.codes.len(), run.glyphs.len());
         for (glyph, &code) in run.glyphs.iter().zip(&show.codes) {
             let want = outline(original, glyph.id);
@@ -354,7 +356,7 @@ fn marks_are_drawn_at_their_offsets_and_the_text_stays_one_string() {
     // (empty text, its base carries it) moved left onto the "e" and lifted; then "x" on the
     // baseline, moved right by 1 pt.
     let f = face("Liberation Serif", Style::REGULAR);
-    let font = &book().face(f).shaper();
+    let font = &book().face(f).parser();
     let gid = |c: char| font.glyph_index(c).unwrap().0;
     let run = GlyphRun {
         face: f,
@@ -429,9 +431,7 @@ fn kerning_is_visible_in_the_output() {
         .glyphs
         .iter()
         .map(|g| {
-            let advance = f
-                .shaper()
-                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.id));
+            let advance = f.parser().glyph_hor_advance(ttf_parser::GlyphId(g.id));
             f32::from(advance.unwrap_or(0)) * 36.0 / f.units_per_em()
         })
         .sum();

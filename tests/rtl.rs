@@ -139,7 +139,7 @@ fn an_arabic_resume_reads_back_in_logical_order_right_aligned_and_mirrored() {
         let nominal: Vec<u16> = name
             .text
             .chars()
-            .filter_map(|c| face.shaper().glyph_index(c).map(|g| g.0))
+            .filter_map(|c| face.parser().glyph_index(c).map(|g| g.0))
             .collect();
         assert!(
             name.glyphs.iter().any(|g| !nominal.contains(&g.id)),

@@ -130,7 +130,7 @@ pub fn add_system_fonts(book: &mut FontBook, missing: &BTreeSet<char>) -> BTreeS
     for face in &faces {
         let covers_some = db
             .with_face_data(face.id, |data, index| {
-                rustybuzz::ttf_parser::Face::parse(data, index)
+                ttf_parser::Face::parse(data, index)
                     .is_ok_and(|f| missing.iter().any(|&c| f.glyph_index(c).is_some()))
             })
             .unwrap_or(false);

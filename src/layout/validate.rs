@@ -417,7 +417,7 @@ pub fn validate(layout: &Layout, fonts: &FontBook) -> Vec<Diagnostic> {
 fn is_font_file(path: &str) -> bool {
     crate::read::read_file(std::path::Path::new(path), crate::read::FONT)
         .ok()
-        .is_some_and(|bytes| rustybuzz::ttf_parser::Face::parse(&bytes, 0).is_ok())
+        .is_some_and(|bytes| ttf_parser::Face::parse(&bytes, 0).is_ok())
 }
 
 /// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language, then subtags of 1–8

@@ -15,7 +15,7 @@
 //! `cmap` mapping each character a glyph is shown for to its code. Fonts with CFF outlines have
 //! no `glyf` table and are left to allsorts.
 
-use rustybuzz::ttf_parser::{self, Tag};
+use ttf_parser::Tag;
 
 /// Composite glyph component flags.
 const ARG_1_AND_2_ARE_WORDS: u16 = 0x0001;
@@ -379,7 +379,7 @@ fn assemble(version: u32, mut tables: Vec<([u8; 4], Vec<u8>)>) -> Result<Vec<u8>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rustybuzz::ttf_parser::{Face, GlyphId};
+    use ttf_parser::{Face, GlyphId};
 
     fn bundled(name: &str) -> Vec<u8> {
         let path = format!("{}/fonts/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -296,7 +296,7 @@ fn cmap_chars(face: &Face, pairs: &BTreeSet<(u16, Cow<'_, str>)>) -> Vec<(char, 
         .filter_map(|((gid, text), code)| {
             let mut text = text.chars();
             let c = text.next().filter(|_| text.next().is_none())?;
-            (face.shaper().glyph_index(c).map(|g| g.0) == Some(*gid)).then_some((c, code))
+            (face.parser().glyph_index(c).map(|g| g.0) == Some(*gid)).then_some((c, code))
         })
         .collect();
     chars.sort_unstable();
@@ -334,7 +334,7 @@ fn subset_face(
     glyph_ids: &[u16],
     chars: &[(char, u16)],
 ) -> Result<ParsedFont, String> {
-    let bytes = match super::sfnt::subset(face.shaper(), glyph_ids, chars)? {
+    let bytes = match super::sfnt::subset(face.parser(), glyph_ids, chars)? {
         Some(bytes) => bytes,
         None => subset_cff(face, glyph_ids)?,
     };
@@ -372,7 +372,7 @@ fn stand_ins(face: &Face, pairs: &BTreeSet<(u16, Cow<'_, str>)>) -> BTreeMap<u16
     if wanted.is_empty() {
         return BTreeMap::new();
     }
-    let Some(cmap) = face.shaper().tables().cmap else {
+    let Some(cmap) = face.parser().tables().cmap else {
         return BTreeMap::new();
     };
     for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {

@@ -94,8 +94,8 @@ fn the_written_widths_are_the_advances_the_content_stream_counts_on() {
         for (&code, &width) in widths {
             assert_eq!(width, font.pdf_width(code), "{} code {code}", font.id.0);
             // Code n shows the n-th glyph of the run, at its advance to 1/100 of a unit.
-            let gid = rustybuzz::ttf_parser::GlyphId(gids[usize::from(code) - 1]);
-            let advance = f32::from(face.shaper().glyph_hor_advance(gid).unwrap());
+            let gid = ttf_parser::GlyphId(gids[usize::from(code) - 1]);
+            let advance = f32::from(face.parser().glyph_hor_advance(gid).unwrap());
             let exact = advance * 1000.0 / face.units_per_em();
             assert!((width - exact).abs() < 0.0051, "{width} for {exact}");
         }
@@ -113,8 +113,8 @@ fn glyphs_set_at_their_advances_need_no_numbers_between_them() {
     };
     for glyph in &mut line.glyphs {
         let advance = face
-            .shaper()
-            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph.id))
+            .parser()
+            .glyph_hor_advance(ttf_parser::GlyphId(glyph.id))
             .unwrap();
         glyph.advance = f32::from(advance) * line.size / face.units_per_em();
     }

@@ -496,7 +496,7 @@ fn shape_piece(
     // reversed again for display).
     let glyph = |index: usize| &shaped[if rtl { shaped.len() - 1 - index } else { index }];
     let count = shaped.len();
-    // A cluster ends where the next one starts. rustybuzz keeps clusters in text order, so the
+    // A cluster ends where the next one starts. The shaper keeps clusters in text order, so the
     // next one is the next group's; should a font reorder them, the starts are sorted instead.
     let in_order = (1..count).all(|index| glyph(index - 1).cluster <= glyph(index).cluster);
     let starts: Vec<u32> = if in_order {
@@ -825,8 +825,8 @@ mod tests {
         let nominal: f32 = "AVATAR"
             .chars()
             .map(|c| {
-                let gid = face.shaper().glyph_index(c).unwrap();
-                f32::from(face.shaper().glyph_hor_advance(gid).unwrap()) * 11.0
+                let gid = face.parser().glyph_index(c).unwrap();
+                f32::from(face.parser().glyph_hor_advance(gid).unwrap()) * 11.0
                     / face.units_per_em()
             })
             .sum();

@@ -1,6 +1,6 @@
 //! Typesetting: from a composed document to pages of positioned items, without touching PDF.
 //!
-//! Stages: `shape` words with rustybuzz → `inline::break_lines` to the measure → `flow` blocks
+//! Stages: `shape` words with harfrust → `inline::break_lines` to the measure → `flow` blocks
 //! into lines that know where a page may end → `paginate` each column → place lines, sidebar
 //! tints and footers on pages.
 

@@ -1,4 +1,4 @@
-//! Shaping with rustybuzz (kerning, ligatures, Arabic joining), cached per (face, direction, text)
+//! Shaping with harfrust (kerning, ligatures, Arabic joining), cached per (face, direction, text)
 //! for one document.
 
 use std::cell::RefCell;
@@ -44,9 +44,9 @@ type Shaped = HashMap<Box<str>, Rc<[ShapedGlyph]>>;
 pub struct ShapeCache {
     /// Keyed by face serial and right-to-left-ness.
     words: HashMap<(u64, bool), Shaped>,
-    /// Shape plans by face serial, direction and script. `rustybuzz::shape` builds a new plan on
-    /// every call, which costs about as much as shaping the word itself.
-    plans: HashMap<(u64, rustybuzz::Direction, Option<rustybuzz::Script>), rustybuzz::ShapePlan>,
+    /// Shape plans by face serial, direction and script. `harfrust::shape` without one builds a
+    /// new plan on every call, which costs about as much as shaping the word itself.
+    plans: HashMap<(u64, harfrust::Direction, Option<harfrust::Script>), harfrust::ShapePlan>,
     /// The atoms of the document's paragraphs, for the next typesetting of the same document
     /// (see [`Paragraphs`]), once [`ShapeCache::remember_paragraphs`] asks for them; not kept
     /// for another document.
@@ -178,38 +178,42 @@ impl<'a> Shaper<'a> {
         if let Some(hit) = self.cache.words.get(&key).and_then(|words| words.get(text)) {
             return Rc::clone(hit);
         }
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        let mut buffer = harfrust::Buffer::new();
         buffer.push_str(text);
-        buffer.guess_segment_properties();
         buffer.set_direction(if rtl {
-            rustybuzz::Direction::RightToLeft
+            harfrust::Direction::RightToLeft
         } else {
-            rustybuzz::Direction::LeftToRight
+            harfrust::Direction::LeftToRight
         });
+        // The script (none for digits and punctuation alone) comes from the text.
+        buffer.guess_segment_properties();
         let serial = shaper.serial();
-        let shaper = shaper.shaper();
-        let direction = buffer.direction();
-        // `script()` says UNKNOWN when the text has none (digits, punctuation): plan those as
-        // `rustybuzz::shape` does, with no script.
-        let script = Some(buffer.script()).filter(|&s| s != rustybuzz::script::UNKNOWN);
+        let font = shaper.shaping();
+        let (direction, script) = (buffer.direction(), buffer.script());
         let plan = self
             .cache
             .plans
             .entry((serial, direction, script))
-            .or_insert_with(|| rustybuzz::ShapePlan::new(shaper, direction, script, None, &[]));
-        let shaped = rustybuzz::shape_with_plan(shaper, plan, buffer);
-        let glyphs: Rc<[ShapedGlyph]> = shaped
-            .glyph_infos()
-            .iter()
-            .zip(shaped.glyph_positions())
-            .map(|(info, pos)| ShapedGlyph {
-                id: u16::try_from(info.glyph_id).unwrap_or(0),
-                advance: pos.x_advance,
-                x_offset: pos.x_offset,
-                y_offset: pos.y_offset,
-                cluster: info.cluster,
-            })
-            .collect();
+            .or_insert_with(|| harfrust::ShapePlan::new(font, direction, script, None, &[]));
+        let options = harfrust::ShapeOptions::new().plan(Some(plan));
+        let glyphs: Rc<[ShapedGlyph]> =
+            match harfrust::shape(&harfrust::ShaperFont::new(font), &mut buffer, options) {
+                Ok(()) => buffer
+                    .glyph_infos()
+                    .iter()
+                    .zip(buffer.glyph_positions())
+                    .map(|(info, pos)| ShapedGlyph {
+                        id: u16::try_from(info.glyph_id).unwrap_or(0),
+                        advance: pos.x_advance,
+                        x_offset: pos.x_offset,
+                        y_offset: pos.y_offset,
+                        cluster: info.cluster,
+                    })
+                    .collect(),
+                // The plan is made for this buffer's direction and script, so shaping cannot
+                // refuse it; were it to, the text still reads back, drawn as missing glyphs.
+                Err(_) => missing_glyphs(text),
+            };
         self.cache
             .words
             .entry(key)
@@ -217,6 +221,19 @@ impl<'a> Shaper<'a> {
             .insert(text.into(), Rc::clone(&glyphs));
         glyphs
     }
+}
+
+/// One missing glyph (id 0, no advance) per character of `text`, each its own cluster.
+fn missing_glyphs(text: &str) -> Rc<[ShapedGlyph]> {
+    text.char_indices()
+        .map(|(at, _)| ShapedGlyph {
+            id: 0,
+            advance: 0,
+            x_offset: 0,
+            y_offset: 0,
+            cluster: u32::try_from(at).unwrap_or(u32::MAX),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -155,8 +155,8 @@ fn small_capitals_leave_no_gap_an_extractor_would_read_as_a_space() {
     let inner = small.glyphs[0].advance;
     let natural = fonts
         .face(small.face)
-        .shaper()
-        .glyph_hor_advance(fonts.face(small.face).shaper().glyph_index('X').unwrap())
+        .parser()
+        .glyph_hor_advance(fonts.face(small.face).parser().glyph_index('X').unwrap())
         .unwrap() as f32
         * small.size
         / fonts.face(small.face).units_per_em();
