@@ -7,10 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use printpdf::{
-    Actions, BorderArray, ColorArray, HighlightingMode, LinkAnnotation, Op, Pt, Rect,
-    cff_charset_gid_to_cid_map,
-};
+use printpdf::{Actions, BorderArray, ColorArray, HighlightingMode, LinkAnnotation, Op, Pt, Rect};
 
 use super::PdfError;
 use super::image::{Images, draw, is_drawn};
@@ -36,29 +33,6 @@ fn coord(v: f32) -> Pt {
 fn color(c: Rgb) -> [f32; 3] {
     let channel = |v: f32| (v.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
     [channel(c.r), channel(c.g), channel(c.b)]
-}
-
-/// The embedded fonts, with what the content stream shows each code of them as.
-pub(crate) struct Fonts<'f, 'p> {
-    embedded: &'f BTreeMap<FaceId, EmbeddedFont<'p>>,
-    /// For a CID-keyed CFF font: the CID of each code (glyph id in the subset), which printpdf
-    /// writes into `/W` and ToUnicode and so the content stream must show (a code without one
-    /// shows as 0, as printpdf writes it).
-    cids: BTreeMap<FaceId, BTreeMap<u16, u16>>,
-}
-
-impl<'f, 'p> Fonts<'f, 'p> {
-    pub fn new(embedded: &'f BTreeMap<FaceId, EmbeddedFont<'p>>) -> Self {
-        let cids = embedded
-            .iter()
-            .filter(|(_, font)| !font.codes_are_glyph_ids())
-            .filter_map(|(&face, font)| {
-                let cids = cff_charset_gid_to_cid_map(&font.parsed.original_bytes, 0)?;
-                (!cids.is_empty()).then_some((face, cids))
-            })
-            .collect();
-        Fonts { embedded, cids }
-    }
 }
 
 /// Whether `uri` may become a link annotation: http, https, mailto and tel only.
@@ -135,7 +109,7 @@ pub(crate) fn page_content(
     page: &Page,
     number: usize,
     height: f32,
-    fonts: &Fonts<'_, '_>,
+    fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>,
     images: &Images,
     mut marker: Marker<'_>,
 ) -> Result<PageContent, PdfError> {
@@ -184,12 +158,12 @@ pub(crate) fn page_content(
                     });
                 }
                 // Every face of a non-empty run was embedded by `embed_fonts`.
-                let font = fonts.embedded.get(&run.face).ok_or_else(|| {
+                let font = fonts.get(&run.face).ok_or_else(|| {
                     PdfError::Internal(format!("face {} was not embedded", run.face.0))
                 })?;
                 let face = Face {
                     font,
-                    cids: fonts.cids.get(&run.face),
+                    cids: font.subset.cids.as_ref(),
                 };
                 marker.mark(&mut out, run.node, Artifact::Pagination);
                 let tagged = marker.is_tagging();
@@ -277,7 +251,8 @@ struct Face<'f, 'p> {
 }
 
 impl Face<'_, '_> {
-    /// What the content stream shows for `code`.
+    /// What the content stream shows for `code`: its CID, or 0 for a glyph the charset gives
+    /// none, as printpdf wrote it (an allsorts subset gives every glyph one).
     fn shown(&self, code: u16) -> u16 {
         match self.cids {
             Some(cids) => cids.get(&code).copied().unwrap_or(0),
@@ -378,7 +353,7 @@ fn text(
     let mut object = TextObject::begin(out, face, size, slant);
     if state.font != Some((run.face, size.0.to_bits())) {
         object.out.begin();
-        object.out.name(font.id.0.as_bytes());
+        object.out.name(font.id.as_bytes());
         object.out.real(size.0);
         object.out.end("Tf");
         state.font = Some((run.face, size.0.to_bits()));

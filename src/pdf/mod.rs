@@ -5,8 +5,9 @@
 //! shaper put it. Subsets carry no hinting (see `sfnt`), which roughly halves their size.
 //! Images are embedded once each: JPEG files unchanged, RGBA pixels Flate-compressed with an alpha
 //! soft mask when needed (see `image`), drawn clipped to their frame's shape.
-//! printpdf builds the document; `fixup` then repairs what printpdf gets wrong for us (PDF/X
-//! leftovers, version, determinism) and compresses it. The same input always gives the same bytes.
+//! printpdf builds the document; `type0` adds the fonts to it, and `fixup` then repairs what
+//! printpdf gets wrong for us (PDF/X leftovers, version, determinism) and compresses it. The
+//! same input always gives the same bytes.
 //!
 //! By default the document is tagged and meets PDF/UA-1 and PDF/A-2a (see [`Standard`]): every
 //! item is drawn in marked content (`marked`) that the structure tree (`tree`), built from the
@@ -27,6 +28,7 @@ mod standard;
 mod stream;
 mod subset;
 mod tree;
+mod type0;
 mod xmp;
 mod zlib;
 
@@ -175,37 +177,24 @@ pub fn write(pages: Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pdf
     } = pages;
 
     let mut doc = PdfDocument::new(&meta.title);
-    for font in embedded.values() {
-        doc.resources
-            .fonts
-            .map
-            .insert(font.id.clone(), printpdf::PdfFont::new(font.parsed.clone()));
-    }
     doc.resources.xobjects.map.extend(xobjects);
     let size = Rect::from_wh(Pt(width), Pt(height));
     let tagged = meta.standard.tagged().then_some(&structure);
-    let fonts = content::Fonts::new(&embedded);
     let mut marks = Vec::with_capacity(pages.len());
     let mut contents = Vec::with_capacity(pages.len());
     for (index, page) in pages.into_iter().enumerate() {
         let marker = marked::Marker::new(tagged);
-        let written = content::page_content(&page, index + 1, height, &fonts, &images, marker)?;
+        let written = content::page_content(&page, index + 1, height, &embedded, &images, marker)?;
         // The page's items are let go now, not when the document is.
         drop(page);
         marks.push(written.marks);
         contents.push(Content::deflated(written.bytes)?);
-        // printpdf writes the page's link annotations; its content is replaced below. The first
-        // page also carries the census of every font's codes, which printpdf builds each font's
-        // `/W` and ToUnicode from (`subset::set_widths` then gives TrueType fonts exact widths).
-        let mut ops = written.links;
-        if index == 0 {
-            ops.extend(subset::census(&embedded, tagged.is_some()));
-        }
+        // printpdf writes the page's link annotations; its content is replaced below.
         doc.pages.push(PdfPage {
             media_box: size.clone(),
             trim_box: size.clone(),
             crop_box: size.clone(),
-            ops,
+            ops: written.links,
         });
     }
 
@@ -226,7 +215,7 @@ pub fn write(pages: Pages, meta: &Meta, fonts: &FontBook) -> Result<Vec<u8>, Pdf
         return Err(PdfError::Printpdf(error.msg.clone()));
     }
     replace_contents(&mut lopdf_doc, contents)?;
-    subset::set_widths(&mut lopdf_doc, &embedded);
+    type0::add(&mut lopdf_doc, &embedded, tagged.is_some())?;
     fixup::finish(lopdf_doc, meta, &structure, &marks)
 }
 

@@ -1,6 +1,7 @@
 //! Drops the objects nothing refers to and numbers the rest 1, 2, 3… in the order of their old
 //! numbers: what lopdf's `prune_objects` followed by `renumber_objects` do, with the same
-//! result, in time linear in the size of the document.
+//! result, in time linear in the size of the document. Also makes room for objects among
+//! numbered ones ([`make_room`]).
 //!
 //! Written here because lopdf 0.44 walks the object graph keeping the references it has seen in
 //! a list and looks every reference up in it, which is quadratic in the number of objects. A
@@ -33,11 +34,31 @@ pub(super) fn prune_and_renumber(doc: &mut Document) {
         renumbered.insert(id, new);
         doc.objects.insert(new, object);
     }
+    let new_id = |id: ObjectId| renumbered.get(&id).copied().unwrap_or(id);
     for object in doc.objects.values_mut() {
-        replace_references(object, &renumbered);
+        replace_references(object, &new_id);
     }
-    replace_in_dictionary(&mut doc.trailer, &renumbered);
+    replace_in_dictionary(&mut doc.trailer, &new_id);
     doc.max_id = next - 1;
+}
+
+/// Moves every object numbered `at` or more `count` numbers up, references to it too, so that
+/// numbers `at..at + count` are free for new objects to take that place in the final numbering.
+pub(super) fn make_room(doc: &mut Document, at: u32, count: u32) {
+    let moved = |id: ObjectId| {
+        if id.0 >= at { (id.0 + count, id.1) } else { id }
+    };
+    let old = std::mem::take(&mut doc.objects);
+    // In order and moved alike, so the map is built from sorted entries.
+    doc.objects = old
+        .into_iter()
+        .map(|(id, mut object)| {
+            replace_references(&mut object, &moved);
+            (moved(id), object)
+        })
+        .collect();
+    replace_in_dictionary(&mut doc.trailer, &moved);
+    doc.max_id += count;
 }
 
 /// Whether the pages, in page-tree order, have increasing object numbers.
@@ -77,31 +98,28 @@ fn references(object: &Object, out: &mut Vec<ObjectId>) {
     }
 }
 
-fn replace_references(object: &mut Object, renumbered: &HashMap<ObjectId, ObjectId>) {
+/// Replaces every reference inside `object` to `id` by one to `new_id(id)`.
+fn replace_references(object: &mut Object, new_id: &impl Fn(ObjectId) -> ObjectId) {
     match object {
-        Object::Reference(id) => {
-            if let Some(new) = renumbered.get(id) {
-                *id = *new;
-            }
-        }
+        Object::Reference(id) => *id = new_id(*id),
         Object::Array(items) => items
             .iter_mut()
-            .for_each(|item| replace_references(item, renumbered)),
-        Object::Dictionary(dict) => replace_in_dictionary(dict, renumbered),
-        Object::Stream(stream) => replace_in_dictionary(&mut stream.dict, renumbered),
+            .for_each(|item| replace_references(item, new_id)),
+        Object::Dictionary(dict) => replace_in_dictionary(dict, new_id),
+        Object::Stream(stream) => replace_in_dictionary(&mut stream.dict, new_id),
         _ => {}
     }
 }
 
-fn replace_in_dictionary(dict: &mut Dictionary, renumbered: &HashMap<ObjectId, ObjectId>) {
+fn replace_in_dictionary(dict: &mut Dictionary, new_id: &impl Fn(ObjectId) -> ObjectId) {
     for (_, value) in dict.iter_mut() {
-        replace_references(value, renumbered);
+        replace_references(value, new_id);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::prune_and_renumber;
+    use super::{make_room, prune_and_renumber};
     use lopdf::{Document, Object, dictionary};
 
     /// A document whose objects are numbered with gaps, with an object nothing refers to and a
@@ -155,5 +173,22 @@ mod tests {
             ours.objects.keys().copied().collect::<Vec<_>>(),
             (1..=5).map(|n| (n, 0)).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn room_is_made_where_asked_and_references_follow() {
+        let mut doc = document();
+        make_room(&mut doc, 20, 3);
+        let numbers: Vec<u32> = doc.objects.keys().map(|id| id.0).collect();
+        assert_eq!(numbers, [10, 12, 23, 33, 43, 53]);
+        assert_eq!(
+            doc.trailer.get(b"Root").unwrap(),
+            &Object::Reference((53, 0))
+        );
+        let child = doc.get_dictionary((33, 0)).unwrap();
+        assert_eq!(child.get(b"P").unwrap(), &Object::Reference((23, 0)));
+        let page = doc.get_dictionary((12, 0)).unwrap();
+        assert_eq!(page.get(b"Parent").unwrap(), &Object::Reference((10, 0)));
+        assert_eq!(doc.max_id, 53);
     }
 }

@@ -376,6 +376,85 @@ fn assemble(version: u32, mut tables: Vec<([u8; 4], Vec<u8>)>) -> Result<Vec<u8>
     Ok(out)
 }
 
+/// What the PDF font objects of a font program take from its tables, in font units: the
+/// values printpdf 0.12.8 read (with allsorts) to write them, read straight from the tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Metrics {
+    /// `head.unitsPerEm`.
+    pub units_per_em: u16,
+    /// `head` xMin, yMin, xMax, yMax.
+    pub bbox: [i16; 4],
+    /// `hhea` ascender and descender.
+    pub ascender: i16,
+    pub descender: i16,
+    /// `hhea` caretSlopeRise and caretSlopeRun.
+    pub caret_slope_rise: i16,
+    pub caret_slope_run: i16,
+    /// `OS/2.usWeightClass`, 0 without a complete `OS/2` table (the subsets carry none).
+    pub weight_class: u16,
+    /// The advance of each glyph (`hmtx`, the last long metric repeated); empty when `hmtx` is
+    /// shorter than `maxp` and `hhea` say, as printpdf then took every advance for 0.
+    pub advances: Vec<u16>,
+}
+
+impl Metrics {
+    /// The advance of glyph `gid`, 0 when the font has none for it.
+    pub fn advance(&self, gid: u16) -> u16 {
+        self.advances.get(usize::from(gid)).copied().unwrap_or(0)
+    }
+}
+
+/// The [`Metrics`] of the font program `program` (a TrueType or OpenType sfnt), or why not.
+pub(crate) fn metrics(program: &[u8]) -> Result<Metrics, String> {
+    let face = ttf_parser::RawFace::parse(program, 0).map_err(|e| e.to_string())?;
+    let table = |tag: &[u8; 4], len: usize| match face.table(Tag::from_bytes(tag)) {
+        Some(data) if data.len() >= len => Ok(data),
+        _ => Err(format!(
+            "the font has no complete `{}` table",
+            String::from_utf8_lossy(tag)
+        )),
+    };
+    let (head, hhea, maxp) = (table(b"head", 54)?, table(b"hhea", 36)?, table(b"maxp", 6)?);
+    let signed = |data: &[u8], at: usize| u16_at(data, at).map(|v| v as i16);
+    let weight_class = match table(b"OS/2", 78) {
+        Ok(os2) => u16_at(os2, 4)?,
+        Err(_) => 0,
+    };
+    let advances = face
+        .table(Tag::from_bytes(b"hmtx"))
+        .map(|hmtx| advances(hmtx, u16_at(maxp, 4)?, u16_at(hhea, 34)?))
+        .transpose()?
+        .unwrap_or_default();
+    Ok(Metrics {
+        units_per_em: u16_at(head, 18)?,
+        bbox: [
+            signed(head, 36)?,
+            signed(head, 38)?,
+            signed(head, 40)?,
+            signed(head, 42)?,
+        ],
+        ascender: signed(hhea, 4)?,
+        descender: signed(hhea, 6)?,
+        caret_slope_rise: signed(hhea, 18)?,
+        caret_slope_run: signed(hhea, 20)?,
+        weight_class,
+        advances,
+    })
+}
+
+/// The advance of each of `glyphs` glyphs in `hmtx` with `long_metrics` long metrics, or none
+/// when the table is too short for them.
+fn advances(hmtx: &[u8], glyphs: u16, long_metrics: u16) -> Result<Vec<u16>, String> {
+    let (glyphs, long_metrics) = (usize::from(glyphs), usize::from(long_metrics));
+    let needed = 4 * long_metrics + 2 * glyphs.saturating_sub(long_metrics);
+    if long_metrics == 0 || hmtx.len() < needed {
+        return Ok(Vec::new());
+    }
+    (0..glyphs)
+        .map(|gid| u16_at(hmtx, 4 * gid.min(long_metrics - 1)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

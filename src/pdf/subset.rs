@@ -1,5 +1,6 @@
 //! Font subsetting: every face a document uses is cut down, once per document, to the glyphs it
-//! shows, and registered with printpdf under a deterministic `XXXXXX+PostScriptName` id.
+//! shows, and named with a deterministic `XXXXXX+PostScriptName` id (`type0` writes its PDF
+//! objects).
 //!
 //! Each distinct *(glyph, text)* pair a document shows gets its own code (= glyph id in the subset
 //! font). Usually a glyph always stands for the same text, but not always: the second glyph of a
@@ -14,19 +15,20 @@ use std::sync::Arc;
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData as AllsortsData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-use printpdf::{Codepoint, FontId, Op, ParsedFont, PdfFontHandle, Pt, TextItem};
+use printpdf::{cff_charset_gid_to_cid_map, extract_cid_keyed_cff};
 
 use super::PdfError;
 use super::memo::Memo;
+use super::sfnt::Metrics;
 use crate::fonts::{Face, FaceId, FontBook, FontData};
 use crate::typeset::pages::{GlyphRun, Item, Pages};
 
 /// One face of the document, subset to the glyphs it shows.
 pub(crate) struct EmbeddedFont<'p> {
     /// Resource id and PDF font name, `XXXXXX+PostScriptName`.
-    pub id: FontId,
-    /// The subset font as printpdf will embed it.
-    pub parsed: ParsedFont,
+    pub id: String,
+    /// The subset font program, its kind and metrics.
+    pub subset: Arc<Subset>,
     /// (original glyph id, text it stands for) of each code in the subset font, in order: the
     /// code of a pair is its index + 1. Sorted, so a glyph's pairs are neighbours, found by a
     /// binary search on the glyph id (every glyph a page shows is looked up).
@@ -50,138 +52,88 @@ impl EmbeddedFont<'_> {
         u16::try_from(first + index + 1).ok()
     }
 
-    /// Whether the codes of this font are its glyph ids in the content stream, as for every
-    /// TrueType font. printpdf writes a CFF font's glyphs by the CIDs of its charset instead.
-    pub fn codes_are_glyph_ids(&self) -> bool {
-        is_truetype(&self.parsed)
-    }
-
     /// The text code `gid` maps to when it stands for no text (see `stand_ins`).
     pub fn stand_in(&self, gid: u16) -> &str {
         self.stand_ins.get(&gid).map_or("\u{FFFD}", String::as_str)
     }
 
+    /// Each code with the text ToUnicode maps it to: the text of its pair, or in a `tagged`
+    /// document the stand-in of a glyph that stands for no text.
+    pub fn code_texts(&self, tagged: bool) -> impl Iterator<Item = (u16, &str)> {
+        self.codes
+            .iter()
+            .zip(1u16..)
+            .map(move |((gid, text), code)| {
+                let text = if text.is_empty() && tagged {
+                    self.stand_in(*gid)
+                } else {
+                    text
+                };
+                (code, text)
+            })
+    }
+
+    /// The last code: the codes are 1 to this (glyph 0 of the subset has none).
+    pub fn last_code(&self) -> u16 {
+        // `embed_face` refuses more than `u16::MAX` glyphs.
+        self.codes.len() as u16
+    }
+
     /// The width `/W` gives `code`, in thousandths of an em.
     ///
-    /// For a TrueType font it is the glyph's advance to 1/100 of a unit (see [`set_widths`]), so
-    /// a line of unkerned glyphs needs no `TJ` numbers at all: a line's rounding errors stay far
-    /// below the half unit that calls for one. Whole units left a number after every third glyph
-    /// or so; three decimals made the `/W` arrays longer than the content they saved.
+    /// For a TrueType font it is the glyph's advance to 1/100 of a unit, so a line of unkerned
+    /// glyphs needs no `TJ` numbers at all: a line's rounding errors stay far below the half
+    /// unit that calls for one. Whole units (what printpdf wrote) left a number after every
+    /// third glyph or so; three decimals made the `/W` arrays longer than the content they saved.
     ///
-    /// For a CFF font it is the width printpdf writes, `(advance as f32 * 1000.0 /
-    /// units_per_em as f32) as i64`, truncated, from the very `glyph_widths` table of
-    /// [`Self::parsed`]; the content stream corrects for the truncation. A unit test checks the
-    /// written `/W` arrays agree.
+    /// For a CFF font it is the width printpdf 0.12.8 wrote, `(advance as f32 * 1000.0 /
+    /// units_per_em as f32) as i64`, truncated (kept so that the bytes stay the same); the
+    /// content stream corrects for the truncation. `type0` writes these very widths into `/W`,
+    /// and a unit test checks them.
     pub fn pdf_width(&self, code: u16) -> f32 {
         self.widths.get(usize::from(code)).copied().unwrap_or(0.0)
     }
 }
 
-/// Whether `parsed` is a TrueType font (glyph outlines, not CFF).
-fn is_truetype(parsed: &ParsedFont) -> bool {
-    matches!(parsed.original_bytes.get(..4), Some([0, 1, 0, 0] | b"true"))
+/// A face cut down to the glyphs of a document, ready to embed.
+pub(crate) struct Subset {
+    /// The font program as embedded: the subset sfnt, or the bare `CFF ` table of a CID-keyed
+    /// one (see [`Kind::BareCff`]).
+    pub program: Vec<u8>,
+    pub kind: Kind,
+    pub metrics: Metrics,
+    /// For a CID-keyed CFF font: the CID of each glyph, which the codes of the content stream,
+    /// `/W` and ToUnicode are (a viewer maps an Identity-H code to a glyph through the charset).
+    pub cids: Option<BTreeMap<u16, u16>>,
 }
 
-/// [`EmbeddedFont::pdf_width`] of every code of `parsed` (codes 0..=`last`), looked up once:
-/// printpdf's glyph width lookup is slow enough to show in a profile, and every glyph shown
-/// needs its width twice (placing it, writing the content stream).
-fn pdf_widths(parsed: &ParsedFont, last: u16, truetype: bool) -> Vec<f32> {
-    let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em);
+/// The outlines of a subset, which decide the descendant font's subtype and font file key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// `glyf` outlines: CIDFontType2, `/FontFile2`.
+    TrueType,
+    /// Name-keyed CFF outlines in an OpenType sfnt: CIDFontType0, `/FontFile3` `/OpenType`.
+    OpenType,
+    /// CID-keyed CFF outlines, embedded as the bare `CFF ` table: CIDFontType0, `/FontFile3`
+    /// `/CIDFontType0C`. Only under this wrapper do all viewers resolve the codes (charset
+    /// CIDs) the same way, as printpdf's `extract_cid_keyed_cff` explains.
+    BareCff,
+}
+
+/// [`EmbeddedFont::pdf_width`] of every code of `subset` (codes 0..=`last`), computed once:
+/// every glyph shown needs its width twice (placing it, writing the content stream).
+fn pdf_widths(subset: &Subset, last: u16) -> Vec<f32> {
+    let units_per_em = f32::from(subset.metrics.units_per_em);
     (0..=last)
         .map(|code| {
-            parsed.get_glyph_width(code).map_or(0.0, |w| {
-                let width = f32::from(w) * 1000.0 / units_per_em;
-                if truetype {
-                    (width * 100.0).round() / 100.0
-                } else {
-                    width.trunc()
-                }
-            })
+            let width = f32::from(subset.metrics.advance(code)) * 1000.0 / units_per_em;
+            if subset.kind == Kind::TrueType {
+                (width * 100.0).round() / 100.0
+            } else {
+                width.trunc()
+            }
         })
         .collect()
-}
-
-/// Replaces the `/W` printpdf wrote for each TrueType font of `doc` by the widths of
-/// [`EmbeddedFont::pdf_width`]. printpdf truncates each width to a whole thousandth of an em,
-/// and the content stream then needs a `TJ` number after every few glyphs to undo the error
-/// (about a third of the glyph strings of a resume); exact widths need none.
-pub(crate) fn set_widths(doc: &mut lopdf::Document, fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>) {
-    let by_name: BTreeMap<&[u8], &EmbeddedFont> = fonts
-        .values()
-        .filter(|font| font.codes_are_glyph_ids())
-        .map(|font| (font.id.0.as_bytes(), font))
-        .collect();
-    // printpdf writes each descendant font inside its Type0 font's `/DescendantFonts` (the
-    // width test fails should that change).
-    for object in doc.objects.values_mut() {
-        let lopdf::Object::Dictionary(dict) = object else {
-            continue;
-        };
-        let Ok(lopdf::Object::Array(descendants)) = dict.get_mut(b"DescendantFonts") else {
-            continue;
-        };
-        for descendant in descendants {
-            if let lopdf::Object::Dictionary(descendant) = descendant {
-                set_font_widths(descendant, &by_name);
-            }
-        }
-    }
-}
-
-/// Sets the `/W` of `dict` when it is the descendant font of one of `fonts`.
-fn set_font_widths(dict: &mut lopdf::Dictionary, fonts: &BTreeMap<&[u8], &EmbeddedFont>) {
-    let is_truetype_descendant = matches!(dict.get(b"Subtype"),
-        Ok(lopdf::Object::Name(name)) if name == b"CIDFontType2");
-    let font = match dict.get(b"BaseFont") {
-        Ok(lopdf::Object::Name(name)) if is_truetype_descendant => fonts.get(name.as_slice()),
-        _ => None,
-    };
-    if let Some(font) = font {
-        let widths = font.widths[1..]
-            .iter()
-            .map(|&w| lopdf::Object::Real(w))
-            .collect();
-        dict.set(
-            "W",
-            lopdf::Object::Array(vec![
-                lopdf::Object::Integer(1),
-                lopdf::Object::Array(widths),
-            ]),
-        );
-    }
-}
-
-/// Operations showing every code of every font once, with the text it maps to, for printpdf to
-/// build each font's `/W` and ToUnicode from when the page content is written by `stream`: the
-/// text of a code is the one the content module gives it (a `tagged` document's blank glyphs
-/// show their stand-in).
-pub(crate) fn census(fonts: &BTreeMap<FaceId, EmbeddedFont<'_>>, tagged: bool) -> Vec<Op> {
-    let mut ops = vec![Op::StartTextSection];
-    for font in fonts.values() {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font.id.clone()),
-            size: Pt(1.0),
-        });
-        let glyphs = font
-            .codes
-            .iter()
-            .zip(1u16..)
-            .map(|((gid, text), code)| Codepoint {
-                gid: code,
-                offset: 0.0,
-                cid: Some(if text.is_empty() && tagged {
-                    font.stand_in(*gid).to_string()
-                } else {
-                    text.to_string()
-                }),
-            })
-            .collect();
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(glyphs)],
-        });
-    }
-    ops.push(Op::EndTextSection);
-    ops
 }
 
 /// The text a glyph of `run` stands for, or an error when its range does not fit the run's text.
@@ -257,23 +209,23 @@ fn embed_face(
         glyph_ids,
         chars: cmap_chars(face, &pairs),
     };
-    let parsed = SUBSETS
+    let subset = SUBSETS
         .get_or_try(key, |key| subset_face(face, &key.glyph_ids, &key.chars))
         .map_err(fail)?;
-    let id = FontId(format!(
+    let id = format!(
         "{}+{}",
         subset_tag(&pairs),
         pdf_name(face.postscript_name())
-    ));
+    );
     let stand_ins = stand_ins(face, &pairs);
-    let widths = pdf_widths(&parsed, pairs.len() as u16, is_truetype(&parsed));
+    let widths = pdf_widths(&subset, pairs.len() as u16);
     let codes = pairs
         .into_iter()
         .map(|(gid, text)| (gid, Cow::Owned(text.into_owned())))
         .collect();
     Ok(EmbeddedFont {
         id,
-        parsed,
+        subset,
         codes,
         stand_ins,
         widths,
@@ -324,23 +276,36 @@ impl PartialEq for SubsetKey {
 
 /// Subset fonts recently made: a batch renders one resume in several layouts, which often show
 /// the same glyphs of the same faces.
-static SUBSETS: Memo<SubsetKey, ParsedFont> = Memo::new();
+static SUBSETS: Memo<SubsetKey, Arc<Subset>> = Memo::new();
 
-/// `face` cut down to `glyph_ids`, without hinting, as printpdf parses it; `Err` with the reason.
-/// TrueType outlines are cut by [`super::sfnt`]; allsorts cuts CFF outlines (which carry no
-/// hinting this project strips).
+/// `face` cut down to `glyph_ids`, without hinting; `Err` with the reason. TrueType outlines
+/// are cut by [`super::sfnt`]; allsorts cuts CFF outlines (which carry no hinting this project
+/// strips).
 fn subset_face(
     face: &Face,
     glyph_ids: &[u16],
     chars: &[(char, u16)],
-) -> Result<ParsedFont, String> {
-    let bytes = match super::sfnt::subset(face.parser(), glyph_ids, chars)? {
+) -> Result<Arc<Subset>, String> {
+    let sfnt = match super::sfnt::subset(face.parser(), glyph_ids, chars)? {
         Some(bytes) => bytes,
         None => subset_cff(face, glyph_ids)?,
     };
-    let mut warnings = Vec::new();
-    ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-        .ok_or_else(|| "printpdf cannot parse the subset font".to_string())
+    // Read from the sfnt: a bare CFF table has no `head`, `hhea` or `hmtx`.
+    let metrics = super::sfnt::metrics(&sfnt)?;
+    let (kind, program, cids) = match extract_cid_keyed_cff(&sfnt, 0) {
+        Some(table) => {
+            let cids = cff_charset_gid_to_cid_map(&sfnt, 0).filter(|cids| !cids.is_empty());
+            (Kind::BareCff, table, cids)
+        }
+        None if sfnt.starts_with(b"OTTO") => (Kind::OpenType, sfnt, None),
+        None => (Kind::TrueType, sfnt, None),
+    };
+    Ok(Arc::new(Subset {
+        program,
+        kind,
+        metrics,
+        cids,
+    }))
 }
 
 /// `face`, a font with CFF outlines, cut down to `glyph_ids` by allsorts.
@@ -485,7 +450,7 @@ mod tests {
         // Both copies of glyph 10 keep its advance.
         assert_eq!(font.pdf_width(1), font.pdf_width(2));
         let name = book.face(face).postscript_name();
-        assert!(font.id.0.ends_with(&format!("+{name}")), "{}", font.id.0);
+        assert!(font.id.ends_with(&format!("+{name}")), "{}", font.id);
     }
 
     #[test]
@@ -495,7 +460,7 @@ mod tests {
         let tag = |gids: &[u16], text: &str| {
             let doc = pages(vec![run(face, gids, text)]);
             let fonts = embed_fonts(&doc, &book).unwrap();
-            fonts[&face].id.0.clone()
+            fonts[&face].id.clone()
         };
         assert_eq!(tag(&[10, 11], "ab"), tag(&[11, 10], "ba"));
         assert_ne!(tag(&[10, 11], "ab"), tag(&[10, 12], "ab"));

@@ -36,10 +36,9 @@ fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
     })
 }
 
-/// The `/W` arrays written, by `/BaseFont`.
-fn written_widths(pdf: &[u8]) -> BTreeMap<String, BTreeMap<u16, f32>> {
-    let doc = Document::load_mem(pdf).unwrap();
-    let mut out = BTreeMap::new();
+/// The Type0 fonts of `doc`, each with its descendant font.
+fn type0_fonts(doc: &Document) -> Vec<(&lopdf::Dictionary, &lopdf::Dictionary)> {
+    let mut out = Vec::new();
     for object in doc.objects.values() {
         let Ok(font) = object.as_dict() else { continue };
         if !matches!(font.get(b"Subtype"), Ok(Object::Name(n)) if n.as_slice() == b"Type0") {
@@ -52,7 +51,21 @@ fn written_widths(pdf: &[u8]) -> BTreeMap<String, BTreeMap<u16, f32>> {
             .1
             .as_dict()
             .unwrap();
-        let name = String::from_utf8(dict.get(b"BaseFont").unwrap().as_name().unwrap().to_vec());
+        out.push((font, dict));
+    }
+    out
+}
+
+fn base_font(dict: &lopdf::Dictionary) -> String {
+    let name = dict.get(b"BaseFont").unwrap().as_name().unwrap();
+    String::from_utf8(name.to_vec()).unwrap()
+}
+
+/// The `/W` arrays written, by `/BaseFont`.
+fn written_widths(pdf: &[u8]) -> BTreeMap<String, BTreeMap<u16, f32>> {
+    let doc = Document::load_mem(pdf).unwrap();
+    let mut out = BTreeMap::new();
+    for (_, dict) in type0_fonts(&doc) {
         let items = dict.get(b"W").unwrap().as_array().unwrap();
         let mut widths = BTreeMap::new();
         for pair in items.chunks(2) {
@@ -61,7 +74,36 @@ fn written_widths(pdf: &[u8]) -> BTreeMap<String, BTreeMap<u16, f32>> {
                 widths.insert(first + k as u16, w.as_float().unwrap());
             }
         }
-        out.insert(name.unwrap(), widths);
+        out.insert(base_font(dict), widths);
+    }
+    out
+}
+
+/// The ToUnicode CMaps written, by `/BaseFont`: each code's text, read from the `bfchar`
+/// entries (the only kind written) by a reader of its own.
+fn written_texts(pdf: &[u8]) -> BTreeMap<String, BTreeMap<u16, String>> {
+    let doc = Document::load_mem(pdf).unwrap();
+    let mut out = BTreeMap::new();
+    for (font, _) in type0_fonts(&doc) {
+        let id = font.get(b"ToUnicode").unwrap().as_reference().unwrap();
+        let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+        let cmap = String::from_utf8(stream.decompressed_content().unwrap()).unwrap();
+        assert!(!cmap.contains("bfrange"), "{cmap}");
+        let mut texts = BTreeMap::new();
+        for block in cmap.split("beginbfchar").skip(1) {
+            let block = block.split("endbfchar").next().unwrap();
+            let hex: Vec<&str> = block.split(['<', '>']).skip(1).step_by(2).collect();
+            for pair in hex.chunks(2) {
+                let code = u16::from_str_radix(pair[0], 16).unwrap();
+                let units: Vec<u16> = (0..pair[1].len())
+                    .step_by(4)
+                    .map(|at| u16::from_str_radix(&pair[1][at..at + 4], 16).unwrap())
+                    .collect();
+                let text = String::from_utf16(&units).unwrap();
+                assert!(texts.insert(code, text).is_none(), "code {code} twice");
+            }
+        }
+        out.insert(base_font(font), texts);
     }
     out
 }
@@ -88,11 +130,11 @@ fn the_written_widths_are_the_advances_the_content_stream_counts_on() {
     let embedded = embed_fonts(&pages, &book).unwrap();
     assert_eq!(written.len(), 2);
     for (face, font) in &embedded {
-        let widths = &written[&font.id.0];
+        let widths = &written[&font.id];
         assert_eq!(widths.len(), gids.len());
         let face = book.face(*face);
         for (&code, &width) in widths {
-            assert_eq!(width, font.pdf_width(code), "{} code {code}", font.id.0);
+            assert_eq!(width, font.pdf_width(code), "{} code {code}", font.id);
             // Code n shows the n-th glyph of the run, at its advance to 1/100 of a unit.
             let gid = ttf_parser::GlyphId(gids[usize::from(code) - 1]);
             let advance = f32::from(face.parser().glyph_hor_advance(gid).unwrap());
@@ -228,4 +270,123 @@ fn without_strings(content: &[u8]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// A run of `glyphs` (glyph id, text range) over `text`.
+fn run_of(face: FaceId, glyphs: &[(u16, std::ops::Range<usize>)], text: &str) -> Item {
+    let Item::Text(mut run) = run(face, &[], text) else {
+        unreachable!()
+    };
+    run.glyphs = glyphs
+        .iter()
+        .map(|(id, range)| Glyph {
+            id: *id,
+            advance: 5.0,
+            text: range.clone(),
+            ..Glyph::default()
+        })
+        .collect();
+    Item::Text(run)
+}
+
+#[test]
+fn the_to_unicode_cmap_maps_every_code_to_its_text() {
+    let book = FontBook::bundled();
+    let id = book.find("Carlito", Style::REGULAR).unwrap();
+    let face = book.face(id);
+    let glyph = |c: char| face.parser().glyph_index(c).unwrap().0;
+    // A ligature's glyph standing for two letters, the same glyph standing for two texts, a
+    // glyph standing for none (the second of a cluster), and one beyond the BMP in UTF-16.
+    let (f, i, a, e) = (glyph('f'), glyph('i'), glyph('a'), glyph('e'));
+    let text = "fiae\u{1D400}";
+    let items = vec![
+        run_of(id, &[(f, 0..2), (i, 2..2), (a, 2..3), (a, 3..4)], text),
+        run_of(id, &[(e, 4..8)], text),
+    ];
+    let pages = Pages {
+        width: 300.0,
+        height: 300.0,
+        pages: vec![Page { items }],
+        structure: Default::default(),
+    };
+    let embedded = embed_fonts(&pages, &book).unwrap();
+    let font = &embedded[&id];
+    let expected = |stand_in: Option<&str>| -> BTreeMap<u16, String> {
+        [
+            (font.code(f, "fi"), "fi"),
+            (font.code(i, ""), stand_in.unwrap_or("")),
+            (font.code(a, "a"), "a"),
+            (font.code(a, "e"), "e"),
+            (font.code(e, "\u{1D400}"), "\u{1D400}"),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(code, text)| (code.unwrap(), text.to_string()))
+        .collect()
+    };
+    // Tagged, the blank glyph maps to the character the font gives it.
+    let pdf = write(pages.clone(), &Meta::default(), &book).unwrap();
+    let written = written_texts(&pdf);
+    assert_eq!(written[&font.id], expected(Some("i")));
+    assert_eq!(written[&font.id].len(), usize::from(font.last_code()));
+    // Untagged, it maps to nothing.
+    let meta = Meta {
+        standard: crate::pdf::Standard::NONE,
+        ..Meta::default()
+    };
+    let pdf = write(pages, &meta, &book).unwrap();
+    assert_eq!(written_texts(&pdf)[&font.id], expected(None));
+}
+
+#[test]
+fn a_cid_keyed_cff_font_maps_its_charset_cids() {
+    let mut book = FontBook::bundled();
+    let wanted: std::collections::BTreeSet<char> = "日本語".chars().collect();
+    crate::fonts::fallback::add_system_fonts(&mut book, &wanted);
+    let cff = book.faces().find(|(_, face)| {
+        let shaper = face.parser();
+        shaper
+            .raw_face()
+            .table(ttf_parser::Tag::from_bytes(b"CFF "))
+            .is_some()
+            && wanted.iter().all(|&c| shaper.glyph_index(c).is_some())
+    });
+    let Some((id, face)) = cff else {
+        // CI installs fonts-noto-cjk, whose faces are CID-keyed CFF: there the test must run.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "no CFF face covers 日本語, though CI installs fonts-noto-cjk"
+        );
+        eprintln!("note: no CFF face covers 日本語 here; the CFF font objects are not checked");
+        return;
+    };
+    let glyphs: Vec<(u16, std::ops::Range<usize>)> = "日本語"
+        .char_indices()
+        .map(|(at, c)| {
+            (
+                face.parser().glyph_index(c).unwrap().0,
+                at..at + c.len_utf8(),
+            )
+        })
+        .collect();
+    let pages = Pages {
+        width: 300.0,
+        height: 300.0,
+        pages: vec![Page {
+            items: vec![run_of(id, &glyphs, "日本語")],
+        }],
+        structure: Default::default(),
+    };
+    let pdf = write(pages.clone(), &Meta::default(), &book).unwrap();
+    let embedded = embed_fonts(&pages, &book).unwrap();
+    let font = &embedded[&id];
+    let cids = font.subset.cids.as_ref().expect("a CID-keyed CFF font");
+    let widths = &written_widths(&pdf)[&font.id];
+    let texts = &written_texts(&pdf)[&font.id];
+    assert_eq!((widths.len(), texts.len()), (3, 3));
+    for (c, (gid, _)) in "日本語".chars().zip(&glyphs) {
+        let code = font.code(*gid, &c.to_string()).unwrap();
+        assert_eq!(widths[&cids[&code]], font.pdf_width(code));
+        assert_eq!(texts[&cids[&code]], c.to_string());
+    }
 }
