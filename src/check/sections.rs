@@ -1,5 +1,7 @@
 //! Skills, leadership and professional development.
 
+use std::sync::LazyLock;
+
 use super::text::{fold, is_number, words};
 use super::{Category, Cx, Finding, Severity};
 
@@ -147,6 +149,19 @@ const COUNT_WORDS: &[&str] = &[
     "fifteen", "twenty", "thirty", "forty", "fifty", "dozen", "hundred",
 ];
 
+/// [`PEOPLE`] folded (see [`fold`]), once: every word after an amount is compared with them.
+static PEOPLE_FOLDED: LazyLock<Vec<String>> =
+    LazyLock::new(|| PEOPLE.iter().map(|p| fold(p)).collect());
+
+/// The roots of [`LEADERSHIP_WORDS`] folded, in the same order, once: every word of a resume is
+/// compared with them (folding them for each word took 20 s of checking a 10 MB resume).
+static LEADERSHIP_ROOTS_FOLDED: LazyLock<Vec<String>> = LazyLock::new(|| {
+    LEADERSHIP_WORDS
+        .iter()
+        .map(|(root, _)| fold(root))
+        .collect()
+});
+
 /// True when the words mention a team size: "team of 8", "12 agents", "a 5-person team",
 /// "six direct reports".
 fn team_size(words: &[String]) -> bool {
@@ -175,7 +190,7 @@ fn team_size(words: &[String]) -> bool {
         if words[i + 1..]
             .iter()
             .take(3)
-            .any(|next| PEOPLE.iter().any(|p| fold(p) == fold(next)))
+            .any(|next| PEOPLE_FOLDED.contains(&fold(next)))
         {
             return true;
         }
@@ -211,9 +226,10 @@ fn leadership(cx: &Cx, out: &mut Vec<Finding>) {
             if !title && TITLE_NOUNS.contains(&w.as_str()) {
                 continue;
             }
-            if let Some((_, kind)) = LEADERSHIP_WORDS
+            if let Some(((_, kind), _)) = LEADERSHIP_WORDS
                 .iter()
-                .find(|(root, _)| fold(root) == folded || *root == w.as_str())
+                .zip(LEADERSHIP_ROOTS_FOLDED.iter())
+                .find(|((root, _), root_folded)| **root_folded == folded || *root == w.as_str())
                 && !kinds.contains(kind)
             {
                 kinds.push(kind);
