@@ -75,10 +75,12 @@ impl Case {
     }
 }
 
-/// A rendered case: its messages and the PDF it wrote (empty for failures).
+/// A rendered case: its messages and the PDF it wrote, as bytes and as read back (empty for
+/// failures).
 struct Ran {
     stderr: String,
     pdf: Vec<u8>,
+    read: common::ReadPdf,
 }
 
 /// Runs one case and returns what went wrong, if anything.
@@ -113,6 +115,7 @@ fn run(case: &Case) -> Result<Ran, String> {
     }
     let out = dir.join("out.pdf");
     let mut pdf = Vec::new();
+    let mut read = common::ReadPdf::default();
     match case.expect {
         Expect::Fails => {
             if !message.starts_with("error: ") {
@@ -136,9 +139,9 @@ fn run(case: &Case) -> Result<Ran, String> {
         }
         Expect::Renders => match std::fs::read(&out) {
             Ok(bytes) => {
-                let pages = std::panic::catch_unwind(|| common::read_pdf(&bytes).page_count);
-                if !matches!(pages, Ok(n) if n >= 1) {
-                    problems.push("out.pdf is not a readable PDF with pages".to_string());
+                match std::panic::catch_unwind(|| common::read_pdf(&bytes)) {
+                    Ok(pages) if pages.page_count >= 1 => read = pages,
+                    _ => problems.push("out.pdf is not a readable PDF with pages".to_string()),
                 }
                 pdf = bytes;
             }
@@ -154,6 +157,7 @@ fn run(case: &Case) -> Result<Ran, String> {
         Ok(Ran {
             stderr: message,
             pdf,
+            read,
         })
     } else {
         Err(format!(
@@ -340,7 +344,7 @@ fn a_byte_order_mark_is_ignored() {
         "only the summary: {}",
         ran[0].stderr
     );
-    assert!(common::read_pdf(&ran[0].pdf).text[0].contains("Byte Order"));
+    assert!(ran[0].read.text[0].contains("Byte Order"));
 }
 
 #[test]
@@ -403,7 +407,7 @@ fn values_of_the_wrong_type_are_skipped_with_a_located_warning() {
     )]);
     // Info notes (nothing lost) are only shown with --verbose.
     assert!(!ran[0].stderr.contains("info:"), "{}", ran[0].stderr);
-    let text = common::read_pdf(&ran[0].pdf).text.concat();
+    let text = ran[0].read.text.concat();
     for kept in ["Ada Wrongtype", "Acme", "Shipped the thing", "Rust", "42"] {
         assert!(text.contains(kept), "{kept} missing from the PDF:\n{text}");
     }
@@ -424,7 +428,7 @@ fn impossible_dates_are_warnings_and_print_as_written() {
             "in.json:5:17: warning: $.work[0].endDate: `2020-02-30`: day 30 does not exist in February 2020; kept as text",
         ],
     )]);
-    let text = common::read_pdf(&ran[0].pdf).text.concat();
+    let text = ran[0].read.text.concat();
     assert!(text.contains("2019-13"), "{text}");
     assert!(text.contains("2020-02-30"), "{text}");
     run_all(&[case(
@@ -796,7 +800,7 @@ fn a_photo_that_cannot_be_used_is_a_warning_and_the_pdf_is_still_written() {
         .map(|c| c.args(&["--layout", "sidebar"]))
         .collect();
     for ran in run_all(&cases) {
-        let pdf = common::read_pdf(&ran.pdf);
+        let pdf = &ran.read;
         assert!(pdf.images.is_empty(), "an image was drawn: {}", ran.stderr);
         assert!(pdf.text.concat().contains("Pat Photo"));
     }
@@ -905,7 +909,7 @@ fn only_web_mail_and_phone_links_reach_the_pdf() {
     let mut links = Vec::new();
     for layout in ["classic", "sidebar", "ats"] {
         let ran = run_all(&[case("links", resume, Expect::Renders, &[]).args(&["-l", layout])]);
-        let pdf = common::read_pdf(&ran[0].pdf);
+        let pdf = &ran[0].read;
         for (_, _, uri) in &pdf.links {
             let lower = uri.to_ascii_lowercase();
             assert!(
@@ -916,7 +920,7 @@ fn only_web_mail_and_phone_links_reach_the_pdf() {
             );
             assert!(!lower.contains("script"), "{layout}: {uri:?}");
         }
-        links.extend(pdf.links.into_iter().map(|(_, _, uri)| (layout, uri)));
+        links.extend(pdf.links.iter().map(|(_, _, uri)| (layout, uri.clone())));
     }
     // The good links are there, so the check above had something to look at.
     for layout in ["classic", "sidebar", "ats"] {
@@ -959,12 +963,7 @@ fn characters_no_font_has_are_a_warning_or_with_strict_an_error() {
         "{}",
         lenient.stderr
     );
-    assert!(
-        common::read_pdf(&lenient.pdf)
-            .text
-            .concat()
-            .contains("Glyph Less")
-    );
+    assert!(lenient.read.text.concat().contains("Glyph Less"));
     run_all(&[case(
         "no-glyph-strict",
         resume,
@@ -1065,9 +1064,9 @@ fn big_a_word_of_100_000_characters_is_cut_into_lines_and_nothing_is_lost() {
     })
     .to_string();
     let ran = run_all(&[case("word-100k", resume, Expect::Renders, &[])]);
-    let pdf = common::read_pdf(&ran[0].pdf);
+    let pdf = &ran[0].read;
     assert!(pdf.page_count > 5, "{} pages", pdf.page_count);
-    assert!(squeezed(&pdf).contains(&word), "the word came out changed");
+    assert!(squeezed(pdf).contains(&word), "the word came out changed");
 }
 
 #[test]
@@ -1081,11 +1080,11 @@ fn big_a_bullet_of_100_000_characters_with_spaces_keeps_every_word_in_order() {
     })
     .to_string();
     let ran = run_all(&[case("spaces-100k", resume, Expect::Renders, &[])]);
-    let pdf = common::read_pdf(&ran[0].pdf);
+    let pdf = &ran[0].read;
     assert!(pdf.page_count > 3, "{} pages", pdf.page_count);
     let squeezed_text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     assert!(
-        squeezed(&pdf).contains(&squeezed_text),
+        squeezed(pdf).contains(&squeezed_text),
         "words lost or reordered"
     );
 }
@@ -1105,7 +1104,7 @@ fn big_5000_work_entries_render_newest_first() {
         .collect();
     let resume = serde_json::json!({"basics": {"name": "Many Jobs"}, "work": work}).to_string();
     let ran = run_all(&[case("work-5000", resume, Expect::Renders, &[])]);
-    let pdf = common::read_pdf(&ran[0].pdf);
+    let pdf = &ran[0].read;
     let text = pdf.text.concat();
     let order: Vec<usize> = text
         .match_indices("Employer")
@@ -1197,8 +1196,8 @@ fn big_many_profiles_keywords_and_lines_render() {
         let ran = run_all(&[
             case("many-things", resume.clone(), Expect::Renders, &[]).args(&["-l", layout])
         ]);
-        let pdf = common::read_pdf(&ran[0].pdf);
-        let text = squeezed(&pdf);
+        let pdf = &ran[0].read;
+        let text = squeezed(pdf);
         assert!(text.contains("kw4999"), "{layout}");
         assert!(text.contains("user1999"), "{layout}");
     }
@@ -1263,7 +1262,7 @@ fn big_a_10_mb_resume_renders() {
     let resume = many_entries(10_700);
     assert!(resume.len() >= 10_000_000, "{} bytes", resume.len());
     let ran = run_all(&[case("ten-mb", resume, Expect::Renders, &[])]);
-    let pdf = common::read_pdf(&ran[0].pdf);
+    let pdf = &ran[0].read;
     assert!(pdf.page_count > 2000, "{} pages", pdf.page_count);
     let text = pdf.text.concat();
     assert!(text.contains("Company 10699"));

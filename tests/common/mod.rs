@@ -11,6 +11,7 @@ pub mod run;
 pub mod structure;
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -170,8 +171,9 @@ pub fn read_pdf(bytes: &[u8]) -> ReadPdf {
         .count();
     let pages = doc.get_pages();
     out.page_count = pages.len();
+    let mut decoders = HashMap::new();
     for (&number, &page_id) in &pages {
-        let fonts = page_fonts(&doc, page_id, &mut out.fonts);
+        let fonts = page_fonts(&doc, page_id, &mut decoders, &mut out.fonts);
         out.marked.push(BTreeMap::new());
         out.artifacts.push(String::new());
         let page = read_page_content(&doc, page_id, &fonts, number as usize, &mut out);
@@ -287,80 +289,88 @@ impl FontDecoder {
     }
 }
 
+/// The fonts of a page by resource name. Each font dictionary is read once per document (`read`,
+/// keyed by its address in `doc`): pages share their fonts, and decompressing every font program
+/// again for each of hundreds of pages made reading a long PDF slow.
 fn page_fonts(
     doc: &Document,
     page_id: ObjectId,
+    read: &mut HashMap<*const Dictionary, Rc<FontDecoder>>,
     infos: &mut Vec<FontInfo>,
-) -> HashMap<Vec<u8>, FontDecoder> {
+) -> HashMap<Vec<u8>, Rc<FontDecoder>> {
     let mut decoders = HashMap::new();
     for (name, font) in doc.get_page_fonts(page_id).unwrap_or_default() {
-        let base_font = match dict_get(doc, font, b"BaseFont") {
-            Some(Object::Name(n)) => String::from_utf8_lossy(n).into_owned(),
-            _ => String::new(),
-        };
-        let two_byte =
-            matches!(font.get(b"Subtype"), Ok(Object::Name(n)) if n.as_slice() == b"Type0");
-        let descendant = if two_byte {
-            match dict_get(doc, font, b"DescendantFonts") {
-                Some(Object::Array(a)) => a.first().and_then(|d| deref(doc, d).as_dict().ok()),
-                _ => None,
-            }
-        } else {
-            None
-        };
-        let descriptor_owner = descendant.unwrap_or(font);
-        let program = match dict_get(doc, descriptor_owner, b"FontDescriptor") {
-            Some(Object::Dictionary(fd)) => [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
-                .iter()
-                .find_map(|k| match dict_get(doc, fd, k) {
-                    Some(Object::Stream(s)) => Some(
-                        s.decompressed_content()
-                            .unwrap_or_else(|_| s.content.clone()),
-                    ),
-                    _ => None,
-                }),
-            _ => None,
-        };
-        let embedded = program.is_some();
-        let to_unicode = match dict_get(doc, font, b"ToUnicode") {
-            Some(Object::Stream(s)) => {
-                let content = s
-                    .decompressed_content()
-                    .unwrap_or_else(|_| s.content.clone());
-                parse_to_unicode(&content)
-            }
-            _ => HashMap::new(),
-        };
-        let (widths, default_width) = match descendant {
-            Some(d) => cid_widths(doc, d),
-            None => simple_widths(doc, font),
-        };
-        let subset = base_font.len() > 7
-            && base_font.as_bytes()[..6].iter().all(u8::is_ascii_uppercase)
-            && base_font.as_bytes()[6] == b'+';
-        let info = FontInfo {
-            base_font: base_font.clone(),
-            embedded,
-            subset,
-            to_unicode: font.has(b"ToUnicode"),
-            unicode: to_unicode.iter().map(|(k, v)| (*k, v.clone())).collect(),
-            program: program.unwrap_or_default(),
-        };
-        if !infos.contains(&info) {
-            infos.push(info);
-        }
-        decoders.insert(
-            name,
-            FontDecoder {
-                base_font,
-                two_byte,
-                to_unicode,
-                widths,
-                default_width,
-            },
-        );
+        let decoder = read
+            .entry(std::ptr::from_ref(font))
+            .or_insert_with(|| Rc::new(read_font(doc, font, infos)));
+        decoders.insert(name, Rc::clone(decoder));
     }
     decoders
+}
+
+/// What a font dictionary says, for decoding its text; its [`FontInfo`] goes into `infos`.
+fn read_font(doc: &Document, font: &Dictionary, infos: &mut Vec<FontInfo>) -> FontDecoder {
+    let base_font = match dict_get(doc, font, b"BaseFont") {
+        Some(Object::Name(n)) => String::from_utf8_lossy(n).into_owned(),
+        _ => String::new(),
+    };
+    let two_byte = matches!(font.get(b"Subtype"), Ok(Object::Name(n)) if n.as_slice() == b"Type0");
+    let descendant = if two_byte {
+        match dict_get(doc, font, b"DescendantFonts") {
+            Some(Object::Array(a)) => a.first().and_then(|d| deref(doc, d).as_dict().ok()),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let descriptor_owner = descendant.unwrap_or(font);
+    let program = match dict_get(doc, descriptor_owner, b"FontDescriptor") {
+        Some(Object::Dictionary(fd)) => [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+            .iter()
+            .find_map(|k| match dict_get(doc, fd, k) {
+                Some(Object::Stream(s)) => Some(
+                    s.decompressed_content()
+                        .unwrap_or_else(|_| s.content.clone()),
+                ),
+                _ => None,
+            }),
+        _ => None,
+    };
+    let embedded = program.is_some();
+    let to_unicode = match dict_get(doc, font, b"ToUnicode") {
+        Some(Object::Stream(s)) => {
+            let content = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
+            parse_to_unicode(&content)
+        }
+        _ => HashMap::new(),
+    };
+    let (widths, default_width) = match descendant {
+        Some(d) => cid_widths(doc, d),
+        None => simple_widths(doc, font),
+    };
+    let subset = base_font.len() > 7
+        && base_font.as_bytes()[..6].iter().all(u8::is_ascii_uppercase)
+        && base_font.as_bytes()[6] == b'+';
+    let info = FontInfo {
+        base_font: base_font.clone(),
+        embedded,
+        subset,
+        to_unicode: font.has(b"ToUnicode"),
+        unicode: to_unicode.iter().map(|(k, v)| (*k, v.clone())).collect(),
+        program: program.unwrap_or_default(),
+    };
+    if !infos.contains(&info) {
+        infos.push(info);
+    }
+    FontDecoder {
+        base_font,
+        two_byte,
+        to_unicode,
+        widths,
+        default_width,
+    }
 }
 
 /// `/W` of a CIDFont: `c [w1 w2 …]` and `c_first c_last w` groups; `/DW` default (1000).
@@ -623,7 +633,7 @@ impl TextSink {
 fn read_page_content(
     doc: &Document,
     page_id: ObjectId,
-    fonts: &HashMap<Vec<u8>, FontDecoder>,
+    fonts: &HashMap<Vec<u8>, Rc<FontDecoder>>,
     page: usize,
     out: &mut ReadPdf,
 ) -> (String, Vec<TextShow>) {
