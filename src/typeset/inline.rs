@@ -151,10 +151,31 @@ pub fn break_lines(
         Some(ends) => lines_at(atoms, &ends),
         None => fill_greedily(atoms, &width_of),
     };
+    let metrics = paragraph_metrics(shaper, spans);
     lines
         .into_iter()
-        .map(|glyphs| finish_line(shaper, spans, &text, &bidi, glyphs))
+        .map(|glyphs| finish_line(shaper, spans, &text, &bidi, metrics, glyphs))
         .collect()
+}
+
+/// Ascent, descent and natural height shared by every line of a paragraph: the largest of any of
+/// its spans, so a line keeps its height whichever spans it holds. Found once per paragraph, not
+/// per line (a paragraph of thousands of spans made that quadratic).
+fn paragraph_metrics(shaper: &Shaper, spans: &[Span]) -> (f32, f32, f32) {
+    let mut metrics = (0.0_f32, 0.0_f32, 0.0_f32);
+    let mut last = None;
+    for span in spans {
+        // A run of spans in one face and size is looked up once.
+        let size = span.style.size;
+        if last.replace((span.style.face, size)) == Some((span.style.face, size)) {
+            continue;
+        }
+        let face = shaper.fonts().face(span.style.face);
+        metrics.0 = metrics.0.max(face.ascender() * size);
+        metrics.1 = metrics.1.max(-face.descender() * size);
+        metrics.2 = metrics.2.max(face.line_height() * size);
+    }
+    metrics
 }
 
 /// The glyphs of each line, the lines ending before the atoms at `ends`.
@@ -252,11 +273,17 @@ fn atoms(
 ) -> Vec<Atom> {
     let mut atoms = Vec::new();
     let mut start = 0;
-    let inside_nowrap = |at: usize| {
-        bounds
+    // `bounds` are consecutive and in text order, and so are the segments: `first`, the first span
+    // not wholly before the segment, only moves forward, and each segment looks at the spans it
+    // touches alone (scanning every span for every segment made a paragraph of thousands of spans,
+    // a long keyword list, quadratic).
+    let mut first = 0;
+    let inside_nowrap = |first: usize, at: usize| {
+        bounds[first..]
             .iter()
-            .zip(spans)
-            .any(|(range, span)| span.nowrap && range.start < at && at < range.end)
+            .zip(&spans[first..])
+            .take_while(|(range, _)| range.start < at)
+            .any(|(range, span)| span.nowrap && at < range.end)
     };
     for (end, kind) in linebreaks(text) {
         let kept = after_hyphen(text, end) || before_dash(text, end);
@@ -266,7 +293,11 @@ fn atoms(
         let segment = &text[start..end];
         let inked_end = start + segment.trim_end().len();
         let mut glyphs = Vec::new();
-        for (index, span_range) in bounds.iter().enumerate() {
+        while bounds.get(first).is_some_and(|range| range.end <= start) {
+            first += 1;
+        }
+        let touched = bounds.iter().enumerate().skip(first);
+        for (index, span_range) in touched.take_while(|(_, range)| range.start < end) {
             let from = span_range.start.max(start);
             let to = span_range.end.min(end);
             if from < to {
@@ -289,7 +320,7 @@ fn atoms(
         let mandatory = kind == BreakOpportunity::Mandatory && end < text.len();
         // An unbreakable span is kept whole like a token: on one line when it fits the narrowest
         // line, else broken at its spaces rather than cut between two letters.
-        let inside_token = !mandatory && (is_inside_token(text, end) || inside_nowrap(end));
+        let inside_token = !mandatory && (is_inside_token(text, end) || inside_nowrap(first, end));
         atoms.push(Atom {
             glyphs,
             width: AtomWidth {
@@ -616,6 +647,7 @@ fn finish_line(
     spans: &[Span],
     text: &str,
     bidi: &Bidi,
+    (ascent, descent, natural_height): (f32, f32, f32),
     mut glyphs: Vec<PGlyph>,
 ) -> Line {
     while glyphs
@@ -701,13 +733,9 @@ fn finish_line(
         line.links.extend(link);
     }
     line.width = x;
-    for span in spans {
-        let face = shaper.fonts().face(span.style.face);
-        let size = span.style.size;
-        line.ascent = line.ascent.max(face.ascender() * size);
-        line.descent = line.descent.max(-face.descender() * size);
-        line.natural_height = line.natural_height.max(face.line_height() * size);
-    }
+    line.ascent = ascent;
+    line.descent = descent;
+    line.natural_height = natural_height;
     super::marks::add_directional_marks(&mut line);
     line
 }
