@@ -397,34 +397,8 @@ fn pdf_name(postscript_name: &str) -> String {
 mod tests {
     use super::*;
     use crate::fonts::Style;
-    use crate::style::Rgb;
-    use crate::typeset::pages::{Glyph, Page};
-
-    fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
-        let glyphs = gids
-            .iter()
-            .enumerate()
-            .map(|(i, &id)| Glyph {
-                id,
-                advance: 5.0,
-                text: i..i + 1,
-                ..Glyph::default()
-            })
-            .collect();
-        Item::Text(GlyphRun {
-            face,
-            size: 10.0,
-            color: Rgb::BLACK,
-            x: 0.0,
-            y: 10.0,
-            text: text.to_string(),
-            glyphs,
-            synthetic_bold: false,
-            synthetic_italic: false,
-            right_to_left: false,
-            node: None,
-        })
-    }
+    use crate::pdf::tests::run;
+    use crate::typeset::pages::Page;
 
     fn pages(items: Vec<Item>) -> Pages {
         Pages {

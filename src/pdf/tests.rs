@@ -10,8 +10,9 @@ use crate::fonts::{FaceId, FontBook, Style};
 use crate::style::Rgb;
 use crate::typeset::pages::{Glyph, GlyphRun, Item, Page, Pages};
 
-/// A run of every glyph id in `gids`, each standing for one letter of `text`.
-fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
+/// A run of every glyph id in `gids`, each standing for one letter of `text` (the subsetter's
+/// tests use it too).
+pub(super) fn run(face: FaceId, gids: &[u16], text: &str) -> Item {
     Item::Text(GlyphRun {
         face,
         size: 10.0,
